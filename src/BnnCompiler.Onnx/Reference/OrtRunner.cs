@@ -1,0 +1,56 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace BnnCompiler.Onnx.Reference;
+
+/// <summary>
+/// Runs a standard-ONNX model in ONNX Runtime, one sample per call or a batch of samples split over the
+/// cores. Graph optimisations are disabled: ONNX Runtime's MatMul+BatchNormalization fusion changes float
+/// rounding and would flip exact ties that the reference must keep.
+/// </summary>
+public sealed class OrtRunner : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly int[] _inputShape;
+    private readonly int _inputLength;
+
+    public OrtRunner(byte[] modelBytes, int intraOpThreads = 1)
+    {
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL,
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        _session = new InferenceSession(modelBytes, options);
+        var input = _session.InputMetadata.First();
+        _inputName = input.Key;
+        _inputShape = input.Value.Dimensions.Select(d => d <= 0 ? 1 : d).ToArray();
+        _inputLength = _inputShape.Aggregate(1, (a, b) => a * b);
+        OutputName = _session.OutputMetadata.First().Key;
+    }
+
+    public string OutputName { get; }
+
+    /// <summary>Elements of one sample as the model's first input expects them (batch of one).</summary>
+    public int InputLength => _inputLength;
+
+    public IReadOnlyList<int> InputShape => _inputShape;
+
+    /// <summary>Runs one sample and returns the first output, flattened.</summary>
+    public float[] Run(ReadOnlySpan<float> sample)
+    {
+        if (sample.Length != _inputLength)
+        {
+            throw new ArgumentException($"sample has {sample.Length} values; the model's input takes {_inputLength}");
+        }
+
+        var tensor = new DenseTensor<float>(sample.ToArray(), _inputShape);
+        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, tensor)]);
+        return results.First().AsEnumerable<float>().ToArray();
+    }
+
+    public void Dispose() => _session.Dispose();
+}
