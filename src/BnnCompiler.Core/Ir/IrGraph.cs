@@ -1,0 +1,119 @@
+using QuikGraph;
+using QuikGraph.Algorithms;
+
+namespace BnnCompiler.Core.Ir;
+
+/// <summary>
+/// The IR graph: graph inputs and outputs, and nodes kept in a topological order. Dependencies are held
+/// in a QuikGraph adjacency graph built on demand (for ordering, cycle detection and consumer queries).
+/// </summary>
+public sealed class IrGraph
+{
+    private List<IrNode> _nodes;
+
+    public IrGraph(string name, IReadOnlyList<IrValue> inputs, IReadOnlyList<IrValue> outputs, IEnumerable<IrNode> nodes,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        Name = name;
+        Inputs = inputs;
+        Outputs = outputs;
+        _nodes = Sort(nodes.ToList());
+        Metadata = metadata ?? new Dictionary<string, string>();
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<IrValue> Inputs { get; }
+
+    public IReadOnlyList<IrValue> Outputs { get; private set; }
+
+    public IReadOnlyList<IrNode> Nodes => _nodes;
+
+    /// <summary>Model-level facts carried from the file, e.g. <c>bnnc.input_range</c>.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    public IrNode? Producer(IrValue value) => _nodes.FirstOrDefault(n => n.Outputs.Contains(value));
+
+    public IReadOnlyList<IrNode> Consumers(IrValue value) => _nodes.Where(n => n.Inputs.Contains(value)).ToList();
+
+    /// <summary>True when the value is read by more than one node or is a graph output.</summary>
+    public bool HasOtherUses(IrValue value, IrNode except) =>
+        Outputs.Contains(value) || _nodes.Any(n => n != except && n.Inputs.Contains(value));
+
+    /// <summary>
+    /// Replaces <paramref name="removed"/> nodes by <paramref name="added"/> ones. Any value read later that
+    /// was produced by a removed node must be produced by an added node (same IrValue object), or be
+    /// renamed through <paramref name="rewire"/> (old value → new value).
+    /// </summary>
+    public void Replace(IReadOnlyCollection<IrNode> removed, IReadOnlyCollection<IrNode> added,
+        IReadOnlyDictionary<IrValue, IrValue>? rewire = null)
+    {
+        var kept = _nodes.Where(n => !removed.Contains(n)).ToList();
+        if (rewire is { Count: > 0 })
+        {
+            kept = kept.Select(n => n.WithInputs(n.Inputs.Select(v => rewire.GetValueOrDefault(v, v)).ToList())).ToList();
+            Outputs = Outputs.Select(v => rewire.GetValueOrDefault(v, v)).ToList();
+        }
+
+        kept.AddRange(added);
+        _nodes = Sort(kept);
+    }
+
+    /// <summary>Drops nodes whose outputs nobody reads.</summary>
+    public int RemoveDeadNodes()
+    {
+        var removed = 0;
+        while (true)
+        {
+            var live = new HashSet<IrValue>(Outputs);
+            foreach (var n in _nodes)
+            {
+                foreach (var v in n.Inputs)
+                {
+                    live.Add(v);
+                }
+            }
+
+            var dead = _nodes.Where(n => !n.Outputs.Any(live.Contains)).ToList();
+            if (dead.Count == 0)
+            {
+                return removed;
+            }
+
+            removed += dead.Count;
+            _nodes = _nodes.Except(dead).ToList();
+        }
+    }
+
+    private List<IrNode> Sort(List<IrNode> nodes)
+    {
+        var producers = new Dictionary<IrValue, IrNode>();
+        foreach (var n in nodes)
+        {
+            foreach (var o in n.Outputs)
+            {
+                producers[o] = n;
+            }
+        }
+
+        var graph = new AdjacencyGraph<IrNode, Edge<IrNode>>();
+        graph.AddVertexRange(nodes);
+        foreach (var n in nodes)
+        {
+            foreach (var v in n.Inputs)
+            {
+                if (producers.TryGetValue(v, out var p))
+                {
+                    graph.AddEdge(new Edge<IrNode>(p, n));
+                }
+                else if (!v.IsConstant && !Inputs.Contains(v))
+                {
+                    throw new InvalidOperationException($"IR invariant: value {v} read by {n.Name} has no producer");
+                }
+            }
+        }
+
+        // Stable order: a topological sort that visits nodes in their previous order.
+        return graph.TopologicalSort().ToList();
+    }
+}
