@@ -77,6 +77,27 @@ public sealed class OnnxModelBuilder
         return name;
     }
 
+    /// <summary>
+    /// Adds a float32 initializer from bytes the caller has already laid out (four little-endian bytes per
+    /// value, as ONNX raw_data stores them). The array is wrapped, not copied, so a tensor of tens of
+    /// millions of values is held once rather than three times; the caller must not change it afterwards.
+    /// </summary>
+    public string InitializerFloat32Bytes(string name, long[] shape, byte[] littleEndianFloat32)
+    {
+        var count = shape.Aggregate(1L, (a, d) => a * d);
+        if (littleEndianFloat32.LongLength != count * sizeof(float))
+        {
+            throw new ArgumentException(
+                $"initializer '{name}': shape [{string.Join(",", shape)}] needs {count * sizeof(float)} bytes; got {littleEndianFloat32.LongLength}");
+        }
+
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(shape);
+        tensor.RawData = UnsafeByteOperations.UnsafeWrap(littleEndianFloat32);
+        _graph.Initializer.Add(tensor);
+        return name;
+    }
+
     /// <summary>Adds an int64 initializer (shapes, axes).</summary>
     public string InitializerInt64(string name, long[] shape, ReadOnlySpan<long> values)
     {
