@@ -49,6 +49,16 @@ public static class EncodingAnalysis
             ? new ValueEncoding(256, 1f, 0f)
             : new ValueEncoding(256, 1f / 255f, 0f);
 
+    /// <summary>
+    /// The float value fed to the graph input for pixel code <paramref name="code"/> (0..255): the code itself
+    /// for raw-pixel models, code / 255 (one float32 division) otherwise. Datasets feed inputs through this.
+    /// </summary>
+    public static float InputValue(bool rawPixels, int code) => rawPixels ? code : code / 255f;
+
+    /// <summary>True when the graph's input takes raw 0..255 pixel values.</summary>
+    public static bool TakesRawPixels(IrGraph graph) =>
+        graph.Metadata.TryGetValue(InputRangeKey, out var range) && range.Trim() == "0-255";
+
     private static ValueEncoding? Common(IReadOnlyList<ValueEncoding?> encodings) =>
         encodings.Count > 0 && encodings.All(e => e is not null && e == encodings[0]) ? encodings[0] : null;
 }

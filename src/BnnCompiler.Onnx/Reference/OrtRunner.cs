@@ -23,6 +23,7 @@ public sealed class OrtRunner : IDisposable
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         _session = new InferenceSession(modelBytes, options);
         var input = _session.InputMetadata.First();
