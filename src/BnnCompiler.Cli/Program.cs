@@ -11,6 +11,7 @@ public static class Program
     [
         InspectCommand.Command,
         ReferenceCommand.Command,
+        ZooCommand.Command,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

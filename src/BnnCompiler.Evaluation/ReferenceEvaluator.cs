@@ -13,7 +13,7 @@ public static class ReferenceEvaluator
 {
     public static ReferenceResult Compare(ImportedModel model, SampleFeeder feeder, IProgress<int>? progress = null)
     {
-        var bytes = CustomOpLowering.LowerToBytes(model.Onnx);
+        var bytes = CustomOpLowering.LowerToBytes(model);
         var interpreter = new IrInterpreter(model.Graph);
         var count = feeder.Count;
         var ort = new int[count];

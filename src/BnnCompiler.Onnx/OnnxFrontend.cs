@@ -12,17 +12,17 @@ public static class OnnxFrontend
         Action<IIrPass, IrGraph>? afterPass = null)
     {
         var model = OnnxModelLoader.Load(path, maxModelBytes);
-        var graph = OnnxImporter.Import(model, path);
+        var graph = OnnxImporter.Import(model, path, out var shapes);
         RecognitionPipeline.Create(afterPass).Run(graph);
-        return new ImportedModel(path, model, graph, DialectDetector.Detect(model));
+        return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes);
     }
 
     /// <summary>Imports from bytes already in memory (tests, generated models).</summary>
     public static ImportedModel FromBytes(byte[] bytes, string name)
     {
         var model = OnnxModelLoader.Parse(bytes, name);
-        var graph = OnnxImporter.Import(model, name);
+        var graph = OnnxImporter.Import(model, name, out var shapes);
         RecognitionPipeline.Create().Run(graph);
-        return new ImportedModel(name, model, graph, DialectDetector.Detect(model));
+        return new ImportedModel(name, model, graph, DialectDetector.Detect(model), shapes);
     }
 }

@@ -52,6 +52,15 @@ public sealed class OnnxModelBuilder
         return this;
     }
 
+    /// <summary>Adds a quantization annotation, e.g. FINN's <c>finn_datatype = BIPOLAR</c> on a weight tensor.</summary>
+    public OnnxModelBuilder Annotate(string tensor, string key, string value)
+    {
+        var annotation = new TensorAnnotation { TensorName = tensor };
+        annotation.QuantParameterTensorNames.Add(new StringStringEntryProto { Key = key, Value = value });
+        _graph.QuantizationAnnotation.Add(annotation);
+        return this;
+    }
+
     public string Input(string name, long[] shape)
     {
         _graph.Input.Add(ValueInfo(name, shape));

@@ -27,6 +27,9 @@ internal sealed class ImportContext(string fileName, long opset)
 
     public string Origin => $"{Node.OpType} '{(Node.Name.Length > 0 ? Node.Name : Node.Output.FirstOrDefault())}'";
 
+    /// <summary>Every value defined so far, by ONNX name (constants included).</summary>
+    public IReadOnlyDictionary<string, IrValue> Values => _values;
+
     public bool TryGet(string name, out IrValue value) => _values.TryGetValue(name, out value!);
 
     public void Bind(string name, IrValue value) => _values[name] = value;

@@ -14,7 +14,10 @@ namespace BnnCompiler.Onnx.Import;
 /// </summary>
 public static class OnnxImporter
 {
-    public static IrGraph Import(ModelProto model, string fileName)
+    public static IrGraph Import(ModelProto model, string fileName) => Import(model, fileName, out _);
+
+    /// <summary>Imports and also returns the static shape of every ONNX value (for the reference lowering).</summary>
+    public static IrGraph Import(ModelProto model, string fileName, out IReadOnlyDictionary<string, TensorShape> valueShapes)
     {
         var graph = model.Graph;
         var opset = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 9;
@@ -69,6 +72,7 @@ public static class OnnxImporter
         var outputs = graph.Output.Select(o => ctx.TryGet(o.Name, out var v) && !v.IsConstant
             ? v
             : throw new DiagnosticException(Diagnostic.Error("BNN3006", $"graph output '{o.Name}' is not computed from the input", location))).ToList();
+        valueShapes = ctx.Values.ToDictionary(kv => kv.Key, kv => kv.Value.Shape, StringComparer.Ordinal);
         var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
         return new IrGraph(graph.Name, inputs, outputs, ctx.Nodes, metadata);
     }

@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Ir;
 using BnnCompiler.Onnx.Import;
 using Google.Protobuf;
 using Onnx;
@@ -17,7 +18,7 @@ namespace BnnCompiler.Onnx.Reference;
 /// </summary>
 public static class CustomOpLowering
 {
-    public static ModelProto Lower(ModelProto original)
+    public static ModelProto Lower(ModelProto original, IReadOnlyDictionary<string, TensorShape>? valueShapes = null)
     {
         var model = original.Clone();
         var graph = model.Graph;
@@ -39,7 +40,7 @@ public static class CustomOpLowering
             opsetImport.Version = 11;
         }
 
-        var writer = new LoweringWriter(graph, opsetImport.Version);
+        var writer = new LoweringWriter(graph, opsetImport.Version, valueShapes);
         var lowered = new List<NodeProto>();
         foreach (var node in graph.Node)
         {
@@ -80,5 +81,9 @@ public static class CustomOpLowering
     }
 
     /// <summary>Lowers and serializes, ready for an ONNX Runtime session.</summary>
-    public static byte[] LowerToBytes(ModelProto model) => Lower(model).ToByteArray();
+    public static byte[] LowerToBytes(ModelProto model, IReadOnlyDictionary<string, TensorShape>? valueShapes = null) =>
+        Lower(model, valueShapes).ToByteArray();
+
+    /// <summary>Lowers an imported model, using the importer's static shapes where a lowering needs a rank.</summary>
+    public static byte[] LowerToBytes(ImportedModel model) => LowerToBytes(model.Onnx, model.ValueShapes);
 }

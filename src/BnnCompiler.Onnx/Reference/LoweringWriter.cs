@@ -4,7 +4,7 @@ using Onnx;
 namespace BnnCompiler.Onnx.Reference;
 
 /// <summary>Emits the standard-ONNX nodes and constants that replace one custom node.</summary>
-internal sealed class LoweringWriter(GraphProto graph, long opset)
+internal sealed class LoweringWriter(GraphProto graph, long opset, IReadOnlyDictionary<string, BnnCompiler.Core.Ir.TensorShape>? shapes)
 {
     private readonly List<NodeProto> _emitted = [];
     private string _prefix = string.Empty;
@@ -79,7 +79,7 @@ internal sealed class LoweringWriter(GraphProto graph, long opset)
         : Emit("ReduceSum", [x], attributes: [Ints("axes", [-1]), Int("keepdims", 0)]);
 
     private int RankOf(string value) =>
-        graph.Input.Concat(graph.ValueInfo).FirstOrDefault(v => v.Name == value)?.Type?.TensorType?.Shape?.Dim.Count ?? 4;
+        shapes is not null && shapes.TryGetValue(value, out var shape) ? shape.Rank : graph.Input.Concat(graph.ValueInfo).FirstOrDefault(v => v.Name == value)?.Type?.TensorType?.Shape?.Dim.Count ?? 4;
 
     private float[]? Init(string name) =>
         graph.Initializer.FirstOrDefault(t => t.Name == name) is { } t ? Import.TensorData.Decode(t).Values : null;

@@ -33,7 +33,7 @@ public sealed class FoldIntoIntegerThresholds : IIrPass
 
             var alreadyCanonical = chain.Steps.Count == 0 && !domain.AbsorbsAffine && q is ThresholdNode t0
                 && t0.Thresholds.All(v => float.IsInfinity(v) || v == MathF.Floor(v)) && !t0.Strict;
-            if (alreadyCanonical || (domain.IsImageInput && chain.Steps.Count == 0 && q is ThresholdNode))
+            if (alreadyCanonical || (domain.IsFloatInput && chain.Steps.Count == 0 && q is ThresholdNode))
             {
                 continue;
             }
@@ -74,25 +74,8 @@ public sealed class FoldIntoIntegerThresholds : IIrPass
             signs[c] = (sbyte)direction;
             for (var level = 1; level <= levels; level++)
             {
-                // First e in [lo, hi] (e = direction·d) whose code reaches the level; codes are monotone in e.
-                var (lo, hi) = direction > 0 ? (domain.Min, domain.Max) : (-domain.Max, -domain.Min);
-                var first = hi + 1;
-                var (a, b) = (lo, hi);
-                while (a <= b)
-                {
-                    var mid = a + ((b - a) / 2);
-                    if (CodeOf(q, c, chain.Evaluate(c, domain.ValueOf(c, direction * mid))) >= level)
-                    {
-                        first = mid;
-                        b = mid - 1;
-                    }
-                    else
-                    {
-                        a = mid + 1;
-                    }
-                }
-
-                thresholds[(c * levels) + level - 1] = domain.ThresholdFor(direction, first, lo, hi);
+                var channel = c;
+                thresholds[(c * levels) + level - 1] = domain.Threshold(c, level, direction, x => CodeOf(q, channel, chain.Evaluate(channel, x)));
             }
         }
 
