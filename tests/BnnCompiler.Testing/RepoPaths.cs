@@ -18,6 +18,14 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
+        // Recorded at build time, so tests built into an artifacts folder outside the checkout still find it.
+        var recorded = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "BnnCompiler.sln")))
+        {
+            return recorded;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "BnnCompiler.sln")))
