@@ -33,7 +33,7 @@ public class CatalogTests
         Assert.DoesNotContain('\n', dataset.Description);
     }
 
-    [FashionTrainFact]
+    [Fact]
     public void FashionMnistTrainHas60000ImagesFromTheDebianPath()
     {
         var dataset = DatasetCatalog.Load("fashion-mnist-train");
@@ -73,7 +73,7 @@ public class CatalogTests
     /// Exactness of the conversion: every JSON value is round(byte/255, 3) of the shipped byte, in the
     /// documented order, so the shipped bytes are the only ones the JSON can come from.
     /// </summary>
-    [NpmMnistFact]
+    [Fact]
     public void ShippedMnistIsExactlyTheNpmDigits()
     {
         var mnist = DatasetCatalog.Load("mnist");
@@ -164,7 +164,7 @@ public class CatalogTests
         Assert.Equal(0x06C45D188009454FUL, rng.Next());
     }
 
-    [SharedModelsFact]
+    [Fact]
     public void FinnFirstFourTestDigitsLoadExactlyFromNpy()
     {
         var dataset = DatasetCatalog.Load(TestPaths.First4Input);
@@ -183,7 +183,7 @@ public class CatalogTests
     /// are not among them byte for byte (docs/datasets.md). If the shipped set ever changes to the MNIST
     /// test set, this fails and the documentation must change with it.
     /// </summary>
-    [SharedModelsFact]
+    [Fact]
     public void FinnFirstFourTestDigitsAreNotAmongTheNpmDigits()
     {
         var mnist = DatasetCatalog.Load("mnist");

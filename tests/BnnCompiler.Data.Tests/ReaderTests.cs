@@ -77,7 +77,7 @@ public class ReaderTests
         Assert.Equal([7L, 2, 1, 0], array.Int64!);
     }
 
-    [SharedModelsFact]
+    [Fact]
     public void NpyReaderReadsFinnsExpectedLabels()
     {
         var labels = NpyReader.Read(TestPaths.First4Expected);
