@@ -11,6 +11,7 @@ public static class Program
     [
         InspectCommand.Command,
         ReferenceCommand.Command,
+        EvaluateCommand.Command,
         ZooCommand.Command,
     ];
 

@@ -14,8 +14,11 @@ public sealed class IrInterpreter
     private readonly IrGraph _graph;
     private readonly Dictionary<IrNode, Im2Col> _im2col = [];
     private readonly Dictionary<IrNode, ulong[]> _packed = [];
+    private readonly Dictionary<IrNode, IBinaryLayerExecutor> _executors = [];
 
-    public IrInterpreter(IrGraph graph)
+    /// <param name="graph">The canonical graph to run.</param>
+    /// <param name="executorFor">Optional hardware model for binary layers; null (or a null result) keeps the exact kernel.</param>
+    public IrInterpreter(IrGraph graph, Func<Ir.Nodes.BinaryLinearNode, IBinaryLayerExecutor?>? executorFor = null)
     {
         if (graph.Inputs.Count != 1 || graph.Outputs.Count < 1)
         {
@@ -28,6 +31,9 @@ public sealed class IrInterpreter
         {
             switch (node)
             {
+                case BinaryLinearNode b when executorFor?.Invoke(b) is { } executor:
+                    _executors[node] = executor;
+                    break;
                 case BinaryLinearNode b:
                     _im2col[node] = Im2Col.For(b.Layout);
                     if (encodings.GetValueOrDefault(b.Inputs[0]) == ValueEncoding.Bipolar)
@@ -75,7 +81,11 @@ public sealed class IrInterpreter
             case BinaryLinearNode b:
                 {
                     var output = new float[b.Output.Shape.Count];
-                    if (_packed.TryGetValue(node, out var packed))
+                    if (_executors.TryGetValue(node, out var executor))
+                    {
+                        executor.Execute(args[0], output);
+                    }
+                    else if (_packed.TryGetValue(node, out var packed))
                     {
                         LinearKernels.BipolarDot(args[0], _im2col[node], packed, b.Layout.Columns, output);
                     }

@@ -1,0 +1,54 @@
+namespace BnnCompiler.Simulator.Functional;
+
+/// <summary>
+/// Actions one binary layer performed, summed over every image simulated (thread-safe). Each counter is
+/// one event of the named kind; <see cref="MatchedCells"/> counts cells that conducted (the read activity).
+/// </summary>
+public sealed class LayerCounters(string layer)
+{
+    private long _images;
+    private long _subarrayReads;
+    private long _conversions;
+    private long _rowsDriven;
+    private long _matchedCells;
+    private long _shiftAdds;
+    private long _partialSumAdds;
+    private long _outputs;
+
+    public string Layer { get; } = layer;
+
+    public long Images => Interlocked.Read(ref _images);
+
+    /// <summary>Reads of one subarray block with one input bit-plane on its rows.</summary>
+    public long SubarrayReads => Interlocked.Read(ref _subarrayReads);
+
+    /// <summary>ADC conversions (one per column per read).</summary>
+    public long Conversions => Interlocked.Read(ref _conversions);
+
+    /// <summary>Weight rows driven (input present, not padding), per read.</summary>
+    public long RowsDriven => Interlocked.Read(ref _rowsDriven);
+
+    /// <summary>Cells that conducted (input bit matched the weight) over all conversions.</summary>
+    public long MatchedCells => Interlocked.Read(ref _matchedCells);
+
+    /// <summary>Shift-and-add steps combining bit-planes (zero for one-bit inputs).</summary>
+    public long ShiftAdds => Interlocked.Read(ref _shiftAdds);
+
+    /// <summary>Additions of partial sums across row blocks.</summary>
+    public long PartialSumAdds => Interlocked.Read(ref _partialSumAdds);
+
+    /// <summary>Output values produced.</summary>
+    public long Outputs => Interlocked.Read(ref _outputs);
+
+    internal void Add(long reads, long conversions, long rows, long matched, long shiftAdds, long partialAdds, long outputs)
+    {
+        Interlocked.Increment(ref _images);
+        Interlocked.Add(ref _subarrayReads, reads);
+        Interlocked.Add(ref _conversions, conversions);
+        Interlocked.Add(ref _rowsDriven, rows);
+        Interlocked.Add(ref _matchedCells, matched);
+        Interlocked.Add(ref _shiftAdds, shiftAdds);
+        Interlocked.Add(ref _partialSumAdds, partialAdds);
+        Interlocked.Add(ref _outputs, outputs);
+    }
+}
