@@ -1,0 +1,139 @@
+using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+
+namespace BnnCompiler.CostModel.Activity;
+
+/// <summary>
+/// Action counts and NeuroSim-style stage timing computed from the mapping alone, for pricing a model without a
+/// dataset. Per image and layer (P output pixels, K × N matrix, b input bits, R × C blocks, d copies):
+/// <list type="bullet">
+/// <item>reads = P · b · R · C · reads per input; rows driven = P · b · C · K · rows per weight · f_drive;
+/// cells read = P · b · K · rows per weight · f_drive · N; conducting = cells read · f_on;</item>
+/// <item>conversions = P · b · R · N (one per used column per read; + the reference column's);</item>
+/// <item>shift-adds = conversions when b &gt; 1; adder trees add R partial sums per output: PE trees R − R_pe,
+/// tile trees R_pe − R_tile, chip R_tile − 1 (R_pe = ⌈R / subarray rows per PE⌉, R_tile = ⌈R_pe / PE rows per tile⌉);</item>
+/// <item>activations, residual adds: P · N per threshold / add operation on the layer's tiles; pooling 0.75 · P · N
+/// (2 × 2 windows: 3 steps per 4 values);</item>
+/// <item>data: the input feature map (C_in · H · W · b bits) is read from the global buffer and broadcast down the
+/// H-tree once; each tile column block buffers it and streams P windows of its K rows to its PEs; results (1 bit
+/// per output, or partial sums of the PE tree's width when rows span tiles) go up to the global buffer.</item>
+/// </list>
+/// Stage cycles (per image): crossbar = ⌈P/d⌉ · b (row drive and settle), ADC = ⌈P/d⌉ · b · sensing cycles per
+/// input bit, accumulation = ⌈P/d⌉ · levels · columns per ADC, buffer = ⌈P/d⌉ · ⌈K_tile·b / port⌉ + ⌈P/d⌉ ·
+/// ⌈N_tile / port⌉, interconnect = (bits down + bits up) / bus width, other = ⌈P/d⌉ (activation per window).
+/// </summary>
+public static class AnalyticalActivity
+{
+    public static (ActionCounts Counts, TimingSummary Timing) Estimate(ChipMapping mapping, HardwareSpec spec, ActivityAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        var circuits = ChipCircuits.Build(mapping, CostOptions.Default);
+        var fp = mapping.Floorplan;
+        var layers = new List<LayerActionCounts>();
+        var timings = new List<LayerTiming>();
+        var images = Math.Max(1, assumptions.Images);
+        foreach (var l in mapping.Layers)
+        {
+            var (counts, timing) = One(l, fp, spec, assumptions, circuits.TileBufferPortBits);
+            layers.Add(Scale(counts, images));
+            timings.Add(timing);
+        }
+
+        return (new ActionCounts { Images = images, Layers = layers, Source = assumptions.Describe() },
+            new TimingSummary(timings, circuits.ClockPeriodNs, spec.Pipeline.Mode));
+    }
+
+    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, Floorplan fp, HardwareSpec spec, ActivityAssumptions a, int portBits)
+    {
+        long p = l.OutputPixels, k = l.Rows, n = l.Columns, b = l.InputBits, r = l.RowBlocks, c = l.ColumnBlocks;
+        var w = spec.Weights;
+        var reads = p * b * r * c * w.ReadsPerInput;
+        var rowsDriven = (long)Math.Round(p * b * c * k * w.RowsPerWeight * a.DrivenRowFraction) * w.ReadsPerInput;
+        var cellReads = (long)Math.Round(p * b * k * w.RowsPerWeight * a.DrivenRowFraction * n * w.ColumnsPerWeight) * w.ReadsPerInput;
+        var conversions = ((p * b * r * n * w.ColumnsPerWeight) + (p * b * r * c * w.ReferenceColumnsPerSubarray)) * w.ReadsPerInput;
+        var rPe = Ceil(r, fp.SubarraysPerPe.Rows);
+        var rTile = Ceil(rPe, fp.PesPerTile.Rows);
+        var sumBits = fp.Buffers.PeAdderTreeBits;
+        var ops = l.DigitalOps.Select(o => o.Op).ToList();
+        var layout = l.Node.Layout;
+        var ifmBits = (long)layout.InChannels * layout.InputHeight * layout.InputWidth * b;
+        var outUpBits = l.Accumulation == AccumulationLevel.Chip ? p * n * rTile * sumBits : p * n;
+        var windowBits = p * k * b * l.TileColumns;
+        var counts = new LayerActionCounts
+        {
+            Layer = l.Name,
+            SubarrayReads = reads,
+            RowsDriven = rowsDriven,
+            CellReads = cellReads,
+            ConductingCellReads = (long)Math.Round(cellReads * a.ConductingFraction),
+            AdcConversions = conversions,
+            ShiftAddOperations = b > 1 ? conversions : 0,
+            PeAdditions = p * n * (r - rPe),
+            TileAdditions = p * n * (rPe - rTile),
+            ChipAdditions = p * n * (rTile - 1),
+            ThresholdOperations = p * n * Math.Max(1, ops.Count(o => o is "threshold" or "relu" or "sign")),
+            PoolingOperations = (long)(0.75 * p * n * ops.Count(o => o.EndsWith("pool", StringComparison.Ordinal))),
+            ResidualAdditions = p * n * ops.Count(o => o == "add"),
+            GlobalBufferBitsRead = ifmBits,
+            GlobalBufferBitsWritten = p * n,
+            TileBufferBitsWritten = (ifmBits * l.TileColumns) + outUpBits,
+            TileBufferBitsRead = windowBits + outUpBits,
+            PeBufferBitsWritten = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
+            PeBufferBitsRead = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
+            GlobalInterconnectDownBits = ifmBits,
+            GlobalInterconnectUpBits = outUpBits,
+            TileInterconnectBits = windowBits + (p * n * rPe * sumBits),
+            Macs = p * k * n,
+        };
+
+        var serial = Ceil(p, l.Copies);
+        var levels = l.Accumulation switch
+        {
+            AccumulationLevel.None => 0,
+            AccumulationLevel.Pe => 1,
+            AccumulationLevel.Tile => 2,
+            _ => 3,
+        } + (b > 1 ? 1 : 0);
+        var kTile = Math.Min(k, fp.WeightRowsPerTile);
+        var nTile = Math.Min(n, fp.WeightColumnsPerTile);
+        var timing = new LayerTiming(
+            l.Name,
+            CrossbarCycles: serial * b * w.ReadsPerInput,
+            AdcCycles: serial * b * spec.SensingCyclesPerInputBit,
+            AccumulationCycles: serial * levels * spec.Readout.ColumnsPerAdc,
+            BufferCycles: serial * (Ceil(kTile * b, portBits) + Ceil(nTile, portBits)),
+            InterconnectCycles: Ceil(ifmBits + outUpBits, spec.Chip.BusWidthBits),
+            OtherCycles: serial);
+        return (counts, timing);
+    }
+
+    private static LayerActionCounts Scale(LayerActionCounts c, long images) => images == 1 ? c : c with
+    {
+        SubarrayReads = c.SubarrayReads * images,
+        RowsDriven = c.RowsDriven * images,
+        CellReads = c.CellReads * images,
+        ConductingCellReads = c.ConductingCellReads * images,
+        AdcConversions = c.AdcConversions * images,
+        ShiftAddOperations = c.ShiftAddOperations * images,
+        PeAdditions = c.PeAdditions * images,
+        TileAdditions = c.TileAdditions * images,
+        ChipAdditions = c.ChipAdditions * images,
+        ThresholdOperations = c.ThresholdOperations * images,
+        PoolingOperations = c.PoolingOperations * images,
+        ResidualAdditions = c.ResidualAdditions * images,
+        GlobalBufferBitsRead = c.GlobalBufferBitsRead * images,
+        GlobalBufferBitsWritten = c.GlobalBufferBitsWritten * images,
+        TileBufferBitsRead = c.TileBufferBitsRead * images,
+        TileBufferBitsWritten = c.TileBufferBitsWritten * images,
+        PeBufferBitsRead = c.PeBufferBitsRead * images,
+        PeBufferBitsWritten = c.PeBufferBitsWritten * images,
+        GlobalInterconnectDownBits = c.GlobalInterconnectDownBits * images,
+        GlobalInterconnectUpBits = c.GlobalInterconnectUpBits * images,
+        TileInterconnectBits = c.TileInterconnectBits * images,
+        Macs = c.Macs * images,
+    };
+
+    private static long Ceil(long a, long b) => (a + b - 1) / Math.Max(1, b);
+}

@@ -1,0 +1,20 @@
+using BnnCompiler.CostModel.Technology;
+
+namespace BnnCompiler.CostModel.Components;
+
+/// <summary>
+/// The shift-and-add behind each ADC that combines the bit planes of a multi-bit input (bit-serial inputs): an
+/// adder and a register of w = ADC bits + input bits, and a w-bit shifter (wiring). The action is one accumulation
+/// (one conversion result folded in): area, energy and delay of the adder plus the register (<see cref="AdderModel"/>).
+/// With 1-bit inputs the unit still exists (the chip serves multi-bit first layers) but is not exercised.
+/// </summary>
+public static class ShiftAddModel
+{
+    public static UnitCost PerAdc(int adcBits, int inputBits, TechnologyNode tech)
+    {
+        var width = adcBits + inputBits;
+        var adder = AdderModel.Adder(width, tech);
+        var register = AdderModel.Register(width, tech);
+        return adder.Plus(register) with { LatencyNs = adder.LatencyNs + register.LatencyNs };
+    }
+}

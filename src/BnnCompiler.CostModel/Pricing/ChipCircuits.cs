@@ -1,0 +1,191 @@
+using BnnCompiler.CostModel.Components;
+using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+
+namespace BnnCompiler.CostModel.Pricing;
+
+/// <summary>
+/// Every component of a mapped chip priced once: unit costs, instance counts, block areas by bucket, wire lengths
+/// from the floorplan (blocks are taken as squares of their summed area) and the clock period. Built by
+/// <see cref="Build"/>; <see cref="CostModel"/> multiplies its per-action energies by action counts.
+/// </summary>
+public sealed class ChipCircuits
+{
+    private ChipCircuits(TechnologyNode tech) => Tech = tech;
+
+    public TechnologyNode Tech { get; }
+
+    public required UnitCost Adc { get; init; }
+
+    public required UnitCost Mux { get; init; }
+
+    public required UnitCost ShiftAdd { get; init; }
+
+    public required UnitCost RowDriver { get; init; }
+
+    public required UnitCost PeAdder { get; init; }
+
+    public required UnitCost TileAdder { get; init; }
+
+    public required UnitCost ChipAdder { get; init; }
+
+    public required UnitCost Threshold { get; init; }
+
+    public required UnitCost Pooling { get; init; }
+
+    public required double CellOnEnergyPj { get; init; }
+
+    public required double CellOffEnergyPj { get; init; }
+
+    public required double BitLineEnergyPj { get; init; }
+
+    public required UnitCost GlobalBufferBit { get; init; }
+
+    public required double GlobalBufferWritePj { get; init; }
+
+    public required UnitCost TileBufferBit { get; init; }
+
+    public required double TileBufferWritePj { get; init; }
+
+    public required UnitCost PeBufferBit { get; init; }
+
+    public required double PeBufferWritePj { get; init; }
+
+    public required double WirePjPerBitMm { get; init; }
+
+    public required double GlobalTreeMm { get; init; }
+
+    public required double GlobalPathMm { get; init; }
+
+    public required double TileTreeMm { get; init; }
+
+    public required double WireDelayNsPerMm { get; init; }
+
+    /// <summary>Chip area by bucket in µm².</summary>
+    public required AreaBuckets Area { get; init; }
+
+    /// <summary>Leakage of the whole chip in µW.</summary>
+    public required double LeakageUw { get; init; }
+
+    /// <summary>The slowest sensing path (row drive, mux, ADC) in ns.</summary>
+    public required double SensingPathNs { get; init; }
+
+    public required double ClockPeriodNs { get; init; }
+
+    /// <summary>Side of one tile in µm.</summary>
+    public required double TileSideUm { get; init; }
+
+    /// <summary>Bits a tile buffer moves per cycle (one PE input vector).</summary>
+    public required int TileBufferPortBits { get; init; }
+
+    public static ChipCircuits Build(ChipMapping mapping, CostOptions options)
+    {
+        var spec = mapping.Spec;
+        var tech = TechnologyTable.For(spec.Technology);
+        var fp = mapping.Floorplan;
+        var sub = spec.Subarray;
+        var adcsPerSubarray = spec.AdcsPerSubarray;
+        var inputBits = Math.Max(1, spec.Readout.InputBits);
+
+        var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech);
+        var mux = ColumnMuxModel.PerAdc(spec.Readout.ColumnsPerAdc, tech);
+        var shiftAdd = ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech);
+        var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, spec.Cell.Type == CellType.Sram ? 0 : options.WriteVoltageV);
+        var colLevelShifters = spec.Cell.Type != CellType.Sram && LevelShifterModel.Needed(options.WriteVoltageV)
+            ? LevelShifterModel.Cost(tech).Times(sub.Columns) : UnitCost.Zero;
+
+        // Subarray: array, row periphery, column periphery.
+        var arrayArea = CellArrayModel.AreaUm2(sub, spec.Cell, tech);
+        var subOther = row.AreaUm2 * sub.Rows + mux.AreaUm2 * adcsPerSubarray + colLevelShifters.AreaUm2;
+        var subAdc = adc.AreaUm2 * adcsPerSubarray;
+        var subAccum = shiftAdd.AreaUm2 * adcsPerSubarray;
+        var subArea = arrayArea + subOther + subAdc + subAccum;
+        var subLeak = CellArrayModel.LeakageUw(sub, spec.Cell, tech) + row.LeakageUw * sub.Rows + colLevelShifters.LeakageUw
+            + (adc.LeakageUw + mux.LeakageUw + shiftAdd.LeakageUw) * adcsPerSubarray;
+
+        // PE: subarrays, adder trees over subarray rows, buffers, bus.
+        var peTrees = fp.SubarraysPerPe.Columns * adcsPerSubarray;
+        var peSumBits = fp.Buffers.PeAdderTreeBits;
+        var peTree = AdderTreeModel.Tree(fp.SubarraysPerPe.Rows, spec.Readout.AdcBits + inputBits, tech);
+        var peBufferBit = BufferModel.PerBit(spec.Pe.InputBuffer.Kind, tech);
+        var peBufferBits = BufferModel.Bits(fp.Buffers.PeInputKib + fp.Buffers.PeOutputKib);
+        var subSide = Math.Sqrt(subArea);
+        var peBusBits = fp.WeightRowsPerSubarray;
+        var peWire = WireModel.AreaUm2(tech, peBusBits, HTreeModel.TotalLengthUm(fp.SubarraysPerPe.Columns, fp.SubarraysPerPe.Rows, subSide, subSide) / 1000);
+        var peArea = (subArea * fp.SubarraysPerPe.Count) + (peTree.AreaUm2 * peTrees) + (peBufferBit.AreaUm2 * peBufferBits) + peWire;
+        var peLeak = subLeak * fp.SubarraysPerPe.Count + peTree.LeakageUw * peTrees + peBufferBit.LeakageUw * peBufferBits;
+
+        // Tile: PEs, adder trees over PE rows, buffers, threshold and pooling units, H-tree.
+        var tileTrees = fp.PesPerTile.Columns * peTrees;
+        var tileTree = AdderTreeModel.Tree(fp.PesPerTile.Rows, peSumBits, tech);
+        var tileBufferBit = BufferModel.PerBit(spec.Tile.InputBuffer.Kind, tech);
+        var tileBufferBits = BufferModel.Bits(fp.Buffers.TileInputKib + fp.Buffers.TileOutputKib);
+        var threshold = ThresholdUnitModel.Unit(peSumBits + 2, tech);
+        var pooling = PoolingUnitModel.Unit(peSumBits + 2, tech);
+        var peSide = Math.Sqrt(peArea);
+        var tileTreeUm = HTreeModel.TotalLengthUm(fp.PesPerTile.Columns, fp.PesPerTile.Rows, peSide, peSide);
+        var tileBusBits = fp.WeightRowsPerPe;
+        var tileWire = WireModel.AreaUm2(tech, tileBusBits, tileTreeUm / 1000);
+        var tileArea = (peArea * fp.PesPerTile.Count) + (tileTree.AreaUm2 * tileTrees) + (tileBufferBit.AreaUm2 * tileBufferBits)
+            + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees) + tileWire;
+        var tileLeak = peLeak * fp.PesPerTile.Count + tileTree.LeakageUw * tileTrees + tileBufferBit.LeakageUw * tileBufferBits
+            + (threshold.LeakageUw + pooling.LeakageUw) * tileTrees;
+
+        // Chip: tiles, global buffer, global accumulation, H-tree.
+        var tiles = fp.Tiles.Count;
+        var chipAdder = AdderTreeModel.Tree(Math.Max(2, fp.Tiles.Rows), peSumBits + 2, tech);
+        var globalBufferBit = BufferModel.PerBit(spec.Chip.GlobalBuffer.Kind, tech);
+        var globalBufferBits = BufferModel.Bits(fp.Buffers.GlobalBufferKib);
+        var tileSide = Math.Sqrt(tileArea);
+        var globalTreeUm = HTreeModel.TotalLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide);
+        var globalWire = WireModel.AreaUm2(tech, spec.Chip.BusWidthBits, globalTreeUm / 1000);
+        var chipAdderArea = chipAdder.AreaUm2 * tileTrees;
+
+        var area = new AreaBuckets(
+            Crossbar: arrayArea * fp.SubarraysPerTile * tiles,
+            Adc: subAdc * fp.SubarraysPerTile * tiles,
+            Accumulation: ((subAccum * fp.SubarraysPerTile) + (peTree.AreaUm2 * peTrees * fp.PesPerTile.Count) + (tileTree.AreaUm2 * tileTrees)) * tiles + chipAdderArea,
+            Interconnect: ((peWire * fp.PesPerTile.Count) + tileWire) * tiles + globalWire,
+            Buffer: ((peBufferBit.AreaUm2 * peBufferBits * fp.PesPerTile.Count) + (tileBufferBit.AreaUm2 * tileBufferBits)) * tiles + (globalBufferBit.AreaUm2 * globalBufferBits),
+            Other: ((subOther * fp.SubarraysPerTile) + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees)) * tiles);
+
+        var sensing = row.LatencyNs + mux.LatencyNs + adc.LatencyNs;
+        var period = spec.Clock.Mode == ClockMode.Fixed
+            ? spec.Clock.PeriodNs!.Value
+            : Math.Max(spec.Clock.MinPeriodNs, spec.Clock.SensingMargin * sensing);
+
+        return new ChipCircuits(tech)
+        {
+            Adc = adc,
+            Mux = mux,
+            ShiftAdd = shiftAdd,
+            RowDriver = row,
+            PeAdder = AdderModel.Adder(spec.Readout.AdcBits + inputBits + 1, tech),
+            TileAdder = AdderModel.Adder(peSumBits + 1, tech),
+            ChipAdder = AdderModel.Adder(peSumBits + 2, tech),
+            Threshold = threshold,
+            Pooling = pooling,
+            CellOnEnergyPj = CellArrayModel.CellReadEnergyPj(spec.Cell.GOnSiemens, spec.Cell, tech),
+            CellOffEnergyPj = CellArrayModel.CellReadEnergyPj(spec.Cell.GOffSiemens, spec.Cell, tech),
+            BitLineEnergyPj = CellArrayModel.BitLineEnergyPj(sub, spec.Cell, tech),
+            GlobalBufferBit = globalBufferBit,
+            GlobalBufferWritePj = BufferModel.WriteEnergyPj(spec.Chip.GlobalBuffer.Kind, tech),
+            TileBufferBit = tileBufferBit,
+            TileBufferWritePj = BufferModel.WriteEnergyPj(spec.Tile.InputBuffer.Kind, tech),
+            PeBufferBit = peBufferBit,
+            PeBufferWritePj = BufferModel.WriteEnergyPj(spec.Pe.InputBuffer.Kind, tech),
+            WirePjPerBitMm = WireModel.EnergyPjPerBitMm(tech),
+            GlobalTreeMm = globalTreeUm / 1000,
+            GlobalPathMm = HTreeModel.PathLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide) / 1000,
+            TileTreeMm = tileTreeUm / 1000,
+            WireDelayNsPerMm = WireModel.DelayNsPerMm(tech),
+            Area = area,
+            LeakageUw = tileLeak * tiles + chipAdder.LeakageUw * tileTrees + globalBufferBit.LeakageUw * globalBufferBits,
+            SensingPathNs = sensing,
+            ClockPeriodNs = period,
+            TileSideUm = tileSide,
+            TileBufferPortBits = Math.Max(1, tileBusBits),
+        };
+    }
+}
