@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using BnnCompiler.Core;
+using BnnCompiler.Core.Interpretation;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation;
+using BnnCompiler.Hardware;
+using BnnCompiler.Onnx;
+using BnnCompiler.Onnx.Reference;
+using BnnCompiler.Simulator;
+
+namespace BnnCompiler.Benchmark;
+
+/// <summary>
+/// Throughput benchmark, one run on one model and test set, both cores: ONNX Runtime on the original model,
+/// the IR interpreter, the crossbar simulator at the ideal configuration and at 4-bit input / 8-bit ADC;
+/// prints images/s, the ratios to ONNX Runtime and the peak working set.
+/// usage: bnnc-bench [MODEL] [--data NAME] [--hw SPEC] [--limit N]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var model = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Find("onnx-models/fmnist-cnn.onnx");
+        var dataName = Option(args, "--data") ?? "fashion-mnist";
+        var specPath = Option(args, "--hw") ?? Find("hwspecs/default.yaml");
+        var limit = int.Parse(Option(args, "--limit") ?? "10000", CultureInfo.InvariantCulture);
+
+        var imported = OnnxFrontend.Load(model);
+        var data = DatasetCatalog.Load(dataName);
+        data = data.Take(Math.Min(limit, data.Count));
+        var feeder = new SampleFeeder(imported.Graph, data, model);
+        var samples = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
+        var spec = HardwareSpecLoader.Load(specPath, []);
+        var ideal = HardwareSpecLoader.ApplyOverrides(spec, ["readout.adc_bits=8", "readout.input_bits=8"]);
+        var study = HardwareSpecLoader.ApplyOverrides(spec, ["readout.adc_bits=8", "readout.input_bits=4"]);
+        var workers = Environment.ProcessorCount;
+
+        Console.WriteLine($"model   {model}");
+        Console.WriteLine($"data    {data.Description}");
+        Console.WriteLine($"machine {workers} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine();
+
+        var bytes = CustomOpLowering.LowerToBytes(imported);
+        var runners = Enumerable.Range(0, workers).Select(_ => new OrtRunner(bytes)).ToArray();
+        var ort = Measure("ONNX Runtime (original model)", samples, workers, (w, s) => Top1.Of(runners[w].Run(s)));
+        var interpreter = new IrInterpreter(imported.Graph);
+        var ir = Measure("IR interpreter", samples, workers, (_, s) => Top1.Of(interpreter.Run(s)));
+        var idealSim = new FunctionalSimulator(imported.Graph, ideal);
+        var simIdeal = Measure($"simulator, ideal (ADC 8, input 8, exact: {idealSim.IsExact})", samples, workers, (_, s) => Top1.Of(idealSim.Run(s)));
+        var studySim = new FunctionalSimulator(imported.Graph, study);
+        var simStudy = Measure("simulator, 4-bit input / 8-bit ADC", samples, workers, (_, s) => Top1.Of(studySim.Run(s)));
+        foreach (var r in runners)
+        {
+            r.Dispose();
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"interpreter / ONNX Runtime       {ir / ort:F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator ideal / ONNX Runtime   {simIdeal / ort:F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator 4b/8b / ONNX Runtime   {simStudy / ort:F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set                 {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
+        return 0;
+    }
+
+    private static double Measure(string label, float[][] samples, int workers, Func<int, float[], int> run)
+    {
+        // One warm-up pass over a few samples, then the timed pass over all of them.
+        for (var i = 0; i < Math.Min(16, samples.Length); i++)
+        {
+            run(0, samples[i]);
+        }
+
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            for (var i = w; i < samples.Length; i += workers)
+            {
+                run(w, samples[i]);
+            }
+        });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var rate = samples.Length / seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-52} {rate,10:F0} images/s  ({samples.Length} in {seconds:F2} s)"));
+        return rate;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string Find(string relative)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {Directory.GetCurrentDirectory()}");
+    }
+}
