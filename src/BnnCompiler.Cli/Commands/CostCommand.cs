@@ -1,0 +1,75 @@
+using System.Globalization;
+using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Cli.Output;
+using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.CostModel.Report;
+using BnnCompiler.Mapping;
+
+namespace BnnCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>bnnc cost MODEL [--hw SPEC] [--set k=v ...] [--json]</c>: maps the model and prices it with analytically
+/// estimated activity (no dataset): area, latency, energy, throughput, per layer and for the chip, and the bottlenecks.
+/// </summary>
+public static class CostCommand
+{
+    public static CliCommand Command { get; } = new(
+        "cost",
+        "price a model on the chip: area, latency, energy and throughput, without a dataset",
+        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--json]",
+        [
+            new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
+            .. HardwareOptions.All,
+            ModelOptions.MaxModelMb,
+        ],
+        1,
+        Run);
+
+    private static int Run(ParsedArguments args, TextWriter output)
+    {
+        var model = ModelOptions.Load(args, "cost");
+        var spec = HardwareOptions.Load(args, "cost");
+        var report = Pricing(CrossbarMapper.Map(model.Graph, spec));
+        if (args.Has("json"))
+        {
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+
+        Print(report, output);
+        return 0;
+    }
+
+    private static CostReport Pricing(ChipMapping mapping) => BnnCompiler.CostModel.Pricing.CostModel.Estimate(mapping);
+
+    /// <summary>The human-readable report: chip figures, breakdowns, bottlenecks and the per-layer table.</summary>
+    public static void Print(CostReport r, TextWriter output)
+    {
+        var c = r.Cost;
+        output.WriteLine(F($"model    {r.Model}  ({r.Spec}, {r.TechnologyNm} nm, ADC {r.AdcBits} bits, clock {r.ClockPeriodNs:F3} ns)"));
+        output.WriteLine($"activity {r.CountsSource}");
+        output.WriteLine();
+        output.WriteLine(F($"area     {c.AreaMm2.Total,10:F3} mm²   {Parts(c.AreaMm2.Breakdown, c.AreaMm2.Total)}"));
+        output.WriteLine(F($"latency  {c.LatencyMs.Total * 1000,10:F3} µs    {Parts(c.LatencyMs.Breakdown, c.LatencyMs.Total)}"));
+        output.WriteLine(F($"energy   {c.EnergyUj.Dynamic,10:F3} µJ    dynamic ({Parts(c.EnergyUj.Breakdown, c.EnergyUj.Dynamic)}) + {c.EnergyUj.Leakage:F3} µJ leakage"));
+        output.WriteLine(F($"         {c.Tops:F3} TOPS, {c.TopsPerW:F2} TOPS/W, {c.Fps:F1} images/s, {c.TopsPerMm2:F4} TOPS/mm²"));
+        output.WriteLine();
+        var b = r.Bottleneck;
+        output.WriteLine($"bottleneck: area {b.AreaComponent} ({string.Join(", ", b.AreaLayers)}); latency {b.LatencyComponent} ({string.Join(", ", b.LatencyLayers)}); energy {b.EnergyComponent} ({string.Join(", ", b.EnergyLayers)})");
+        output.WriteLine();
+        var table = new TextTable("layer", "area mm²", "stage µs", "energy µJ", "TOPS", "top area", "top latency", "top energy");
+        foreach (var l in r.Layers)
+        {
+            table.Add(l.Name ?? "", F($"{l.AreaMm2.Total:F3}"), F($"{l.LatencyMs.Total * 1000:F3}"), F($"{l.EnergyUj.Total:F3}"), F($"{l.Tops:F2}"),
+                l.AreaMm2.Breakdown.Dominant, l.LatencyMs.Breakdown.Dominant, l.EnergyUj.Breakdown.Dominant);
+        }
+
+        output.Write(table);
+    }
+
+    private static string Parts(Breakdown b, double total) =>
+        string.Join(", ", b.Items.Where(i => i.Value > 0).OrderByDescending(i => i.Value)
+            .Select(i => F($"{i.Name} {100 * i.Value / Math.Max(total, 1e-300):F0}%")));
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
