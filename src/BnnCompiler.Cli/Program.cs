@@ -11,7 +11,9 @@ public static class Program
     [
         InspectCommand.Command,
         ReferenceCommand.Command,
+        MapCommand.Command,
         EvaluateCommand.Command,
+        CostCommand.Command,
         ZooCommand.Command,
     ];
 
