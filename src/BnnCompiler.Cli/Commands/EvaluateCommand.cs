@@ -3,7 +3,9 @@ using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
+using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
 using BnnCompiler.Simulator;
 
 namespace BnnCompiler.Cli.Commands;
@@ -40,9 +42,12 @@ public static class EvaluateCommand
         var limit = ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "evaluate");
         data = data.Take(Math.Min(limit, data.Count));
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
+        var mapping = CrossbarMapper.Map(model.Graph, spec);
         var simulator = new FunctionalSimulator(model.Graph, spec);
         var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
-        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy);
+        var (counts, timing) = MeasuredActivity.From(mapping, simulator);
+        var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost);
         var json = Json.Serialize(report);
         if (args.Value("output") is { } path)
         {
@@ -61,6 +66,8 @@ public static class EvaluateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ONNX Runtime top-1   {accuracy.ReferenceTop1:P2} ({accuracy.ReferenceCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated top-1      {accuracy.SimulatedTop1:P2} ({accuracy.SimulatedCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
+        output.WriteLine();
+        CostCommand.Print(cost, output);
         return 0;
     }
 

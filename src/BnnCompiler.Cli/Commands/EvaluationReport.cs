@@ -1,3 +1,4 @@
+using BnnCompiler.CostModel.Report;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
 using BnnCompiler.Hardware;
@@ -9,7 +10,7 @@ namespace BnnCompiler.Cli.Commands;
 /// <summary>The JSON report of <c>bnnc evaluate</c>.</summary>
 public static class EvaluationReport
 {
-    public static object Build(ImportedModel model, HardwareSpec spec, Dataset data, FunctionalSimulator simulator, AccuracyResult accuracy) => new
+    public static object Build(ImportedModel model, HardwareSpec spec, Dataset data, FunctionalSimulator simulator, AccuracyResult accuracy, CostReport cost) => new
     {
         Model = model.Path,
         model.Dialect,
@@ -30,9 +31,19 @@ public static class EvaluationReport
             Agreement = Math.Round(accuracy.Agreement, 6),
             AgreeingPredictions = accuracy.Agreeing,
         },
+        Timing = new
+        {
+            ClockNs = cost.ClockPeriodNs,
+            LatencyNs = cost.Cost.LatencyMs.Total * 1e6,
+            cost.Cost.Fps,
+        },
+        Cost = cost.Cost,
+        cost.Bottleneck,
+        ActivitySource = cost.CountsSource,
         Layers = simulator.Layers.Values.Select(l => new
         {
             Name = l.Counters.Layer,
+            Cost = cost.Layers.FirstOrDefault(c => c.Name == l.Counters.Layer),
             l.Counters.Images,
             l.Counters.SubarrayReads,
             l.Counters.Conversions,

@@ -1,0 +1,44 @@
+using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Mapping;
+using BnnCompiler.Simulator;
+
+namespace BnnCompiler.Evaluation;
+
+/// <summary>
+/// Action counts of a simulated evaluation: the structural counts (reads, conversions, adds, buffer and
+/// interconnect bits) follow from the mapping and are scaled to the images simulated; the data-dependent
+/// read activity (word lines driven, cells read, cells conducting) is what the simulator measured over
+/// every image (a test checks that the simulator's reads and conversions equal the mapping's).
+/// </summary>
+public static class MeasuredActivity
+{
+    public static (ActionCounts Counts, TimingSummary Timing) From(ChipMapping mapping, FunctionalSimulator simulator)
+    {
+        var images = simulator.Layers.Values.Select(l => l.Counters.Images).DefaultIfEmpty(0).Max();
+        var (perImage, timing) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default with { Images = Math.Max(1, images) });
+        var layers = new List<LayerActionCounts>();
+        foreach (var counts in perImage.Layers)
+        {
+            var layer = mapping.Layer(counts.Layer);
+            if (images == 0 || !simulator.Layers.TryGetValue(counts.Layer, out var simulated))
+            {
+                layers.Add(counts);
+                continue;
+            }
+
+            var c = simulated.Counters;
+            var columnBlocks = layer.ColumnBlocks;
+            var weights = mapping.Spec.Weights;
+            layers.Add(counts with
+            {
+                // Each driven weight row puts exactly one of its two word lines (input or complement) at the read voltage.
+                RowsDriven = c.RowsDriven * columnBlocks * weights.ReadsPerInput,
+                CellReads = c.RowsDriven * layer.Columns * weights.ColumnsPerWeight * weights.ReadsPerInput,
+                ConductingCellReads = c.MatchedCells * weights.ReadsPerInput,
+            });
+        }
+
+        var source = images == 0 ? perImage.Source : $"measured read activity over {images:N0} simulated images; structural counts from the mapping";
+        return (new ActionCounts { Images = Math.Max(1, images), Layers = layers, Source = source }, timing);
+    }
+}
