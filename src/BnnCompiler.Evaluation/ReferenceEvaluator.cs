@@ -1,7 +1,6 @@
 using BnnCompiler.Core;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Onnx;
-using BnnCompiler.Onnx.Reference;
 
 namespace BnnCompiler.Evaluation;
 
@@ -13,38 +12,15 @@ public static class ReferenceEvaluator
 {
     public static ReferenceResult Compare(ImportedModel model, SampleFeeder feeder, IProgress<int>? progress = null)
     {
-        var bytes = CustomOpLowering.LowerToBytes(model);
         var interpreter = new IrInterpreter(model.Graph);
         var count = feeder.Count;
         var ort = new int[count];
         var ir = new int[count];
-        var done = 0;
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
-        var runners = Enumerable.Range(0, workers).Select(_ => new OrtRunner(bytes)).ToArray();
-        try
+        SampleLoop.Run(model, feeder, progress, (i, sample, reference) =>
         {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            {
-                for (var i = w; i < count; i += workers)
-                {
-                    var sample = feeder.Sample(i);
-                    ort[i] = Top1.Of(runners[w].Run(sample));
-                    ir[i] = Top1.Of(interpreter.Run(sample));
-                    var finished = Interlocked.Increment(ref done);
-                    if (finished % 256 == 0)
-                    {
-                        progress?.Report(finished);
-                    }
-                }
-            });
-        }
-        finally
-        {
-            foreach (var r in runners)
-            {
-                r.Dispose();
-            }
-        }
+            ort[i] = reference;
+            ir[i] = Top1.Of(interpreter.Run(sample));
+        });
 
         var disagreements = Enumerable.Range(0, count).Where(i => ort[i] != ir[i]).ToList();
         var ortCorrect = Enumerable.Range(0, count).Count(i => ort[i] == feeder.Label(i));
