@@ -144,4 +144,15 @@ public sealed class ExportTests
         // α-scaled sums are rounded in a different order by ONNX Runtime; a rare near-tie may differ.
         Assert.True(trainer.Zip(plain).Count(p => p.First != p.Second) <= 5);
     }
+
+    [Fact]
+    public void Qonnx_export_loads_back_into_the_same_network()
+    {
+        var net = Trained("rescnn", [4, 1, 1]);
+        var copy = Architectures.Build("rescnn", [4, 1, 1], new Numerics.Rng(99));
+        QonnxLoader.LoadInto(copy, net.ToOnnx(Dialect.Qonnx));
+        copy.Root.PrepareWeights();
+        Assert.Equal(BnnTrainer.Logits(net, Heldout, 100), BnnTrainer.Logits(copy, Heldout, 100));
+        Assert.Equal(net.ToOnnx(Dialect.Plain), copy.ToOnnx(Dialect.Plain));
+    }
 }

@@ -24,7 +24,7 @@ internal static class Program
           bnn-train train --arch mlp|cnn|rescnn --train NAME --test NAME --out PATH_STEM
                           [--widths a,b,c] [--epochs N] [--batch N] [--optimizer adam|sgd] [--lr X]
                           [--final-lr-fraction X] [--warmup-epochs X] [--seed N] [--shift PX] [--flip]
-                          [--limit N] [--calibrate N] [--eval-every N]
+                          [--limit N] [--calibrate N] [--eval-every N] [--init FILE.qonnx.onnx]
               writes PATH_STEM.onnx (plain) and PATH_STEM.qonnx.onnx, and checks both in ONNX Runtime
           bnn-train eval --model FILE --data NAME       top-1 in ONNX Runtime (QONNX lowered first)
           bnn-train bench                               GEMM backends and one training step per model
@@ -116,6 +116,7 @@ internal static class Program
         Flip = o.ContainsKey("flip"),
         Limit = Get(o, "limit", 0),
         Calibrate = Get(o, "calibrate", 0),
+        InitialModelPath = o.TryGetValue("init", out var init) ? init : null,
     };
 
     private static int TrainCommand(Dictionary<string, string?> o)

@@ -27,6 +27,10 @@ internal sealed class BnnTrainer
         var o = _options;
         var rng = new Rng(o.Seed);
         var net = Architectures.Build(o.Arch, o.Widths, rng.Fork(1));
+        if (o.InitialModelPath is not null)
+        {
+            Export.QonnxLoader.LoadInto(net, File.ReadAllBytes(o.InitialModelPath));
+        }
         var dataRng = rng.Fork(2);
         var indices = Subset(train.Count, o.Limit);
         var count = indices.Length;

@@ -43,9 +43,12 @@ internal sealed record TrainOptions
     /// <summary>After training, recompute every BatchNorm's statistics exactly over this many training images (0: keep the running averages).</summary>
     public int Calibrate { get; init; }
 
+    /// <summary>A QONNX export of the same architecture to start from instead of a random initialization.</summary>
+    public string? InitialModelPath { get; init; }
+
     public string Describe() => FormattableString.Invariant(
         $"{Optimizer} lr {LearningRate:G3} cosine to {FinalLearningRateFraction:G3}×{(WarmupEpochs > 0 ? $" after {WarmupEpochs:G3} warm-up epochs" : "")}, ")
         + FormattableString.Invariant($"batch {BatchSize}, {Epochs} epochs, shifts ±{ShiftPixels} px{(Flip ? ", horizontal flips" : "")}, ")
         + FormattableString.Invariant($"BN {(Calibrate > 0 ? $"statistics recomputed over {Calibrate:N0} training images" : "running averages (momentum 0.1)")}, ")
-        + FormattableString.Invariant($"latent weights clipped to [−1, 1], seed {Seed}");
+        + FormattableString.Invariant($"latent weights clipped to [−1, 1], seed {Seed}{(InitialModelPath is null ? "" : $", started from {Path.GetFileName(InitialModelPath)}")}");
 }
