@@ -1,0 +1,11 @@
+namespace BnnCompiler.Isa;
+
+/// <summary>Which way a <see cref="TransferInstruction"/> crosses the global interconnect.</summary>
+public enum TransferDirection
+{
+    /// <summary>From the global buffer down to tile input buffers (one multicast to every listed tile).</summary>
+    Down,
+
+    /// <summary>From a tile's output buffer up to the chip's global accumulation (partial sums).</summary>
+    Up,
+}

@@ -1,0 +1,65 @@
+using BnnCompiler.Hardware;
+
+namespace BnnCompiler.Isa;
+
+/// <summary>
+/// The resolved chip a program runs on, with every number the timing engine needs to turn an instruction into
+/// cycles, so that a program file alone can be timed. Filled by <see cref="ProgramCompiler"/> from the mapping's
+/// floorplan and the hardware spec; docs/timing.md gives each duration formula.
+/// </summary>
+public sealed record MachineParameters
+{
+    /// <summary>The chip's tile grid (all slots).</summary>
+    public required GridSpec Tiles { get; init; }
+
+    public required GridSpec PesPerTile { get; init; }
+
+    public required GridSpec SubarraysPerPe { get; init; }
+
+    /// <summary>Physical rows × columns of one subarray.</summary>
+    public required GridSpec Subarray { get; init; }
+
+    /// <summary>Weight rows × weight columns one subarray holds.</summary>
+    public required GridSpec SubarrayWeights { get; init; }
+
+    public required AdcKind AdcKind { get; init; }
+
+    public required int AdcBits { get; init; }
+
+    /// <summary>Columns sharing one ADC through the column mux.</summary>
+    public required int ColumnsPerAdc { get; init; }
+
+    public required int AdcsPerSubarray { get; init; }
+
+    /// <summary>Cycles of one conversion: <see cref="AdcBits"/> for a SAR ADC, 1 for flash and multi-level sense amps.</summary>
+    public required int ConversionCycles { get; init; }
+
+    /// <summary>Cycles of one read pulse: ⌈cell.read_pulse_ns / clock period⌉, at least 1.</summary>
+    public required int ReadPulseCycles { get; init; }
+
+    /// <summary>Row groups read one after the other: subarray rows / parallel rows.</summary>
+    public required int RowGroups { get; init; }
+
+    /// <summary>Reads per input vector: 2 when the two cells of a weight are read one after the other.</summary>
+    public required int ReadsPerInput { get; init; }
+
+    public required InterconnectTopology Interconnect { get; init; }
+
+    /// <summary>Bits the global interconnect (and the global buffer port) moves per cycle.</summary>
+    public required int BusWidthBits { get; init; }
+
+    /// <summary>Bits a tile input buffer delivers to its PEs per cycle (one PE's weight rows).</summary>
+    public required int TilePortBits { get; init; }
+
+    /// <summary>Parallel adders of one PE or tile adder-tree unit (one tree per ADC).</summary>
+    public required int TreeLanes { get; init; }
+
+    /// <summary>Parallel adders of the chip's global accumulation.</summary>
+    public required int ChipLanes { get; init; }
+
+    /// <summary>Elements a tile's (or the chip's) threshold / pooling / residual units handle per cycle.</summary>
+    public required int DigitalLanes { get; init; }
+
+    /// <summary>Width of a partial sum sent between levels, in bits (the PE adder tree's width).</summary>
+    public required int PartialSumBits { get; init; }
+}

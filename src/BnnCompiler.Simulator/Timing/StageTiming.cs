@@ -1,0 +1,18 @@
+using BnnCompiler.CostModel.Activity;
+
+namespace BnnCompiler.Simulator.Timing;
+
+/// <summary>
+/// One stage (mapped layer) of one image: the cycles from its first instruction to its last with all its copies
+/// running in parallel (<see cref="Cycles"/>), that time in ns, and the cycles split by component along the critical
+/// path (<see cref="Breakdown"/>; its <c>TotalCycles</c> equals <see cref="Cycles"/>).
+/// </summary>
+public sealed record StageTiming(
+    int Index,
+    string Layer,
+    int Copies,
+    int MaxPixelsPerCopy,
+    long InstructionsExecuted,
+    long Cycles,
+    double LatencyNs,
+    LayerTiming Breakdown);

@@ -1,0 +1,71 @@
+using BnnCompiler.Hardware;
+using BnnCompiler.Isa;
+
+namespace BnnCompiler.Simulator.Timing;
+
+/// <summary>
+/// The cycle-level timing engine: executes a <see cref="MappedProgram"/> for one image on the chip's resources
+/// (scoreboard of busy intervals per resource instance; durations from the program's machine parameters) and reports
+/// per-stage cycles, the image interval and latency, throughput and resource utilisation. Each stage is run on its own
+/// (its resources free at its start), since a stage processes a whole image before handing it on:
+/// <list type="bullet">
+/// <item>layer-pipelined: interval = max(prologue + stage 0, stage 1, …), latency = prologue + Σ stages;</item>
+/// <item>layer-by-layer: interval = latency = prologue + Σ stages.</item>
+/// </list>
+/// docs/timing.md gives the resources, every duration formula and these definitions.
+/// </summary>
+public static class TimingEngine
+{
+    public static TimingResult Run(MappedProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var busy = new Dictionary<(ResourceClass, int, int), long>();
+        var runner = new StageRunner(program.Machine);
+
+        var prologue = runner.Run([(program.Prologue, 1)], new ResourcePool());
+        Collect(prologue.Resources, busy);
+
+        var stages = new List<StageTiming>();
+        foreach (var stage in program.Stages)
+        {
+            var outcome = runner.Run(stage.Copies.Select(c => ((IReadOnlyList<Instruction>)c.Body, c.Pixels)).ToList(), new ResourcePool());
+            Collect(outcome.Resources, busy);
+            stages.Add(new StageTiming(
+                stage.Index,
+                stage.Layer,
+                stage.Copies.Count,
+                stage.Copies.Count == 0 ? 0 : stage.Copies.Max(c => c.Pixels),
+                outcome.Executed,
+                outcome.Cycles,
+                outcome.Cycles * program.ClockPeriodNs,
+                StageRunner.ToLayerTiming(stage.Layer, outcome.Components)));
+        }
+
+        var latency = prologue.Cycles + stages.Sum(s => s.Cycles);
+        var interval = program.Pipeline == PipelineMode.LayerPipelined
+            ? stages.Select((s, i) => s.Cycles + (i == 0 ? prologue.Cycles : 0)).DefaultIfEmpty(prologue.Cycles).Max()
+            : latency;
+        return new TimingResult
+        {
+            Model = program.Model,
+            ClockPeriodNs = program.ClockPeriodNs,
+            Mode = program.Pipeline,
+            PrologueCycles = prologue.Cycles,
+            PrologueBreakdown = program.Prologue.Count == 0 ? null : StageRunner.ToLayerTiming("prologue", prologue.Components),
+            Stages = stages,
+            IntervalCycles = interval,
+            LatencyCycles = latency,
+            Resources = busy.GroupBy(kv => kv.Key.Item1).OrderBy(g => g.Key)
+                .Select(g => new ResourceUsage(g.Key, g.Count(), g.Sum(kv => kv.Value), interval == 0 ? 0 : g.Sum(kv => kv.Value) / ((double)g.Count() * interval)))
+                .ToList(),
+        };
+    }
+
+    private static void Collect(ResourcePool pool, Dictionary<(ResourceClass, int, int), long> busy)
+    {
+        for (var i = 0; i < pool.Keys.Count; i++)
+        {
+            busy[pool.Keys[i]] = busy.GetValueOrDefault(pool.Keys[i]) + pool.Busy[i].Sum();
+        }
+    }
+}
