@@ -29,6 +29,10 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly ulong[] _weights;     // [N, blocks, wordsPerBlock], bit = 1 for +1
     private readonly int[] _negatives;     // [N, blocks]: −1 weights in the block column
     private readonly AdcQuantizer[] _adc;  // per block (the last block may be shorter)
+    private readonly int[] _blockRows;     // weight rows of each block
+    private readonly int[] _rowBlock;      // per weight row: its block
+    private readonly int[] _rowWord;       // per weight row: its word in a plane's bit vector
+    private readonly ulong[] _rowMask;     // per weight row: its bit in that word
 
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec)
     {
@@ -63,6 +67,18 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         _adc = Enumerable.Range(0, _blocks)
             .Select(b => new AdcQuantizer(spec.Readout.AdcBits, Math.Min(_rowsPerBlock, k - (b * _rowsPerBlock))))
             .ToArray();
+        _blockRows = Enumerable.Range(0, _blocks).Select(b => Math.Min(_rowsPerBlock, k - (b * _rowsPerBlock))).ToArray();
+        _rowBlock = new int[k];
+        _rowWord = new int[k];
+        _rowMask = new ulong[k];
+        for (var row = 0; row < k; row++)
+        {
+            var (block, offset) = Math.DivRem(row, _rowsPerBlock);
+            _rowBlock[row] = block;
+            _rowWord[row] = (block * _wordsPerBlock) + (offset >> 6);
+            _rowMask[row] = 1UL << (offset & 63);
+        }
+
         Counters = new LayerCounters(node.Name);
     }
 
@@ -87,34 +103,35 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         var n = _node.Layout.Columns;
         var k = _node.Layout.Rows;
         var pixels = _im2col.Pixels;
-        var words = _blocks * _wordsPerBlock;
+        var wpb = _wordsPerBlock;
+        var words = _blocks * wpb;
         var bits = new ulong[planes * words];
         var valid = new ulong[words];
         var validRows = new int[_blocks];
-        long reads = 0, conversions = 0, rowsDriven = 0, matched = 0;
+        var table = _im2col.Table;
+        long reads = 0, rowsDriven = 0, matched = 0;
         for (var p = 0; p < pixels; p++)
         {
             Array.Clear(bits);
             Array.Clear(valid);
             Array.Clear(validRows);
-            var row = _im2col.Row(p);
+            var rowBase = p * k;
             for (var r = 0; r < k; r++)
             {
-                var index = row[r];
+                var index = table[rowBase + r];
                 if (index < 0)
                 {
                     continue;
                 }
 
-                var (block, offset) = Math.DivRem(r, _rowsPerBlock);
-                var word = (block * _wordsPerBlock) + (offset >> 6);
-                var bit = 1UL << (offset & 63);
+                var word = _rowWord[r];
+                var bit = _rowMask[r];
                 valid[word] |= bit;
-                validRows[block]++;
+                validRows[_rowBlock[r]]++;
                 var code = applied[index];
-                for (var j = 0; j < planes; j++)
+                for (var j = 0; j < planes && code != 0; j++, code >>= 1)
                 {
-                    if (((code >> j) & 1) != 0)
+                    if ((code & 1) != 0)
                     {
                         bits[(j * words) + word] |= bit;
                     }
@@ -123,56 +140,54 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
 
             for (var b = 0; b < _blocks; b++)
             {
-                reads += planes;
                 rowsDriven += (long)planes * validRows[b];
             }
 
+            reads += (long)_blocks * planes;
             for (var col = 0; col < n; col++)
             {
                 var sum = 0.0;
                 var signedValid = 0L;
+                var columnBase = col * _blocks;
                 for (var b = 0; b < _blocks; b++)
                 {
-                    var w = _weights.AsSpan(((col * _blocks) + b) * _wordsPerBlock, _wordsPerBlock);
-                    var v = valid.AsSpan(b * _wordsPerBlock, _wordsPerBlock);
-                    var negatives = validRows[b] == Math.Min(_rowsPerBlock, k - (b * _rowsPerBlock))
-                        ? _negatives[(col * _blocks) + b]
-                        : CountNegatives(v, w);
+                    var wBase = (columnBase + b) * wpb;
+                    var vBase = b * wpb;
+                    var negatives = validRows[b] == _blockRows[b] ? _negatives[columnBase + b] : CountNegatives(valid, vBase, _weights, wBase, wpb);
                     signedValid += validRows[b] - (2 * negatives);
                     var adc = _adc[b];
                     for (var j = 0; j < planes; j++)
                     {
-                        var x = bits.AsSpan((j * words) + (b * _wordsPerBlock), _wordsPerBlock);
+                        var xBase = (j * words) + vBase;
                         var m = 0;
-                        for (var i = 0; i < _wordsPerBlock; i++)
+                        for (var i = 0; i < wpb; i++)
                         {
-                            m += BitOperations.PopCount(v[i] & ~(x[i] ^ w[i]));
+                            m += BitOperations.PopCount(valid[vBase + i] & ~(bits[xBase + i] ^ _weights[wBase + i]));
                         }
 
                         matched += m;
-                        sum += (adc.Read(m) - negatives) * (1L << j);
+                        sum += (adc.Read(m) - negatives) * (double)(1L << j);
                     }
                 }
 
                 output[(col * pixels) + p] = (float)((scale * sum) + (constant * signedValid));
             }
-
-            conversions += (long)n * _blocks * planes;
         }
 
+        var conversions = (long)pixels * n * _blocks * planes;
         var shiftAdds = planes > 1 ? (long)pixels * n * _blocks * (planes - 1) : 0;
         var partialAdds = (long)pixels * n * (_blocks - 1);
         Counters.Add(reads, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
     }
 
-    private static int CountNegatives(ReadOnlySpan<ulong> valid, ReadOnlySpan<ulong> weights)
+    private static int CountNegatives(ulong[] valid, int vBase, ulong[] weights, int wBase, int count)
     {
-        var count = 0;
-        for (var i = 0; i < valid.Length; i++)
+        var negatives = 0;
+        for (var i = 0; i < count; i++)
         {
-            count += BitOperations.PopCount(valid[i] & ~weights[i]);
+            negatives += BitOperations.PopCount(valid[vBase + i] & ~weights[wBase + i]);
         }
 
-        return count;
+        return negatives;
     }
 }
