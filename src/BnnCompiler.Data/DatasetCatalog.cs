@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Randomness;
 using System.Globalization;
 using System.Reflection;
 

@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Randomness;
 using Google.Protobuf;
 using Onnx;
 

@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Randomness;
 using System.Buffers.Binary;
 using BnnCompiler.Onnx.Building;
 

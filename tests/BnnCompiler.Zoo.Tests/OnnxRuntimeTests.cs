@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Randomness;
 using BnnCompiler.Onnx.Reference;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;

@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Randomness;
 namespace BnnCompiler.Zoo.Tests;
 
 public sealed class SplitMix64Tests
