@@ -136,6 +136,7 @@ public static class ProgramReader
                 if (_block is not null)
                 {
                     Error(IsaCodes.Structure, lines, 1, $"the block opened on line {_blockLine} has no 'end'");
+                    EndBlock(lines, new Token("end", 1));
                 }
 
                 if (_program is null)
