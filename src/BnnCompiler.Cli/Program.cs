@@ -14,6 +14,7 @@ public static class Program
         MapCommand.Command,
         EvaluateCommand.Command,
         CostCommand.Command,
+        SweepCommand.Command,
         ZooCommand.Command,
     ];
 

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Core.Diagnostics;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.Sweep;
+using BnnCompiler.Hardware;
+using BnnCompiler.Reports;
+
+namespace BnnCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8]
+/// [--set key=v1,v2]... [--shard i/N] -o DIR</c>: runs a grid of hardware configurations, and
+/// <c>bnnc sweep merge DIR... -o DIR</c> joins shards. Results are rewritten after every point, so an
+/// interrupted sweep (Ctrl-C) leaves its finished points in DIR.
+/// </summary>
+public static class SweepCommand
+{
+    public static CliCommand Command { get; } = new(
+        "sweep",
+        "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--shard i/N] -o DIR\n       bnnc sweep merge DIR... -o DIR",
+        [
+            HardwareOptions.Hw,
+            new OptionSpec("set", "sweep a spec key over values: key=v1,v2 or key=lo..hi (repeatable; one value fixes the key)", Repeats: true),
+            new OptionSpec("data", "dataset name or path; without it the sweep prices hardware only"),
+            new OptionSpec("limit", "use only the first N images"),
+            new OptionSpec("input-bits", "input precisions to sweep, e.g. 1..8"),
+            new OptionSpec("adc-bits", "ADC resolutions to sweep, e.g. 3..8"),
+            new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4"),
+            new OptionSpec("output", "output directory", Alias: "o"),
+            ModelOptions.MaxModelMb,
+        ],
+        int.MaxValue,
+        Run);
+
+    private static int Run(ParsedArguments args, TextWriter output)
+    {
+        var directory = args.Value("output") ?? throw ArgumentParser.Error("sweep", "sweep needs -o DIR");
+        if (args.Positionals.Count > 0 && args.Positionals[0] == "merge")
+        {
+            return Merge(args.Positionals.Skip(1).ToList(), directory, output);
+        }
+
+        if (args.Positionals.Count > 1)
+        {
+            throw ArgumentParser.Error("sweep", $"unexpected argument '{args.Positionals[1]}'");
+        }
+
+        var spec = HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []);
+
+        var model = ModelOptions.Load(args, "sweep");
+        var dataName = args.Value("data") ?? (args.Positionals.Count == 0 ? ProjectFiles.DefaultData : null);
+        SampleFeeder? feeder = null;
+        if (dataName is not null)
+        {
+            var data = DatasetCatalog.Load(dataName);
+            data = data.Take(Math.Min(ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "sweep"), data.Count));
+            feeder = new SampleFeeder(model.Graph, data, model.Path);
+        }
+
+        var points = SweepGrid.Build(Axes(args));
+        foreach (var p in points)
+        {
+            HardwareSpecLoader.ApplyOverrides(spec, p.Overrides); // every point is validated before any runs
+        }
+
+        var (shard, shards) = Shard(args.Value("shard"));
+        var mine = SweepGrid.Shard(points, shard, shards);
+        Directory.CreateDirectory(directory);
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var rows = new List<SweepRow>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var runner = new SweepRunner(model, spec, feeder);
+            foreach (var row in runner.Run(mine, (p, n) => Progress(p, rows.Count, n, clock.Elapsed), cancel.Token))
+            {
+                rows.Add(row);
+                WriteAll(directory, rows, model.Path, includePlots: false);
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        WriteAll(directory, rows, model.Path, includePlots: true);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} of {mine.Count} points{(shards > 1 ? $" (shard {shard}/{shards} of {points.Count})" : string.Empty)} in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}"));
+        return cancel.IsCancellationRequested ? 130 : 0;
+    }
+
+    private static int Merge(IReadOnlyList<string> inputs, string directory, TextWriter output)
+    {
+        if (inputs.Count == 0)
+        {
+            throw ArgumentParser.Error("sweep", "sweep merge needs the shard directories");
+        }
+
+        var rows = new List<SweepRow>();
+        foreach (var dir in inputs)
+        {
+            if (!File.Exists(Path.Combine(dir, "results.json")))
+            {
+                throw new DiagnosticException(Diagnostic.Error("BNN7002", "no results.json in this directory; expected the -o folder of a sweep shard", new SourceLocation(dir)));
+            }
+
+            rows.AddRange(SweepFiles.ReadJson(dir));
+        }
+
+        var duplicate = rows.GroupBy(r => r.Index).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DiagnosticException(Diagnostic.Error("BNN7003", $"point {duplicate.Key} appears in more than one shard", new SourceLocation(string.Join(", ", inputs))));
+        }
+
+        Directory.CreateDirectory(directory);
+        WriteAll(directory, rows.OrderBy(r => r.Index).ToList(), "merged sweep", includePlots: true);
+        output.WriteLine($"merged {rows.Count} points from {inputs.Count} shards into {directory}");
+        return 0;
+    }
+
+    private static void WriteAll(string directory, IReadOnlyList<SweepRow> rows, string title, bool includePlots)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        SweepFiles.WriteJson(directory, rows);
+        SweepFiles.WriteCsv(directory, rows);
+        var plots = includePlots ? SweepPlots.Write(directory, rows) : [];
+        SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build($"Sweep of {Path.GetFileName(title)}", rows, plots));
+    }
+
+    private static List<(string Key, string Values)> Axes(ParsedArguments args)
+    {
+        var axes = new List<(string, string)>();
+        if (args.Value("input-bits") is { } input)
+        {
+            axes.Add((SweepTable.InputBitsKey, input));
+        }
+
+        if (args.Value("adc-bits") is { } adc)
+        {
+            axes.Add((SweepTable.AdcBitsKey, adc));
+        }
+
+        foreach (var set in args.Values("set"))
+        {
+            var eq = set.IndexOf('=');
+            if (eq <= 0)
+            {
+                throw ArgumentParser.Error("sweep", $"--set needs key=values; got '{set}'");
+            }
+
+            axes.Add((set[..eq].Trim(), set[(eq + 1)..].Trim()));
+        }
+
+        return axes;
+    }
+
+    private static (int Index, int Count) Shard(string? text)
+    {
+        if (text is null)
+        {
+            return (0, 1);
+        }
+
+        var parts = text.Split('/');
+        return parts.Length == 2 && int.TryParse(parts[0], out var i) && int.TryParse(parts[1], out var n) && n >= 1 && i >= 0 && i < n
+            ? (i, n)
+            : throw ArgumentParser.Error("sweep", $"--shard must be i/N with 0 ≤ i < N; got '{text}'");
+    }
+
+    private static void Progress(SweepPoint point, int done, int total, TimeSpan elapsed)
+    {
+        var left = done == 0 ? "?" : TimeSpan.FromSeconds(elapsed.TotalSeconds / done * (total - done)).ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+        Console.Error.WriteLine($"[{done + 1}/{total}] point {point.Index}: {point} (time left {left})");
+    }
+}

@@ -1,0 +1,88 @@
+using BnnCompiler.Core;
+using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+using BnnCompiler.Onnx;
+using BnnCompiler.Simulator;
+
+namespace BnnCompiler.Evaluation.Sweep;
+
+/// <summary>
+/// Runs sweep points: ONNX Runtime's predictions are computed once for the whole sweep; the mapping is
+/// built once per distinct mapping-relevant spec (the ADC resolution does not change it); each point is
+/// simulated over the dataset and priced with its measured activity. Without a dataset each point is priced
+/// from the mapping alone. Cancellation stops between points; finished rows are kept.
+/// </summary>
+public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder)
+{
+    private readonly Dictionary<string, ChipMapping> _mappings = [];
+    private int[]? _reference;
+
+    public IEnumerable<SweepRow> Run(IReadOnlyList<SweepPoint> points, Action<SweepPoint, int>? starting = null, CancellationToken cancel = default)
+    {
+        foreach (var point in points)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            starting?.Invoke(point, points.Count);
+            yield return RunPoint(point);
+        }
+    }
+
+    public SweepRow RunPoint(SweepPoint point)
+    {
+        var spec = HardwareSpecLoader.ApplyOverrides(baseSpec, point.Overrides);
+        var mapping = MappingFor(spec);
+        var knobs = point.Knobs.ToDictionary(k => k.Key, k => k.Value);
+        if (feeder is null)
+        {
+            var estimate = CostModel.Pricing.CostModel.Estimate(mapping);
+            return new SweepRow(point.Index, knobs, 0, null, null, null, estimate.Cost, estimate.Layers, Describe(estimate.Bottleneck));
+        }
+
+        var reference = ReferencePredictions();
+        var simulator = new FunctionalSimulator(model.Graph, spec);
+        var simulated = new int[feeder.Count];
+        Parallel.For(0, feeder.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => simulated[i] = Top1.Of(simulator.Run(feeder.Sample(i))));
+        var (counts, timing) = MeasuredActivity.From(mapping, simulator);
+        var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+        var n = feeder.Count;
+        var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
+        var correct = Enumerable.Range(0, n).Count(i => simulated[i] == feeder.Label(i));
+        var agree = Enumerable.Range(0, n).Count(i => simulated[i] == reference[i]);
+        return new SweepRow(point.Index, knobs, n, (double)referenceCorrect / n, (double)correct / n, (double)agree / n,
+            cost.Cost, cost.Layers, Describe(cost.Bottleneck));
+    }
+
+    private int[] ReferencePredictions()
+    {
+        if (_reference is null)
+        {
+            var reference = new int[feeder!.Count];
+            SampleLoop.Run(model, feeder, null, (i, _, ort) => reference[i] = ort);
+            _reference = reference;
+        }
+
+        return _reference;
+    }
+
+    private ChipMapping MappingFor(HardwareSpec spec)
+    {
+        var key = HardwareSpecWriter.ToYaml(spec with { Readout = spec.Readout with { AdcBits = 1 } });
+        if (!_mappings.TryGetValue(key, out var mapping))
+        {
+            mapping = CrossbarMapper.Map(model.Graph, spec);
+            _mappings[key] = mapping;
+        }
+
+        // The mapping is reused with the point's own spec (its ADC bits) for pricing.
+        return mapping.Spec == spec ? mapping : mapping with { Spec = spec };
+    }
+
+    private static string Describe(CostModel.Report.Bottleneck b) =>
+        $"area: {b.AreaComponent} ({string.Join(", ", b.AreaLayers)}); latency: {b.LatencyComponent} ({string.Join(", ", b.LatencyLayers)}); energy: {b.EnergyComponent} ({string.Join(", ", b.EnergyLayers)})";
+}

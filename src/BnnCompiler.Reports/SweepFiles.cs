@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BnnCompiler.Evaluation.Sweep;
+
+namespace BnnCompiler.Reports;
+
+/// <summary>Writes and reads the sweep's results.csv and results.json (atomically: temporary file, then rename).</summary>
+public static class SweepFiles
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public static void WriteJson(string directory, IReadOnlyList<SweepRow> rows) =>
+        Write(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(rows.OrderBy(r => r.Index).ToList(), JsonOptions));
+
+    public static IReadOnlyList<SweepRow> ReadJson(string directory)
+    {
+        var path = Path.Combine(directory, "results.json");
+        return JsonSerializer.Deserialize<List<SweepRow>>(File.ReadAllText(path), JsonOptions)
+            ?? throw new InvalidDataException($"{path} holds no rows");
+    }
+
+    public static void WriteCsv(string directory, IReadOnlyList<SweepRow> rows)
+    {
+        var knobs = rows.SelectMany(r => r.Knobs.Keys).Distinct().ToList();
+        var parts = new[] { "crossbar", "adc", "accumulation", "interconnect", "buffer", "other" };
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', new[] { "index" }.Concat(knobs).Concat(["samples", "reference_top1", "simulated_top1", "agreement",
+            "area_mm2", .. parts.Select(p => "area_" + p), "latency_ms", .. parts.Select(p => "latency_" + p),
+            "energy_dynamic_uj", "energy_leakage_uj", .. parts.Select(p => "energy_" + p), "tops", "tops_per_w", "fps", "tops_per_mm2"]));
+        sb.Append('\n');
+        foreach (var r in rows.OrderBy(r => r.Index))
+        {
+            var c = r.Cost;
+            var cells = new List<string> { I(r.Index) };
+            cells.AddRange(knobs.Select(k => r.Knobs.GetValueOrDefault(k, string.Empty)));
+            cells.AddRange([I(r.Samples), D(r.ReferenceTop1), D(r.SimulatedTop1), D(r.Agreement), D(c.AreaMm2.Total)]);
+            cells.AddRange(c.AreaMm2.Breakdown.Items.Select(i => D(i.Value)));
+            cells.Add(D(c.LatencyMs.Total));
+            cells.AddRange(c.LatencyMs.Breakdown.Items.Select(i => D(i.Value)));
+            cells.AddRange([D(c.EnergyUj.Dynamic), D(c.EnergyUj.Leakage)]);
+            cells.AddRange(c.EnergyUj.Breakdown.Items.Select(i => D(i.Value)));
+            cells.AddRange([D(c.Tops), D(c.TopsPerW), D(c.Fps), D(c.TopsPerMm2)]);
+            sb.AppendJoin(',', cells);
+            sb.Append('\n');
+        }
+
+        Write(Path.Combine(directory, "results.csv"), sb.ToString());
+    }
+
+    public static void Write(string path, string text)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+}

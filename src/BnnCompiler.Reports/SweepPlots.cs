@@ -1,0 +1,145 @@
+using BnnCompiler.Evaluation.Sweep;
+using ScottPlot;
+
+namespace BnnCompiler.Reports;
+
+/// <summary>
+/// PNG plots of a sweep: accuracy heatmap (input bits × ADC bits), stacked area/latency/energy breakdowns
+/// against ADC bits, per-layer energy bars of the knee point, and accuracy-versus-energy and -area Pareto
+/// fronts with the knee marked. Returns the file names written.
+/// </summary>
+public static class SweepPlots
+{
+    private static readonly string[] Parts = ["crossbar", "adc", "accumulation", "interconnect", "buffer", "other"];
+
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<SweepRow> rows)
+    {
+        var written = new List<string>();
+        void Save(Plot plot, string name)
+        {
+            var temp = Path.Combine(directory, name + ".tmp.png");
+            plot.SavePng(temp, 900, 600);
+            File.Move(temp, Path.Combine(directory, name), overwrite: true);
+            written.Add(name);
+        }
+
+        if (Heatmap(rows) is { } heat)
+        {
+            Save(heat, "accuracy_heatmap.png");
+        }
+
+        var byAdc = SweepTable.ByAdcBits(rows);
+        if (byAdc.Count > 0)
+        {
+            Save(Stacked(byAdc, "Area by component", "mm²", r => r.Cost.AreaMm2.Breakdown.Items.Select(i => i.Value)), "area_breakdown.png");
+            Save(Stacked(byAdc, "Latency by component", "ms", r => r.Cost.LatencyMs.Breakdown.Items.Select(i => i.Value)), "latency_breakdown.png");
+            Save(Stacked(byAdc, "Dynamic energy by component", "µJ", r => r.Cost.EnergyUj.Breakdown.Items.Select(i => i.Value)), "energy_breakdown.png");
+        }
+
+        var knee = SweepTable.Knee(rows) ?? rows.OrderBy(r => r.Index).Last();
+        Save(LayerBars(knee), "layer_energy.png");
+        if (rows.Any(r => r.SimulatedTop1 is not null))
+        {
+            Save(Pareto(rows, r => r.Cost.EnergyUj.Dynamic, "dynamic energy per image (µJ)"), "pareto_energy.png");
+            Save(Pareto(rows, r => r.Cost.AreaMm2.Total, "chip area (mm²)"), "pareto_area.png");
+        }
+
+        return written;
+    }
+
+    private static Plot? Heatmap(IReadOnlyList<SweepRow> rows)
+    {
+        var cells = rows.Where(r => r.SimulatedTop1 is not null && SweepTable.IntKnob(r, SweepTable.InputBitsKey) is not null
+            && SweepTable.IntKnob(r, SweepTable.AdcBitsKey) is not null).ToList();
+        if (cells.Count == 0)
+        {
+            return null;
+        }
+
+        var adcs = cells.Select(r => SweepTable.IntKnob(r, SweepTable.AdcBitsKey)!.Value).Distinct().Order().ToList();
+        var inputs = cells.Select(r => SweepTable.IntKnob(r, SweepTable.InputBitsKey)!.Value).Distinct().Order().ToList();
+        var data = new double[inputs.Count, adcs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            for (var a = 0; a < adcs.Count; a++)
+            {
+                var r = cells.FirstOrDefault(c => SweepTable.IntKnob(c, SweepTable.InputBitsKey) == inputs[inputs.Count - 1 - i] && SweepTable.IntKnob(c, SweepTable.AdcBitsKey) == adcs[a]);
+                data[i, a] = r is null ? double.NaN : 100 * r.SimulatedTop1!.Value;
+            }
+        }
+
+        var plot = new Plot();
+        var hm = plot.Add.Heatmap(data);
+        hm.Extent = new CoordinateRect(adcs[0] - 0.5, adcs[^1] + 0.5, inputs[0] - 0.5, inputs[^1] + 0.5);
+        plot.Add.ColorBar(hm).Label = "simulated top-1 (%)";
+        plot.Title("Simulated top-1 accuracy (%)");
+        plot.XLabel("ADC bits");
+        plot.YLabel("input bits");
+        return plot;
+    }
+
+    private static Plot Stacked(IReadOnlyList<SweepRow> rows, string title, string unit, Func<SweepRow, IEnumerable<double>> parts)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var bars = new List<Bar>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var x = SweepTable.IntKnob(rows[i], SweepTable.AdcBitsKey) ?? rows[i].Index;
+            var bottom = 0.0;
+            var values = parts(rows[i]).ToList();
+            for (var p = 0; p < values.Count; p++)
+            {
+                bars.Add(new Bar { Position = x, ValueBase = bottom, Value = bottom + values[p], FillColor = palette.GetColor(p) });
+                bottom += values[p];
+            }
+        }
+
+        plot.Add.Bars(bars);
+        for (var p = 0; p < Parts.Length; p++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Parts[p], FillColor = palette.GetColor(p) });
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(title);
+        plot.XLabel("ADC bits");
+        plot.YLabel(unit);
+        return plot;
+    }
+
+    private static Plot LayerBars(SweepRow row)
+    {
+        var plot = new Plot();
+        var values = row.Layers.Select(l => l.EnergyUj.Total).ToArray();
+        plot.Add.Bars(values);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, values.Length).Select(i => (double)i).ToArray(), row.Layers.Select(l => l.Name ?? string.Empty).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Title($"Energy per layer, point {row.Index} ({string.Join(", ", row.Knobs.Select(k => $"{k.Key}={k.Value}"))})");
+        plot.YLabel("energy per image (µJ)");
+        return plot;
+    }
+
+    private static Plot Pareto(IReadOnlyList<SweepRow> rows, Func<SweepRow, double> cost, string label)
+    {
+        var plot = new Plot();
+        var all = rows.Where(r => r.SimulatedTop1 is not null).ToList();
+        var points = plot.Add.ScatterPoints(all.Select(cost).ToArray(), all.Select(r => 100 * r.SimulatedTop1!.Value).ToArray());
+        points.LegendText = "sweep points";
+        var front = SweepTable.ParetoFront(rows, cost);
+        var line = plot.Add.Scatter(front.Select(cost).ToArray(), front.Select(r => 100 * r.SimulatedTop1!.Value).ToArray());
+        line.LegendText = "Pareto front";
+        if (SweepTable.Knee(rows) is { } knee)
+        {
+            var marker = plot.Add.Marker(cost(knee), 100 * knee.SimulatedTop1!.Value, MarkerShape.FilledDiamond, 14, Colors.Red);
+            marker.LegendText = $"knee: point {knee.Index}";
+        }
+
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Title($"Accuracy versus {label}");
+        plot.XLabel(label);
+        plot.YLabel("simulated top-1 (%)");
+        return plot;
+    }
+}
