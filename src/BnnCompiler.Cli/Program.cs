@@ -12,9 +12,12 @@ public static class Program
         InspectCommand.Command,
         ReferenceCommand.Command,
         MapCommand.Command,
+        CompileCommand.Command,
+        DisasmCommand.Command,
         EvaluateCommand.Command,
         CostCommand.Command,
         SweepCommand.Command,
+        StudyCommand.Command,
         ZooCommand.Command,
     ];
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Core.Diagnostics;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.Sweep;
+using BnnCompiler.Hardware;
+using BnnCompiler.Onnx;
+using BnnCompiler.Reports;
+using BnnCompiler.Zoo;
+
+namespace BnnCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>bnnc study [--hw SPEC] [--limit N] -o DIR</c>: the seed study in one command. The three ImageNet
+/// architectures are generated into DIR/models and priced at ADC 3–8 with 1-bit inputs (the study's hardware
+/// tables); the trained CNNs are swept over input 1–8 × ADC 3–8 on their test sets (the accuracy grid).
+/// Each part is a sweep folder (results, report.md, plots) under DIR.
+/// </summary>
+public static class StudyCommand
+{
+    /// <summary>The trained CNNs and their test sets.</summary>
+    public static readonly IReadOnlyList<(string Model, string Data)> AccuracyModels =
+    [
+        ("onnx-models/fmnist-cnn.onnx", "fashion-mnist"),
+        ("onnx-models/mnist-cnn.onnx", "mnist-heldout"),
+    ];
+
+    public static CliCommand Command { get; } = new(
+        "study",
+        "run the study: ImageNet hardware tables at ADC 3-8 and the accuracy grid of the trained CNNs",
+        "bnnc study [--hw SPEC] [--limit N] -o DIR",
+        [
+            HardwareOptions.Hw,
+            new OptionSpec("limit", "use only the first N test images for the accuracy grids"),
+            new OptionSpec("output", "output directory", Alias: "o"),
+        ],
+        0,
+        Run);
+
+    private static int Run(ParsedArguments args, TextWriter output)
+    {
+        var directory = args.Value("output") ?? throw ArgumentParser.Error("study", "study needs -o DIR");
+        var spec = HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []);
+        var modelsDir = Path.Combine(directory, "models");
+        Directory.CreateDirectory(modelsDir);
+        var hardwareGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1"), (SweepTable.AdcBitsKey, "3..8")]);
+        foreach (var name in ImageNetZoo.Names)
+        {
+            var path = Path.Combine(modelsDir, name + ".onnx");
+            if (!File.Exists(path))
+            {
+                ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path);
+            }
+
+            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC 3-8, 1-bit inputs");
+        }
+
+        var accuracyGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1..8"), (SweepTable.AdcBitsKey, "3..8")]);
+        foreach (var (relative, dataName) in AccuracyModels)
+        {
+            var path = ProjectFiles.Find(relative) ?? throw new DiagnosticException(Diagnostic.Error("BNN1002",
+                $"trained model {relative} not found", new SourceLocation("bnnc study")));
+            var model = OnnxFrontend.Load(path);
+            var data = DatasetCatalog.Load(dataName);
+            data = data.Take(Math.Min(ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "study"), data.Count));
+            Sweep(output, model, spec, new SampleFeeder(model.Graph, data, path), accuracyGrid,
+                Path.Combine(directory, Path.GetFileNameWithoutExtension(path)), $"{Path.GetFileName(path)}: accuracy on {data.Name}");
+        }
+
+        output.WriteLine($"study written to {directory}");
+        return 0;
+    }
+
+    private static void Sweep(TextWriter output, ImportedModel model, HardwareSpec spec, SampleFeeder? feeder, IReadOnlyList<SweepPoint> points, string directory, string title)
+    {
+        Directory.CreateDirectory(directory);
+        var rows = new SweepRunner(model, spec, feeder)
+            .Run(points, (p, n) => Console.Error.WriteLine($"{title}: point {p.Index + 1}/{n} ({p})"))
+            .ToList();
+        SweepFiles.WriteJson(directory, rows);
+        SweepFiles.WriteCsv(directory, rows);
+        var plots = SweepPlots.Write(directory, rows);
+        SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build(title, rows, plots));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {rows.Count} points in {directory}"));
+    }
+}
