@@ -9,7 +9,9 @@ namespace BnnCompiler.Simulator.Timing;
 /// per-stage cycles, the image interval and latency, throughput and resource utilisation. Each stage is run on its own
 /// (its resources free at its start), since a stage processes a whole image before handing it on:
 /// <list type="bullet">
-/// <item>layer-pipelined: interval = max(prologue + stage 0, stage 1, …), latency = prologue + Σ stages;</item>
+/// <item>layer-pipelined: interval = max(prologue + stage 0, stage 1, …, busy cycles per image of the most loaded
+/// chip-shared resource: the global bus, the global buffer port, the global accumulation, the chip digital units),
+/// latency = prologue + Σ stages;</item>
 /// <item>layer-by-layer: interval = latency = prologue + Σ stages.</item>
 /// </list>
 /// docs/timing.md gives the resources, every duration formula and these definitions.
@@ -42,8 +44,9 @@ public static class TimingEngine
         }
 
         var latency = prologue.Cycles + stages.Sum(s => s.Cycles);
+        var shared = busy.Where(kv => IsChipShared(kv.Key.Item1)).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
         var interval = program.Pipeline == PipelineMode.LayerPipelined
-            ? stages.Select((s, i) => s.Cycles + (i == 0 ? prologue.Cycles : 0)).DefaultIfEmpty(prologue.Cycles).Max()
+            ? Math.Max(shared, stages.Select((s, i) => s.Cycles + (i == 0 ? prologue.Cycles : 0)).DefaultIfEmpty(prologue.Cycles).Max())
             : latency;
         return new TimingResult
         {
@@ -55,11 +58,16 @@ public static class TimingEngine
             Stages = stages,
             IntervalCycles = interval,
             LatencyCycles = latency,
+            SharedResourceCycles = shared,
             Resources = busy.GroupBy(kv => kv.Key.Item1).OrderBy(g => g.Key)
                 .Select(g => new ResourceUsage(g.Key, g.Count(), g.Sum(kv => kv.Value), interval == 0 ? 0 : g.Sum(kv => kv.Value) / ((double)g.Count() * interval)))
                 .ToList(),
         };
     }
+
+    /// <summary>Resources with one instance on the chip that every stage uses (the pipelined stages compete for them).</summary>
+    private static bool IsChipShared(ResourceClass c) =>
+        c is ResourceClass.GlobalBus or ResourceClass.GlobalBufferPort or ResourceClass.ChipAccumulator or ResourceClass.ChipDigital;
 
     private static void Collect(ResourcePool pool, Dictionary<(ResourceClass, int, int), long> busy)
     {

@@ -21,7 +21,14 @@ public sealed record TimingResult
 
     public required IReadOnlyList<StageTiming> Stages { get; init; }
 
-    /// <summary>Cycles between two images in steady state.</summary>
+    /// <summary>
+    /// Busy cycles per image of the most loaded chip-shared resource (global bus, global buffer port, global
+    /// accumulation, chip digital units), summed over all stages: pipelined, the stages compete for it, so no image
+    /// can enter faster than this.
+    /// </summary>
+    public required long SharedResourceCycles { get; init; }
+
+    /// <summary>Cycles between two images in steady state (pipelined: the slowest stage, or <see cref="SharedResourceCycles"/> when larger).</summary>
     public required long IntervalCycles { get; init; }
 
     /// <summary>Cycles from an image entering the chip to its last result stored.</summary>
@@ -38,8 +45,10 @@ public sealed record TimingResult
 
     /// <summary>
     /// The cost model's view: one <see cref="LayerTiming"/> per stage (the prologue's cycles added to stage 0's), the
-    /// clock and the mode, for <c>CostModel.Price(mapping, counts, summary, options)</c>. Its interval and fill equal
-    /// <see cref="IntervalCycles"/> and <see cref="LatencyCycles"/>.
+    /// clock and the mode, for <c>CostModel.Price(mapping, counts, summary, options)</c>. Its fill equals
+    /// <see cref="LatencyCycles"/>; its interval equals <see cref="IntervalCycles"/> unless a chip-shared resource, not a
+    /// stage, sets the pace (<see cref="SharedResourceCycles"/> larger than every stage), which the per-layer summary
+    /// cannot express.
     /// </summary>
     public TimingSummary ToTimingSummary()
     {
