@@ -81,6 +81,22 @@ public sealed class TimingPipelineTests
     }
 
     [Fact]
+    public void Should_Take_One_Cycle_Per_Bit_With_A_Sar_Adc()
+    {
+        // 1 copy, 4 columns per ADC, a 5-bit SAR ADC: a conversion takes 5 cycles.
+        // conv0: convert 4 steps · 5 = 20. Pixel 0: transfer → 7; load [7,8); read [8,9); convert [9,29); shift_add [29,30);
+        //   read [29,30); convert [30,50); shift_add [50,51); activate [51,52); store [52,53) → 59. The subarray is busy
+        //   2 · (1 + 20) = 42 a pixel → pixel 3 ends 59 + 3 · 42 = 185.
+        // conv1: convert 2 steps · 5 = 10. Pixel 0: read [8,9); convert [9,19); accumulate [19,21); activate [21,22);
+        //   store [22,23) → 29; subarray busy 11 a pixel → 29 + 33 = 62.
+        var spec = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree", "readout.input_bits=2", "readout.adc_type=sar");
+
+        var result = TimingEngine.Run(TimingTestModels.Compile(TimingTestModels.TwoLayerConv(), spec));
+
+        Assert.Equal([185L, 62L], result.Stages.Select(s => s.Cycles));
+    }
+
+    [Fact]
     public void Should_Sum_The_Stages_Layer_By_Layer()
     {
         var spec = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree", "readout.input_bits=2", "pipeline.mode=layer_by_layer");
