@@ -161,6 +161,9 @@ public sealed record ChipSpec
 
     /// <summary>Width of the global interconnect in bits (<c>chip.interconnect.bus_width_bits</c>).</summary>
     public required int BusWidthBits { get; init; }
+
+    /// <summary>How the mapper sizes tiles and PEs left <c>auto</c> (<c>chip.floorplan</c>).</summary>
+    public FloorplanRule Floorplan { get; init; } = FloorplanRule.NeuroSim;
 }
 
 /// <summary>A tile (<c>tile.*</c>): a grid of PEs that never holds more than one layer.</summary>
@@ -384,6 +387,17 @@ public enum BufferKind
 {
     RegisterFile,
     Sram,
+}
+
+/// <summary>
+/// Rule for auto tile / PE sizes: <c>Utilization</c> halves down to 2 subarrays a side and keeps the best weight
+/// utilisation; <c>NeuroSim</c> follows DNN+NeuroSim V1.3's floorplan (halving stops at tiles of more than 4 and PEs of
+/// more than 2 subarrays a side).
+/// </summary>
+public enum FloorplanRule
+{
+    Utilization,
+    NeuroSim,
 }
 
 public enum InterconnectTopology

@@ -15,9 +15,10 @@ namespace BnnCompiler.CostModel.Activity;
 /// tile trees R_pe − R_tile, chip R_tile − 1 (R_pe = ⌈R / subarray rows per PE⌉, R_tile = ⌈R_pe / PE rows per tile⌉);</item>
 /// <item>activations, residual adds: P · N per threshold / add operation on the layer's tiles; pooling 0.75 · P · N
 /// (2 × 2 windows: 3 steps per 4 values);</item>
-/// <item>data: the input feature map (C_in · H · W · b bits) is read from the global buffer and broadcast down the
-/// H-tree once; each tile column block buffers it and streams P windows of its K rows to its PEs; results (1 bit
-/// per output, or partial sums of the PE tree's width when rows span tiles) go up to the global buffer.</item>
+/// <item>data (NeuroSim's data flow): the global buffer streams every input window (im2col vector) of a copy to each
+/// tile of that copy, its K_tile rows · b bits, over the H-tree path from the root to that tile (a switched tree:
+/// only the branches towards the addressed tile toggle); P · K · b · tile columns bits per image. Results (1 bit per
+/// output, or partial sums of the PE tree's width when rows span tiles) go up to the global buffer.</item>
 /// </list>
 /// Stage cycles (per image): crossbar = ⌈P/d⌉ · b (row drive and settle), ADC = ⌈P/d⌉ · b · sensing cycles per
 /// input bit, accumulation = ⌈P/d⌉ · levels · columns per ADC, buffer = ⌈P/d⌉ · ⌈K_tile·b / port⌉ + ⌈P/d⌉ ·
@@ -57,8 +58,6 @@ public static class AnalyticalActivity
         var rTile = Ceil(rPe, fp.PesPerTile.Rows);
         var sumBits = fp.Buffers.PeAdderTreeBits;
         var ops = l.DigitalOps.Select(o => o.Op).ToList();
-        var layout = l.Node.Layout;
-        var ifmBits = (long)layout.InChannels * layout.InputHeight * layout.InputWidth * b;
         var outUpBits = l.Accumulation == AccumulationLevel.Chip ? p * n * rTile * sumBits : p * n;
         var windowBits = p * k * b * l.TileColumns;
         var counts = new LayerActionCounts
@@ -76,13 +75,13 @@ public static class AnalyticalActivity
             ThresholdOperations = p * n * Math.Max(1, ops.Count(o => o is "threshold" or "relu" or "sign")),
             PoolingOperations = (long)(0.75 * p * n * ops.Count(o => o.EndsWith("pool", StringComparison.Ordinal))),
             ResidualAdditions = p * n * ops.Count(o => o == "add"),
-            GlobalBufferBitsRead = ifmBits,
+            GlobalBufferBitsRead = windowBits,
             GlobalBufferBitsWritten = p * n,
-            TileBufferBitsWritten = (ifmBits * l.TileColumns) + outUpBits,
+            TileBufferBitsWritten = windowBits + outUpBits,
             TileBufferBitsRead = windowBits + outUpBits,
             PeBufferBitsWritten = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
             PeBufferBitsRead = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
-            GlobalInterconnectDownBits = ifmBits,
+            GlobalInterconnectDownBits = windowBits,
             GlobalInterconnectUpBits = outUpBits,
             TileInterconnectBits = windowBits + (p * n * rPe * sumBits),
             Macs = p * k * n,
@@ -104,7 +103,7 @@ public static class AnalyticalActivity
             AdcCycles: serial * b * spec.SensingCyclesPerInputBit,
             AccumulationCycles: serial * levels * spec.Readout.ColumnsPerAdc,
             BufferCycles: serial * (Ceil(kTile * b, portBits) + Ceil(nTile, portBits)),
-            InterconnectCycles: Ceil(ifmBits + outUpBits, spec.Chip.BusWidthBits),
+            InterconnectCycles: Ceil(windowBits + outUpBits, spec.Chip.BusWidthBits),
             OtherCycles: serial);
         return (counts, timing);
     }

@@ -83,7 +83,7 @@ public static class CostModel
         var buffer = (n.GlobalBufferBitsRead * c.GlobalBufferBit.EnergyPerActionPj) + (n.GlobalBufferBitsWritten * c.GlobalBufferWritePj)
             + (n.TileBufferBitsRead * c.TileBufferBit.EnergyPerActionPj) + (n.TileBufferBitsWritten * c.TileBufferWritePj)
             + (n.PeBufferBitsRead * c.PeBufferBit.EnergyPerActionPj) + (n.PeBufferBitsWritten * c.PeBufferWritePj);
-        var interconnect = c.WirePjPerBitMm * ((n.GlobalInterconnectDownBits * c.GlobalTreeMm)
+        var interconnect = c.WirePjPerBitMm * ((n.GlobalInterconnectDownBits * c.GlobalPathMm)
             + (n.GlobalInterconnectUpBits * c.GlobalPathMm) + (n.TileInterconnectBits * c.TileTreeMm));
         var other = ((n.ThresholdOperations + n.ResidualAdditions) * c.Threshold.EnergyPerActionPj) + (n.PoolingOperations * c.Pooling.EnergyPerActionPj);
         return new Breakdown(crossbar, adc, accumulation, interconnect, buffer, other);

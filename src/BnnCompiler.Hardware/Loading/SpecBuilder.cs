@@ -44,6 +44,7 @@ internal static class SpecBuilder
                 GlobalBuffer = Buffer(v, "chip.global_buffer"),
                 Interconnect = v.Get<InterconnectTopology>("chip.interconnect.topology"),
                 BusWidthBits = v.Get<int>("chip.interconnect.bus_width_bits"),
+                Floorplan = v.Get<FloorplanRule>("chip.floorplan"),
             },
             Tile = new TileSpec
             {

@@ -70,6 +70,9 @@ public static class HardwareSpecSchema
             "Global interconnect between tiles: an H-tree or an X-Y mesh bus.", s => s.Chip.Interconnect),
         F("chip.interconnect.bus_width_bits", new IntegerType(1, 8192, powerOfTwo: true), "bits", 2048,
             "Width of the global interconnect.", s => s.Chip.BusWidthBits),
+        F("chip.floorplan", ChoiceType.For(("utilization", FloorplanRule.Utilization), ("neurosim", FloorplanRule.NeuroSim)), "", FloorplanRule.NeuroSim,
+            "Rule for tile and PE sizes left auto: best weight utilisation down to 2 subarrays a side, or NeuroSim V1.3's (tiles above 4, PEs above 2 subarrays a side).",
+            s => s.Chip.Floorplan),
 
         .. Grid("tile.pes", "PE", "a tile", "auto lets the mapper choose per model", s => s.Tile.Pes),
         .. Buffer("tile.input_buffer", "the tile's input buffer", "one input window of its layer", s => s.Tile.InputBuffer),
