@@ -1,7 +1,7 @@
 namespace BnnCompiler.Mapping.Tests;
 
 /// <summary>
-/// BResNet18 on the default spec (the study's set-up) against a hand calculation.
+/// BResNet18 on the default spec (the study's set-up) with `chip.floorplan=utilization` (Specs.Default) against a hand calculation.
 /// <para>Subarray: 128 × 128 cells, two cells per weight in two rows → R = 128 / 2 = 64 weight rows, C = 128 weight
 /// columns, 64 · 128 = 8192 weight slots.</para>
 /// <para>Floorplan (tile.pes and pe.subarrays auto): tile = 2 × 2 PEs, PE = S × S subarrays. Widest layer fc, N = 1000:
