@@ -1,6 +1,8 @@
 using BnnCompiler.CostModel.Activity;
 using BnnCompiler.Mapping;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Timing;
 
 namespace BnnCompiler.Evaluation;
 
@@ -8,14 +10,18 @@ namespace BnnCompiler.Evaluation;
 /// Action counts of a simulated evaluation: the structural counts (reads, conversions, adds, buffer and
 /// interconnect bits) follow from the mapping and are scaled to the images simulated; the data-dependent
 /// read activity (word lines driven, cells read, cells conducting) is what the simulator measured over
-/// every image (a test checks that the simulator's reads and conversions equal the mapping's).
+/// every image; latency comes from the cycle-level timing engine (a test checks that the simulator's reads and conversions equal the mapping's).
 /// </summary>
 public static class MeasuredActivity
 {
-    public static (ActionCounts Counts, TimingSummary Timing) From(ChipMapping mapping, FunctionalSimulator simulator)
+    /// <summary>
+    /// The counts, and the timing of one image from the cycle-level engine executing the compiled program.
+    /// </summary>
+    public static (ActionCounts Counts, TimingSummary Timing, TimingResult Cycles) From(ChipMapping mapping, FunctionalSimulator simulator)
     {
+        var cycles = TimingEngine.Run(ProgramCompiler.Compile(mapping));
         var images = simulator.Layers.Values.Select(l => l.Counters.Images).DefaultIfEmpty(0).Max();
-        var (perImage, timing) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default with { Images = Math.Max(1, images) });
+        var (perImage, _) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default with { Images = Math.Max(1, images) });
         var layers = new List<LayerActionCounts>();
         foreach (var counts in perImage.Layers)
         {
@@ -39,6 +45,6 @@ public static class MeasuredActivity
         }
 
         var source = images == 0 ? perImage.Source : $"measured read activity over {images:N0} simulated images; structural counts from the mapping";
-        return (new ActionCounts { Images = Math.Max(1, images), Layers = layers, Source = source }, timing);
+        return (new ActionCounts { Images = Math.Max(1, images), Layers = layers, Source = source }, cycles.ToTimingSummary(), cycles);
     }
 }

@@ -45,9 +45,9 @@ public static class EvaluateCommand
         var mapping = CrossbarMapper.Map(model.Graph, spec);
         var simulator = new FunctionalSimulator(model.Graph, spec);
         var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
-        var (counts, timing) = MeasuredActivity.From(mapping, simulator);
+        var (counts, timing, cycles) = MeasuredActivity.From(mapping, simulator);
         var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
-        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost);
+        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles);
         var json = Json.Serialize(report);
         if (args.Value("output") is { } path)
         {
@@ -66,6 +66,7 @@ public static class EvaluateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ONNX Runtime top-1   {accuracy.ReferenceTop1:P2} ({accuracy.ReferenceCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated top-1      {accuracy.SimulatedTop1:P2} ({accuracy.SimulatedCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency              {cycles.LatencyNs / 1000:F3} µs per image ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); {cycles.ImagesPerSecond:F0} images/s pipelined"));
         output.WriteLine();
         CostCommand.Print(cost, output);
         return 0;

@@ -4,13 +4,14 @@ using BnnCompiler.Evaluation;
 using BnnCompiler.Hardware;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Timing;
 
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>The JSON report of <c>bnnc evaluate</c>.</summary>
 public static class EvaluationReport
 {
-    public static object Build(ImportedModel model, HardwareSpec spec, Dataset data, FunctionalSimulator simulator, AccuracyResult accuracy, CostReport cost) => new
+    public static object Build(ImportedModel model, HardwareSpec spec, Dataset data, FunctionalSimulator simulator, AccuracyResult accuracy, CostReport cost, TimingResult cycles) => new
     {
         Model = model.Path,
         model.Dialect,
@@ -33,9 +34,13 @@ public static class EvaluationReport
         },
         Timing = new
         {
-            ClockNs = cost.ClockPeriodNs,
-            LatencyNs = cost.Cost.LatencyMs.Total * 1e6,
-            cost.Cost.Fps,
+            ClockNs = cycles.ClockPeriodNs,
+            LatencyNs = cycles.LatencyNs,
+            LatencyCycles = cycles.LatencyCycles,
+            IntervalCycles = cycles.IntervalCycles,
+            Fps = cycles.ImagesPerSecond,
+            Stages = cycles.Stages.Select(s => new { s.Breakdown.Layer, s.Breakdown.CrossbarCycles, s.Breakdown.AdcCycles, s.Breakdown.AccumulationCycles, s.Breakdown.BufferCycles, s.Breakdown.InterconnectCycles, s.Breakdown.OtherCycles }).ToList(),
+            Utilisation = cycles.Resources,
         },
         Cost = cost.Cost,
         cost.Bottleneck,

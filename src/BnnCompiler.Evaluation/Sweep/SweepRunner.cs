@@ -48,7 +48,7 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         var simulated = new int[feeder.Count];
         Parallel.For(0, feeder.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => simulated[i] = Top1.Of(simulator.Run(feeder.Sample(i))));
-        var (counts, timing) = MeasuredActivity.From(mapping, simulator);
+        var (counts, timing, _) = MeasuredActivity.From(mapping, simulator);
         var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
         var n = feeder.Count;
         var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
