@@ -4,7 +4,7 @@ namespace BnnCompiler.Isa;
 
 /// <summary>
 /// The resolved chip a program runs on, with every number the timing engine needs to turn an instruction into
-/// cycles, so that a program file alone can be timed. Filled by <see cref="ProgramCompiler"/> from the mapping's
+/// cycles, so that a program file alone can be timed. Filled by <see cref="Compilation.ProgramCompiler"/> from the mapping's
 /// floorplan and the hardware spec; docs/timing.md gives each duration formula.
 /// </summary>
 public sealed record MachineParameters

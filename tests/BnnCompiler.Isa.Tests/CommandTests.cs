@@ -1,5 +1,6 @@
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Commands;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa.Text;
 
 namespace BnnCompiler.Isa.Tests;

@@ -1,3 +1,4 @@
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
 
 namespace BnnCompiler.Isa.Tests;

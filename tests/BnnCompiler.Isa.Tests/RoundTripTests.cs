@@ -1,3 +1,4 @@
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa.Text;
 using BnnCompiler.Mapping;
 

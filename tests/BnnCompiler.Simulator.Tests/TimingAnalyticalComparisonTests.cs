@@ -1,7 +1,8 @@
-using BnnCompiler.Core.Ir;
 using BnnCompiler.Core.Ir.Nodes;
+using BnnCompiler.Core.Ir;
 using BnnCompiler.CostModel.Activity;
 using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 using BnnCompiler.Simulator.Timing;

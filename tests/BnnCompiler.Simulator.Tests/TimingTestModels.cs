@@ -1,6 +1,7 @@
-using BnnCompiler.Core.Ir;
 using BnnCompiler.Core.Ir.Nodes;
+using BnnCompiler.Core.Ir;
 using BnnCompiler.Hardware;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 using BnnCompiler.Testing;

@@ -1,5 +1,6 @@
-using BnnCompiler.Isa;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa.Text;
+using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator.Timing;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
-using BnnCompiler.Isa;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa.Text;
+using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 
 namespace BnnCompiler.Cli.Commands;

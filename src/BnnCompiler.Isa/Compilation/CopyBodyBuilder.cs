@@ -1,6 +1,6 @@
 using BnnCompiler.Mapping;
 
-namespace BnnCompiler.Isa;
+namespace BnnCompiler.Isa.Compilation;
 
 /// <summary>
 /// Builds the per-pixel body of one copy of a layer, in dependency order:

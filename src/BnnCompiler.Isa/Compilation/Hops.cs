@@ -1,7 +1,7 @@
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 
-namespace BnnCompiler.Isa;
+namespace BnnCompiler.Isa.Compilation;
 
 /// <summary>
 /// Hops between the global buffer and a tile. Mesh: the global buffer sits beside tile slot (0, 0), so a tile at grid

@@ -2,7 +2,7 @@ using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 
-namespace BnnCompiler.Isa;
+namespace BnnCompiler.Isa.Compilation;
 
 /// <summary>
 /// Lowers a <see cref="ChipMapping"/> to a <see cref="MappedProgram"/>: the machine parameters from the floorplan and
