@@ -1,22 +1,16 @@
 namespace BnnCompiler.Trainer.Numerics;
 
 /// <summary>
-/// SplitMix64: a small seeded generator whose sequence is fixed by this code alone (not by the runtime's
+/// The trainer's draws on the project's SplitMix64: a sequence fixed by its definition (not by the runtime's
 /// <see cref="Random"/>), so a seed reproduces the same training run on any .NET version.
 /// </summary>
 internal sealed class Rng
 {
-    private ulong _state;
+    private readonly BnnCompiler.Core.Randomness.SplitMix64 _source;
 
-    public Rng(ulong seed) => _state = seed;
+    public Rng(ulong seed) => _source = new BnnCompiler.Core.Randomness.SplitMix64(seed);
 
-    public ulong NextUInt64()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextUInt64() => _source.NextUInt64();
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
