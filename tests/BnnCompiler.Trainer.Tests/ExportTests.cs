@@ -1,3 +1,4 @@
+using BnnCompiler.Onnx.Reference;
 using BnnCompiler.Data;
 using BnnCompiler.Trainer.Export;
 using BnnCompiler.Trainer.Model;
@@ -110,7 +111,7 @@ public sealed class ExportTests
             }
         }
 
-        var lowered = QonnxLowering.Lower(model);
+        var lowered = CustomOpLowering.Lower(model);
         Assert.DoesNotContain(lowered.Graph.Node, n => n.Domain != "");
         Assert.DoesNotContain(lowered.OpsetImport, o => o.Domain != "");
     }

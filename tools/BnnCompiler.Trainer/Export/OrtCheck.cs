@@ -15,7 +15,7 @@ internal static class OrtCheck
     /// <summary>Logits of every image (the first <paramref name="limit"/> when &gt; 0), raw 0..255 pixels as floats.</summary>
     public static float[][] Logits(byte[] modelBytes, Dataset data, int limit = 0)
     {
-        var runnable = IsQonnx(modelBytes) ? QonnxLowering.Lower(modelBytes) : modelBytes;
+        var runnable = CustomOpLowering.LowerToBytes(ModelProto.Parser.ParseFrom(modelBytes));
         var count = limit > 0 ? Math.Min(limit, data.Count) : data.Count;
         var result = new float[count][];
         var runners = new OrtRunner[Parts.Count];
