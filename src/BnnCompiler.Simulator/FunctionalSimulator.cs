@@ -9,16 +9,28 @@ namespace BnnCompiler.Simulator;
 
 /// <summary>
 /// Runs a canonical graph with every binary layer whose input is integer-coded executed on the crossbar
-/// model (<see cref="CrossbarLayer"/>) and everything else exactly as the interpreter does (digital).
-/// Thread-safe; counters accumulate over every image run.
+/// model and everything else exactly as the interpreter does (digital). When the spec's
+/// <see cref="HardwareSpec.NonIdealities"/> are ideal the crossbar model is the exact, fast
+/// <see cref="CrossbarLayer"/>; otherwise each layer computes column currents from drawn cell conductances
+/// (see docs/non-idealities.md). Thread-safe; counters accumulate over every image run.
 /// </summary>
 public sealed class FunctionalSimulator
 {
     private readonly IrInterpreter _interpreter;
-    private readonly Dictionary<string, CrossbarLayer> _layers = [];
+    private readonly Dictionary<string, SimulatedLayer> _layers = [];
 
-    public FunctionalSimulator(IrGraph graph, HardwareSpec spec)
+    /// <summary>
+    /// Builds the simulator of one Monte-Carlo trial. <paramref name="trial"/> (0, 1, 2, …) selects the
+    /// trial: every random draw of the non-ideal models (per-cell variation, stuck cells, drift exponents,
+    /// per-ADC offsets and gains, read and conversion noise) comes from Core's SplitMix64 streams seeded by
+    /// <c>spec.NonIdealities.Seed</c>, the trial and the layer (and subarray) identity, so the same seed and
+    /// trial give the same numbers on every machine and in any thread order, and different trials are
+    /// independent draws. With ideal non-idealities the trial has no effect.
+    /// </summary>
+    public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(trial);
+        Trial = trial;
         var encodings = EncodingAnalysis.Compute(graph);
         var imageValues = ImageValues(graph);
         _interpreter = new IrInterpreter(graph, node =>
@@ -30,13 +42,16 @@ public sealed class FunctionalSimulator
             }
 
             var layer = new CrossbarLayer(node, encoding, imageValues.Contains(node.Inputs[0]), spec);
-            _layers[node.Name] = layer;
+            _layers[node.Name] = new SimulatedLayer(node.Name, layer.Counters, layer.IsExact, layer);
             return layer;
         });
     }
 
+    /// <summary>The Monte-Carlo trial this simulator draws (see the constructor).</summary>
+    public int Trial { get; }
+
     /// <summary>The crossbar-executed layers, by IR node name, in graph order.</summary>
-    public IReadOnlyDictionary<string, CrossbarLayer> Layers => _layers;
+    public IReadOnlyDictionary<string, SimulatedLayer> Layers => _layers;
 
     /// <summary>True when the ADC reads every count exactly and inputs keep full precision.</summary>
     public bool IsExact => _layers.Values.All(l => l.IsExact);
