@@ -10,9 +10,9 @@ public class ShippedSpecTests
     public static TheoryData<string> ShippedSpecs => new(ShippedFiles);
 
     [Fact]
-    public void Should_Ship_The_Four_Specs()
+    public void Should_Ship_The_Four_Specs_And_Three_NonIdeal_Variants()
     {
-        Assert.Equal(["default.yaml", "fefet.yaml", "sram.yaml", "tiny.yaml"], ShippedFiles);
+        Assert.Equal(["default.yaml", "fefet-nonideal.yaml", "fefet.yaml", "rram-nonideal.yaml", "sram-nonideal.yaml", "sram.yaml", "tiny.yaml"], ShippedFiles);
     }
 
     [Theory]
@@ -23,7 +23,32 @@ public class ShippedSpecTests
 
         Assert.Equal(1, spec.Version);
         Assert.Equal(SpecPath(file), spec.SourcePath);
-        Assert.True(spec.NonIdealities.IsIdeal);
+        Assert.Equal(!file.EndsWith("-nonideal.yaml", StringComparison.Ordinal), spec.NonIdealities.IsIdeal);
+    }
+
+    [Theory]
+    [InlineData("rram-nonideal.yaml", "default.yaml")]
+    [InlineData("sram-nonideal.yaml", "sram.yaml")]
+    [InlineData("fefet-nonideal.yaml", "fefet.yaml")]
+    public void Should_Change_Only_The_NonIdealities_In_The_NonIdeal_Variants(string file, string baseFile)
+    {
+        var variant = HardwareSpecLoader.Load(SpecPath(file), []);
+        var basis = HardwareSpecLoader.Load(SpecPath(baseFile), []);
+
+        Assert.Equal(basis with { Name = variant.Name, NonIdealities = variant.NonIdealities, SourcePath = variant.SourcePath }, variant);
+        Assert.True(variant.NonIdealities.FiniteOnOffRatio);
+    }
+
+    [Fact]
+    public void Should_Carry_The_Published_RRAM_Figures_In_Rram_NonIdeal_Yaml()
+    {
+        var n = HardwareSpecLoader.Load(SpecPath("rram-nonideal.yaml"), []).NonIdealities;
+
+        Assert.Equal((VariationDistribution.Gaussian, 0.028), (n.DeviceVariation.Distribution, n.DeviceVariation.Sigma)); // Wan et al. 2022
+        Assert.Equal(0.01, n.ReadNoiseSigma);
+        Assert.Equal((0.0904, 0.0175), (n.StuckAtOnRate, n.StuckAtOffRate)); // Chen et al. 2015
+        Assert.False(n.Drift.IsActive);
+        Assert.Equal(6, n.WireResistanceOhm);
     }
 
     [Fact]
