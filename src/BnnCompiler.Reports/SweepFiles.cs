@@ -28,10 +28,12 @@ public static class SweepFiles
     {
         var knobs = rows.SelectMany(r => r.Knobs.Keys).Distinct().ToList();
         var parts = new[] { "crossbar", "adc", "accumulation", "interconnect", "buffer", "other" };
+        var monteCarlo = rows.Any(r => r.MonteCarlo is not null);
         var sb = new StringBuilder();
         sb.AppendJoin(',', new[] { "index" }.Concat(knobs).Concat(["samples", "reference_top1", "simulated_top1", "agreement",
             "area_mm2", .. parts.Select(p => "area_" + p), "latency_ms", .. parts.Select(p => "latency_" + p),
-            "energy_dynamic_uj", "energy_leakage_uj", .. parts.Select(p => "energy_" + p), "tops", "tops_per_w", "fps", "tops_per_mm2"]));
+            "energy_dynamic_uj", "energy_leakage_uj", .. parts.Select(p => "energy_" + p), "tops", "tops_per_w", "fps", "tops_per_mm2"])
+            .Concat(monteCarlo ? ["trials", "mean_top1", "std_top1", "ci95_low", "ci95_high"] : []));
         sb.Append('\n');
         foreach (var r in rows.OrderBy(r => r.Index))
         {
@@ -45,6 +47,13 @@ public static class SweepFiles
             cells.AddRange([D(c.EnergyUj.Dynamic), D(c.EnergyUj.Leakage)]);
             cells.AddRange(c.EnergyUj.Breakdown.Items.Select(i => D(i.Value)));
             cells.AddRange([D(c.Tops), D(c.TopsPerW), D(c.Fps), D(c.TopsPerMm2)]);
+            if (monteCarlo)
+            {
+                // Monte-Carlo statistics over the point's trials (simulated_top1 above is trial 0).
+                var m = r.MonteCarlo;
+                cells.AddRange([m is null ? string.Empty : I(m.Trials), D(m?.MeanTop1), D(m?.StdTop1), D(m?.Ci95Low), D(m?.Ci95High)]);
+            }
+
             sb.AppendJoin(',', cells);
             sb.Append('\n');
         }

@@ -3,6 +3,7 @@ using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
@@ -11,22 +12,37 @@ using BnnCompiler.Simulator;
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [-o FILE]</c>:
-/// simulates the model on the crossbar chip over a dataset and compares every prediction with ONNX Runtime.
-/// With no arguments it runs the shipped default model, spec and dataset.
+/// <c>bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]...
+/// [--trials N] [--seed S] [--ablate] [-o FILE]</c>: simulates the model on the crossbar chip over a dataset and
+/// compares every prediction with ONNX Runtime. With no arguments it runs the shipped default model, spec and
+/// dataset. <c>--trials N</c> adds N Monte-Carlo trials of the non-idealities (trial 0 is the run that is
+/// priced); <c>--ablate</c> adds the accuracy lost to each non-ideal effect alone and to all together.
 /// </summary>
 public static class EvaluateCommand
 {
+    /// <summary>Most Monte-Carlo trials one run accepts.</summary>
+    public const int MaxTrials = 10_000;
+
+    // Declared before Command, which reads them during static initialisation.
+    /// <summary><c>--trials N</c>, shared with <c>bnnc sweep</c>.</summary>
+    public static OptionSpec Trials { get; } = new("trials", $"Monte-Carlo trials of the non-idealities, 1 to {MaxTrials} (trial t draws from seed + t)");
+
+    /// <summary><c>--seed S</c>, shared with <c>bnnc sweep</c>.</summary>
+    public static OptionSpec Seed { get; } = new("seed", "seed of the non-ideal draws (overrides non_idealities.seed)");
+
     public static CliCommand Command { get; } = new(
         "evaluate",
         "simulate a model on the crossbar chip and compare it with ONNX Runtime",
-        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [-o report.json] [--json]",
+        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json]",
         [
             .. HardwareOptions.All,
             new OptionSpec("data", $"dataset name or path (default {ProjectFiles.DefaultData})"),
             new OptionSpec("limit", "use only the first N images"),
             new OptionSpec("input-bits", "input precision of multi-bit inputs (same as --set readout.input_bits=B)"),
             new OptionSpec("adc-bits", "ADC resolution (same as --set readout.adc_bits=A)"),
+            Trials,
+            Seed,
+            new OptionSpec("ablate", "also report the accuracy lost to each non-ideal effect alone and to all together", TakesValue: false),
             new OptionSpec("output", "write the JSON report to FILE", Alias: "o"),
             new OptionSpec("json", "print the JSON report instead of text", TakesValue: false),
             ModelOptions.MaxModelMb,
@@ -37,6 +53,8 @@ public static class EvaluateCommand
     private static int Run(ParsedArguments args, TextWriter output)
     {
         var spec = LoadSpec(args);
+        var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
+        var ablate = args.Has("ablate");
         var model = ModelOptions.Load(args, "evaluate");
         var data = DatasetCatalog.Load(args.Value("data") ?? ProjectFiles.DefaultData);
         var limit = ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "evaluate");
@@ -47,7 +65,22 @@ public static class EvaluateCommand
         var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
         var (counts, timing, cycles) = MeasuredActivity.From(mapping, simulator);
         var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
-        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles);
+        MonteCarloResult? monteCarlo = null;
+        IReadOnlyList<AblationRow>? ablation = null;
+        if (trials > 0 || ablate)
+        {
+            // Trial 0 is the run above; the others share its ONNX Runtime predictions.
+            var n = Math.Max(1, trials);
+            monteCarlo = MonteCarloRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, accuracy.SimulatedPredictions,
+                new ProgressBar(Console.Error, (n - 1) * data.Count, "trials"));
+            if (ablate)
+            {
+                ablation = AblationRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, monteCarlo,
+                    effect => Console.Error.WriteLine($"ablation: {effect}"));
+            }
+        }
+
+        var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles, monteCarlo, ablation);
         var json = Json.Serialize(report);
         if (args.Value("output") is { } path)
         {
@@ -67,15 +100,28 @@ public static class EvaluateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated top-1      {accuracy.SimulatedTop1:P2} ({accuracy.SimulatedCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency              {cycles.LatencyNs / 1000:F3} µs per image ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); {cycles.ImagesPerSecond:F0} images/s pipelined"));
+        if (monteCarlo is not null)
+        {
+            EvaluationReport.PrintMonteCarlo(monteCarlo, output);
+        }
+
+        if (ablation is not null)
+        {
+            EvaluationReport.PrintAblation(ablation, monteCarlo!.Trials.Count, output);
+        }
+
         output.WriteLine();
         CostCommand.Print(cost, output);
         return 0;
     }
 
-    /// <summary>The spec with --input-bits and --adc-bits applied as overrides (validated like --set).</summary>
+    /// <summary>
+    /// The spec with --input-bits and --adc-bits applied as overrides (validated like --set), and --seed in
+    /// place of <c>non_idealities.seed</c>.
+    /// </summary>
     public static HardwareSpec LoadSpec(ParsedArguments args)
     {
-        var spec = HardwareOptions.Load(args, "evaluate");
+        var spec = WithSeed(HardwareOptions.Load(args, "evaluate"), args, "evaluate");
         var extra = new List<string>();
         if (args.Value("input-bits") is { } inputBits)
         {
@@ -89,4 +135,10 @@ public static class EvaluateCommand
 
         return extra.Count == 0 ? spec : HardwareSpecLoader.ApplyOverrides(spec, extra);
     }
+
+    /// <summary>The spec with <c>--seed S</c> (0 to 2³¹ − 1) as its <c>non_idealities.seed</c>; unchanged without --seed.</summary>
+    public static HardwareSpec WithSeed(HardwareSpec spec, ParsedArguments args, string command) =>
+        args.Value(Seed.Name) is null
+            ? spec
+            : spec with { NonIdealities = spec.NonIdealities with { Seed = ArgumentParser.Int(args, Seed.Name, 0, 0, int.MaxValue, command) } };
 }

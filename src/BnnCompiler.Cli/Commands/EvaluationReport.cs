@@ -1,6 +1,9 @@
+using System.Globalization;
+using BnnCompiler.Cli.Output;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.Hardware;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
@@ -8,10 +11,22 @@ using BnnCompiler.Simulator.Timing;
 
 namespace BnnCompiler.Cli.Commands;
 
-/// <summary>The JSON report of <c>bnnc evaluate</c>.</summary>
+/// <summary>
+/// The JSON report of <c>bnnc evaluate</c>, and the text lines of its Monte-Carlo and ablation sections. The
+/// sections <c>monte_carlo</c> and <c>ablation</c> are null unless <c>--trials</c> or <c>--ablate</c> ran them.
+/// </summary>
 public static class EvaluationReport
 {
-    public static object Build(ImportedModel model, HardwareSpec spec, Dataset data, FunctionalSimulator simulator, AccuracyResult accuracy, CostReport cost, TimingResult cycles) => new
+    public static object Build(
+        ImportedModel model,
+        HardwareSpec spec,
+        Dataset data,
+        FunctionalSimulator simulator,
+        AccuracyResult accuracy,
+        CostReport cost,
+        TimingResult cycles,
+        MonteCarloResult? monteCarlo = null,
+        IReadOnlyList<AblationRow>? ablation = null) => new
     {
         Model = model.Path,
         model.Dialect,
@@ -32,6 +47,31 @@ public static class EvaluationReport
             Agreement = Math.Round(accuracy.Agreement, 6),
             AgreeingPredictions = accuracy.Agreeing,
         },
+        MonteCarlo = monteCarlo is null ? null : new
+        {
+            Trials = monteCarlo.Trials.Count,
+            monteCarlo.Seed,
+            TrialSeeds = "non_idealities.seed + trial",
+            MeanTop1 = R(monteCarlo.Top1.Mean),
+            StdTop1 = R(monteCarlo.Top1.StandardDeviation),
+            Ci95Low = R(monteCarlo.Top1.Ci95Low),
+            Ci95High = R(monteCarlo.Top1.Ci95High),
+            Ci95Method = "Student t over trials: mean ± t(0.975; n − 1)·s/√n",
+            MeanAgreement = R(monteCarlo.Agreement.Mean),
+            PerTrial = monteCarlo.Trials.Select(t => new { t.Trial, Top1 = R(t.Top1), t.Correct, Agreement = R(t.Agreement) }).ToList(),
+        },
+        Ablation = ablation?.Select(a => new
+        {
+            a.Effect,
+            a.Keys,
+            Simulated = a.Active,
+            Trials = a.Top1?.Trials,
+            MeanTop1 = R(a.Top1?.Mean),
+            StdTop1 = R(a.Top1?.StandardDeviation),
+            Ci95Low = R(a.Top1?.Ci95Low),
+            Ci95High = R(a.Top1?.Ci95High),
+            LostTop1 = R(a.LostTop1),
+        }).ToList(),
         Timing = new
         {
             ClockNs = cycles.ClockPeriodNs,
@@ -59,4 +99,41 @@ public static class EvaluationReport
             l.Counters.Outputs,
         }).ToList(),
     };
+
+    /// <summary>The Monte-Carlo lines of the text report.</summary>
+    public static void PrintMonteCarlo(MonteCarloResult result, TextWriter output)
+    {
+        var s = result.Top1;
+        output.WriteLine(F($"Monte-Carlo          {s.Trials} trials, seed {result.Seed} (trial t draws from seed + t)"));
+        output.WriteLine(F($"  mean top-1         {s.Mean:P2}, std {s.StandardDeviation * 100:F2} points; mean agreement {result.Agreement.Mean:P2}"));
+        output.WriteLine(s.Ci95Low is { } low && s.Ci95High is { } high
+            ? F($"  95 % CI of mean    [{low:P2}, {high:P2}] (Student t, {s.Trials - 1} degrees of freedom)")
+            : "  95 % CI of mean    needs at least 2 trials");
+        output.WriteLine(F($"  per trial          {string.Join(", ", result.Trials.Select(t => t.Top1.ToString("P2", CultureInfo.InvariantCulture)))}"));
+    }
+
+    /// <summary>The ablation table of the text report.</summary>
+    public static void PrintAblation(IReadOnlyList<AblationRow> rows, int trials, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine(F($"ablation: each effect alone at the spec's magnitudes ({trials} trials each; ideal: 1 run); lost = ideal − effect"));
+        var table = new TextTable("effect", "spec keys", "mean top-1", "std (points)", "95 % CI", "lost (points)");
+        foreach (var r in rows)
+        {
+            if (r.Top1 is not { } t)
+            {
+                table.Add(r.Effect, r.Keys, "off in spec", string.Empty, string.Empty, string.Empty);
+                continue;
+            }
+
+            var ci = t.Ci95Low is { } lo && t.Ci95High is { } hi ? F($"[{lo:P2}, {hi:P2}]") : "-";
+            table.Add(r.Effect, r.Keys, F($"{t.Mean:P2}"), F($"{t.StandardDeviation * 100:F2}"), ci, F($"{r.LostTop1 * 100:F2}"));
+        }
+
+        output.Write(table.ToString());
+    }
+
+    private static double? R(double? value) => value is { } v ? Math.Round(v, 6) : null;
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
@@ -12,7 +13,9 @@ namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8]
-/// [--set key=v1,v2]... [--shard i/N] -o DIR</c>: runs a grid of hardware configurations, and
+/// [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR</c>: runs a grid of hardware configurations
+/// (with <c>--trials</c>, N Monte-Carlo trials of the non-idealities per point, their mean, standard
+/// deviation and 95 % confidence interval in every row), and
 /// <c>bnnc sweep merge DIR... -o DIR</c> joins shards. Results are rewritten after every point, so an
 /// interrupted sweep (Ctrl-C) leaves its finished points in DIR.
 /// </summary>
@@ -21,7 +24,7 @@ public static class SweepCommand
     public static CliCommand Command { get; } = new(
         "sweep",
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
-        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--shard i/N] -o DIR\n       bnnc sweep merge DIR... -o DIR",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep merge DIR... -o DIR",
         [
             HardwareOptions.Hw,
             new OptionSpec("set", "sweep a spec key over values: key=v1,v2 or key=lo..hi (repeatable; one value fixes the key)", Repeats: true),
@@ -29,6 +32,8 @@ public static class SweepCommand
             new OptionSpec("limit", "use only the first N images"),
             new OptionSpec("input-bits", "input precisions to sweep, e.g. 1..8"),
             new OptionSpec("adc-bits", "ADC resolutions to sweep, e.g. 3..8"),
+            EvaluateCommand.Trials,
+            EvaluateCommand.Seed,
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4"),
             new OptionSpec("output", "output directory", Alias: "o"),
             ModelOptions.MaxModelMb,
@@ -49,7 +54,8 @@ public static class SweepCommand
             throw ArgumentParser.Error("sweep", $"unexpected argument '{args.Positionals[1]}'");
         }
 
-        var spec = HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []);
+        var spec = EvaluateCommand.WithSeed(HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []), args, "sweep");
+        var trials = ArgumentParser.Int(args, EvaluateCommand.Trials.Name, 0, 1, EvaluateCommand.MaxTrials, "sweep");
 
         var model = ModelOptions.Load(args, "sweep");
         var dataName = args.Value("data") ?? (args.Positionals.Count == 0 ? ProjectFiles.DefaultData : null);
@@ -59,6 +65,10 @@ public static class SweepCommand
             var data = DatasetCatalog.Load(dataName);
             data = data.Take(Math.Min(ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "sweep"), data.Count));
             feeder = new SampleFeeder(model.Graph, data, model.Path);
+        }
+        else if (trials > 0)
+        {
+            throw ArgumentParser.Error("sweep", "--trials needs a dataset (--data) to measure accuracy on");
         }
 
         var points = SweepGrid.Build(Axes(args));
@@ -81,7 +91,7 @@ public static class SweepCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var runner = new SweepRunner(model, spec, feeder);
+            var runner = new SweepRunner(model, spec, feeder, trials);
             foreach (var row in runner.Run(mine, (p, n) => Progress(p, rows.Count, n, clock.Elapsed), cancel.Token))
             {
                 rows.Add(row);
@@ -94,6 +104,11 @@ public static class SweepCommand
         }
 
         WriteAll(directory, rows, model.Path, includePlots: true);
+        if (trials > 0)
+        {
+            PrintMonteCarlo(rows, output);
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count} of {mine.Count} points{(shards > 1 ? $" (shard {shard}/{shards} of {points.Count})" : string.Empty)} in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}"));
         return cancel.IsCancellationRequested ? 130 : 0;
@@ -181,6 +196,28 @@ public static class SweepCommand
             ? (i, n)
             : throw ArgumentParser.Error("sweep", $"--shard must be i/N with 0 ≤ i < N; got '{text}'");
     }
+
+    /// <summary>One line per point: its knobs, trial 0's top-1 and the statistics over the trials.</summary>
+    private static void PrintMonteCarlo(IReadOnlyList<SweepRow> rows, TextWriter output)
+    {
+        var knobs = rows.SelectMany(r => r.Knobs.Keys).Distinct().ToList();
+        var table = new TextTable(["point", .. knobs, "trials", "mean top-1", "std (points)", "95 % CI (Student t)", "per trial"]);
+        foreach (var r in rows.OrderBy(r => r.Index))
+        {
+            if (r.MonteCarlo is not { } m)
+            {
+                continue;
+            }
+
+            var ci = m.Ci95Low is { } lo && m.Ci95High is { } hi ? P($"[{lo:P2}, {hi:P2}]") : "-";
+            table.Add([r.Index, .. knobs.Select(k => r.Knobs.GetValueOrDefault(k, string.Empty)), m.Trials, P($"{m.MeanTop1:P2}"),
+                P($"{m.StdTop1 * 100:F2}"), ci, string.Join(" ", m.PerTrialTop1.Select(t => P($"{t:P2}").Replace(" ", string.Empty)))]);
+        }
+
+        output.Write(table.ToString());
+    }
+
+    private static string P(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Progress(SweepPoint point, int done, int total, TimeSpan elapsed)
     {

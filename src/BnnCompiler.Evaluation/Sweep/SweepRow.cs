@@ -1,8 +1,13 @@
 using BnnCompiler.CostModel.Report;
+using BnnCompiler.Evaluation.MonteCarlo;
 
 namespace BnnCompiler.Evaluation.Sweep;
 
-/// <summary>The result of one sweep point: its knobs, accuracy (when a dataset was given) and priced cost.</summary>
+/// <summary>
+/// The result of one sweep point: its knobs, accuracy (when a dataset was given) and priced cost. The accuracy
+/// columns are trial 0's; <paramref name="MonteCarlo"/> holds the statistics over all trials when the sweep
+/// ran with <c>--trials</c>.
+/// </summary>
 public sealed record SweepRow(
     int Index,
     IReadOnlyDictionary<string, string> Knobs,
@@ -12,4 +17,5 @@ public sealed record SweepRow(
     double? Agreement,
     CostFigures Cost,
     IReadOnlyList<CostFigures> Layers,
-    string Bottleneck);
+    string Bottleneck,
+    MonteCarloSummary? MonteCarlo = null);

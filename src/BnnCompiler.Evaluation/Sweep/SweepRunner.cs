@@ -1,4 +1,5 @@
 using BnnCompiler.Core;
+using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
@@ -11,9 +12,11 @@ namespace BnnCompiler.Evaluation.Sweep;
 /// Runs sweep points: ONNX Runtime's predictions are computed once for the whole sweep; the mapping is
 /// built once per distinct mapping-relevant spec (the ADC resolution does not change it); each point is
 /// simulated over the dataset and priced with its measured activity. Without a dataset each point is priced
-/// from the mapping alone. Cancellation stops between points; finished rows are kept.
+/// from the mapping alone. Cancellation stops between points; finished rows are kept. With
+/// <paramref name="trials"/> &gt; 0 each point also runs that many Monte-Carlo trials (trial 0 is the run
+/// that is priced) and its row carries their statistics.
 /// </summary>
-public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder)
+public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder, int trials = 0)
 {
     private readonly Dictionary<string, ChipMapping> _mappings = [];
     private int[]? _reference;
@@ -54,8 +57,11 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
         var correct = Enumerable.Range(0, n).Count(i => simulated[i] == feeder.Label(i));
         var agree = Enumerable.Range(0, n).Count(i => simulated[i] == reference[i]);
+        var monteCarlo = trials > 0
+            ? MonteCarloSummary.From(MonteCarloRunner.Run(model.Graph, spec, feeder, trials, reference, simulated))
+            : null;
         return new SweepRow(point.Index, knobs, n, (double)referenceCorrect / n, (double)correct / n, (double)agree / n,
-            cost.Cost, cost.Layers, Describe(cost.Bottleneck));
+            cost.Cost, cost.Layers, Describe(cost.Bottleneck), monteCarlo);
     }
 
     private int[] ReferencePredictions()
