@@ -51,10 +51,14 @@ public static class MonteCarloRunner
             predictions[0] = firstTrial;
         }
 
+        // A trial's simulator (its drawn cells) is built by the first worker that reaches the trial and
+        // dropped when its last sample is done, so only the trials in progress hold one.
         var simulators = new FunctionalSimulator?[trials];
+        var remaining = new int[trials];
         for (var t = first; t < trials; t++)
         {
             predictions[t] = new int[count];
+            remaining[t] = count;
         }
 
         var pending = (long)(trials - first) * count;
@@ -66,6 +70,11 @@ public static class MonteCarloRunner
             var i = (int)(k % count);
             var simulator = SimulatorFor(simulators, t, graph, spec);
             predictions[t][i] = Top1.Of(simulator.Run(feeder.Sample(i)));
+            if (Interlocked.Decrement(ref remaining[t]) == 0)
+            {
+                Volatile.Write(ref simulators[t], null);
+            }
+
             var finished = Interlocked.Increment(ref done);
             if (finished % 128 == 0 || finished == pending)
             {
