@@ -84,6 +84,10 @@ public class ComponentModelTests
         Assert.Equal(2 * WireModel.AreaUm2(Tech, 64, 1.5), WireModel.AreaUm2(Tech, 64, 3.0), 6);
         Assert.Equal(2 * HTreeModel.PathLengthUm(4, 4, 100, 100), HTreeModel.PathLengthUm(4, 4, 200, 200), 6);
         Assert.Equal(0.75 * 16 * 200, HTreeModel.TotalLengthUm(4, 4, 100, 100), 6);
+
+        // Multicast to one row of a 2 x 2 grid of 300 x 200 µm blocks: down to the row (2·200/2) and along it (1·300).
+        Assert.Equal(200 + 300, HTreeModel.MulticastLengthUm(2, 2, 300, 200), 6);
+        Assert.Equal(0, HTreeModel.MulticastLengthUm(1, 1, 300, 200), 6);
     }
 
     [Fact]

@@ -18,11 +18,20 @@ namespace BnnCompiler.CostModel.Activity;
 /// <item>data (NeuroSim's data flow): the global buffer streams every input window (im2col vector) of a copy to each
 /// tile of that copy, its K_tile rows · b bits, over the H-tree path from the root to that tile (a switched tree:
 /// only the branches towards the addressed tile toggle); P · K · b · tile columns bits per image. Results (1 bit per
-/// output, or partial sums of the PE tree's width when rows span tiles) go up to the global buffer.</item>
+/// output, or partial sums of the PE tree's width when rows span tiles) go up to the global buffer. Inside a tile the
+/// window slice of a PE row goes to every PE of that row (multicast), PE results go up to the tile's root.</item>
 /// </list>
-/// Stage cycles (per image): crossbar = ⌈P/d⌉ · b (row drive and settle), ADC = ⌈P/d⌉ · b · sensing cycles per
-/// input bit, accumulation = ⌈P/d⌉ · levels · columns per ADC, buffer = ⌈P/d⌉ · ⌈K_tile·b / port⌉ + ⌈P/d⌉ ·
-/// ⌈N_tile / port⌉, interconnect = (bits down + bits up) / bus width, other = ⌈P/d⌉ (activation per window).
+/// Stage cycles (per image; S = ⌈P/d⌉ windows of one copy, K_tile × N_tile the largest tile's share):
+/// <list type="bullet">
+/// <item>crossbar = S · b (row drive and settle), ADC = S · b · sensing cycles per input bit, accumulation = S ·
+/// levels · columns per ADC, other = S (activation per window);</item>
+/// <item>buffer: the tile's single-ported register files, every line written once and read once (DNN+NeuroSim V1.3,
+/// Tile.cpp and Buffer.cpp: one line per cycle, write and read latencies added). Input buffer: a window's K_tile · b
+/// bits through a port of PE rows × subarray rows bits, 2 · S · ⌈K_tile·b / port⌉; output buffer: one word (a 1-bit
+/// activation, or a partial sum) per output through a port of one word per PE column, 2 · ⌈S · N_tile / PE columns⌉;</item>
+/// <item>interconnect: the width-conserving H-tree gives the layer's tiles B · tiles / grid slots of the root's B
+/// wires (<see cref="Components.HTreeModel"/>): (bits down + bits up) / that width.</item>
+/// </list>
 /// </summary>
 public static class AnalyticalActivity
 {
@@ -37,7 +46,7 @@ public static class AnalyticalActivity
         var images = Math.Max(1, assumptions.Images);
         foreach (var l in mapping.Layers)
         {
-            var (counts, timing) = One(l, fp, spec, assumptions, circuits.TileBufferPortBits);
+            var (counts, timing) = One(l, fp, spec, assumptions, circuits);
             layers.Add(Scale(counts, images));
             timings.Add(timing);
         }
@@ -46,7 +55,7 @@ public static class AnalyticalActivity
             new TimingSummary(timings, circuits.ClockPeriodNs, spec.Pipeline.Mode));
     }
 
-    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, Floorplan fp, HardwareSpec spec, ActivityAssumptions a, int portBits)
+    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, Floorplan fp, HardwareSpec spec, ActivityAssumptions a, ChipCircuits circuits)
     {
         long p = l.OutputPixels, k = l.Rows, n = l.Columns, b = l.InputBits, r = l.RowBlocks, c = l.ColumnBlocks;
         var w = spec.Weights;
@@ -83,7 +92,8 @@ public static class AnalyticalActivity
             PeBufferBitsRead = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
             GlobalInterconnectDownBits = windowBits,
             GlobalInterconnectUpBits = outUpBits,
-            TileInterconnectBits = windowBits + (p * n * rPe * sumBits),
+            TileInterconnectBits = windowBits,
+            TileInterconnectUpBits = p * n * rPe * sumBits,
             Macs = p * k * n,
         };
 
@@ -97,13 +107,14 @@ public static class AnalyticalActivity
         } + (b > 1 ? 1 : 0);
         var kTile = Math.Min(k, fp.WeightRowsPerTile);
         var nTile = Math.Min(n, fp.WeightColumnsPerTile);
+        var layerBusBits = Math.Max(1.0, spec.Chip.BusWidthBits * (double)l.Tiles / Math.Max(1, fp.Tiles.Count));
         var timing = new LayerTiming(
             l.Name,
             CrossbarCycles: serial * b * w.ReadsPerInput,
             AdcCycles: serial * b * spec.SensingCyclesPerInputBit,
             AccumulationCycles: serial * levels * spec.Readout.ColumnsPerAdc,
-            BufferCycles: serial * (Ceil(kTile * b, portBits) + Ceil(nTile, portBits)),
-            InterconnectCycles: Ceil(windowBits + outUpBits, spec.Chip.BusWidthBits),
+            BufferCycles: (2 * serial * Ceil(kTile * b, circuits.TileInputPortBits)) + (2 * Ceil(serial * nTile, circuits.TileOutputPortWords)),
+            InterconnectCycles: (long)Math.Ceiling((windowBits + outUpBits) / layerBusBits),
             OtherCycles: serial);
         return (counts, timing);
     }
@@ -131,6 +142,7 @@ public static class AnalyticalActivity
         GlobalInterconnectDownBits = c.GlobalInterconnectDownBits * images,
         GlobalInterconnectUpBits = c.GlobalInterconnectUpBits * images,
         TileInterconnectBits = c.TileInterconnectBits * images,
+        TileInterconnectUpBits = c.TileInterconnectUpBits * images,
         Macs = c.Macs * images,
     };
 

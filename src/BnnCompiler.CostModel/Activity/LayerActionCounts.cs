@@ -67,8 +67,11 @@ public sealed record LayerActionCounts
     /// <summary>Bits sent up the global interconnect from the layer's tiles to the global buffer.</summary>
     public long GlobalInterconnectUpBits { get; init; }
 
-    /// <summary>Bits moved on the interconnect inside the layer's tiles (tile buffer to PEs and back).</summary>
+    /// <summary>Bits sent down the interconnect inside the layer's tiles (tile input buffer to the PEs of a PE row).</summary>
     public long TileInterconnectBits { get; init; }
+
+    /// <summary>Bits sent up the interconnect inside the layer's tiles (PE results to the tile's root).</summary>
+    public long TileInterconnectUpBits { get; init; }
 
     /// <summary>Multiply-accumulates performed (K · N per product, the operation count of TOPS is 2 per MAC).</summary>
     public long Macs { get; init; }
@@ -97,6 +100,7 @@ public sealed record LayerActionCounts
         GlobalInterconnectDownBits = GlobalInterconnectDownBits + o.GlobalInterconnectDownBits,
         GlobalInterconnectUpBits = GlobalInterconnectUpBits + o.GlobalInterconnectUpBits,
         TileInterconnectBits = TileInterconnectBits + o.TileInterconnectBits,
+        TileInterconnectUpBits = TileInterconnectUpBits + o.TileInterconnectUpBits,
         Macs = Macs + o.Macs,
     };
 }

@@ -60,6 +60,13 @@ public sealed class ChipCircuits
 
     public required double TileTreeMm { get; init; }
 
+    /// <summary>Root-to-PE path of the tile's H-tree, in mm (partial sums sent up from one PE).</summary>
+    public required double TilePathMm { get; init; }
+
+    /// <summary>Wire a window slice travels in a tile: from the root to one PE row's branch point, then to every PE of
+    /// that row (multicast over the switched tree), in mm.</summary>
+    public required double TileMulticastMm { get; init; }
+
     public required double WireDelayNsPerMm { get; init; }
 
     /// <summary>Chip area by bucket in µm².</summary>
@@ -76,8 +83,12 @@ public sealed class ChipCircuits
     /// <summary>Side of one tile in µm.</summary>
     public required double TileSideUm { get; init; }
 
-    /// <summary>Bits a tile buffer moves per cycle (one PE input vector).</summary>
-    public required int TileBufferPortBits { get; init; }
+    /// <summary>Bits a tile input buffer moves per cycle: PE rows per tile × subarray rows (NeuroSim V1.3 Tile.cpp).</summary>
+    public required int TileInputPortBits { get; init; }
+
+    /// <summary>Words a tile output buffer moves per cycle: one per PE column (its port is word bits × PE columns,
+    /// NeuroSim V1.3 Tile.cpp).</summary>
+    public required int TileOutputPortWords { get; init; }
 
     public static ChipCircuits Build(ChipMapping mapping, CostOptions options)
     {
@@ -112,7 +123,7 @@ public sealed class ChipCircuits
         var peBufferBits = BufferModel.Bits(fp.Buffers.PeInputKib + fp.Buffers.PeOutputKib);
         var subSide = Math.Sqrt(subArea);
         var peBusBits = fp.WeightRowsPerSubarray;
-        var peWire = WireModel.AreaUm2(tech, peBusBits, HTreeModel.TotalLengthUm(fp.SubarraysPerPe.Columns, fp.SubarraysPerPe.Rows, subSide, subSide) / 1000);
+        var peWire = WireModel.AreaUm2(tech, peBusBits, HTreeModel.PathLengthUm(fp.SubarraysPerPe.Columns, fp.SubarraysPerPe.Rows, subSide, subSide) / 1000);
         var peArea = (subArea * fp.SubarraysPerPe.Count) + (peTree.AreaUm2 * peTrees) + (peBufferBit.AreaUm2 * peBufferBits) + peWire;
         var peLeak = subLeak * fp.SubarraysPerPe.Count + peTree.LeakageUw * peTrees + peBufferBit.LeakageUw * peBufferBits;
 
@@ -125,8 +136,9 @@ public sealed class ChipCircuits
         var pooling = PoolingUnitModel.Unit(peSumBits + 2, tech);
         var peSide = Math.Sqrt(peArea);
         var tileTreeUm = HTreeModel.TotalLengthUm(fp.PesPerTile.Columns, fp.PesPerTile.Rows, peSide, peSide);
+        var tilePathUm = HTreeModel.PathLengthUm(fp.PesPerTile.Columns, fp.PesPerTile.Rows, peSide, peSide);
         var tileBusBits = fp.WeightRowsPerPe;
-        var tileWire = WireModel.AreaUm2(tech, tileBusBits, tileTreeUm / 1000);
+        var tileWire = WireModel.AreaUm2(tech, tileBusBits, tilePathUm / 1000);
         var tileArea = (peArea * fp.PesPerTile.Count) + (tileTree.AreaUm2 * tileTrees) + (tileBufferBit.AreaUm2 * tileBufferBits)
             + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees) + tileWire;
         var tileLeak = peLeak * fp.PesPerTile.Count + tileTree.LeakageUw * tileTrees + tileBufferBit.LeakageUw * tileBufferBits
@@ -139,7 +151,8 @@ public sealed class ChipCircuits
         var globalBufferBits = BufferModel.Bits(fp.Buffers.GlobalBufferKib);
         var tileSide = Math.Sqrt(tileArea);
         var globalTreeUm = HTreeModel.TotalLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide);
-        var globalWire = WireModel.AreaUm2(tech, spec.Chip.BusWidthBits, globalTreeUm / 1000);
+        var globalPathUm = HTreeModel.PathLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide);
+        var globalWire = WireModel.AreaUm2(tech, spec.Chip.BusWidthBits, globalPathUm / 1000);
         var chipAdderArea = chipAdder.AreaUm2 * tileTrees;
 
         var area = new AreaBuckets(
@@ -177,15 +190,18 @@ public sealed class ChipCircuits
             PeBufferWritePj = BufferModel.WriteEnergyPj(spec.Pe.InputBuffer.Kind, tech),
             WirePjPerBitMm = WireModel.EnergyPjPerBitMm(tech),
             GlobalTreeMm = globalTreeUm / 1000,
-            GlobalPathMm = HTreeModel.PathLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide) / 1000,
+            GlobalPathMm = globalPathUm / 1000,
             TileTreeMm = tileTreeUm / 1000,
+            TilePathMm = tilePathUm / 1000,
+            TileMulticastMm = HTreeModel.MulticastLengthUm(fp.PesPerTile.Columns, fp.PesPerTile.Rows, peSide, peSide) / 1000,
             WireDelayNsPerMm = WireModel.DelayNsPerMm(tech),
             Area = area,
             LeakageUw = tileLeak * tiles + chipAdder.LeakageUw * tileTrees + globalBufferBit.LeakageUw * globalBufferBits,
             SensingPathNs = sensing,
             ClockPeriodNs = period,
             TileSideUm = tileSide,
-            TileBufferPortBits = Math.Max(1, tileBusBits),
+            TileInputPortBits = Math.Max(1, fp.PesPerTile.Rows * fp.SubarrayRows),
+            TileOutputPortWords = Math.Max(1, fp.PesPerTile.Columns),
         };
     }
 }

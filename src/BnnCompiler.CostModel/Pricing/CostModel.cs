@@ -84,7 +84,7 @@ public static class CostModel
             + (n.TileBufferBitsRead * c.TileBufferBit.EnergyPerActionPj) + (n.TileBufferBitsWritten * c.TileBufferWritePj)
             + (n.PeBufferBitsRead * c.PeBufferBit.EnergyPerActionPj) + (n.PeBufferBitsWritten * c.PeBufferWritePj);
         var interconnect = c.WirePjPerBitMm * ((n.GlobalInterconnectDownBits * c.GlobalPathMm)
-            + (n.GlobalInterconnectUpBits * c.GlobalPathMm) + (n.TileInterconnectBits * c.TileTreeMm));
+            + (n.GlobalInterconnectUpBits * c.GlobalPathMm) + (n.TileInterconnectBits * c.TileMulticastMm) + (n.TileInterconnectUpBits * c.TilePathMm));
         var other = ((n.ThresholdOperations + n.ResidualAdditions) * c.Threshold.EnergyPerActionPj) + (n.PoolingOperations * c.Pooling.EnergyPerActionPj);
         return new Breakdown(crossbar, adc, accumulation, interconnect, buffer, other);
     }
