@@ -88,6 +88,9 @@ public class ComponentModelTests
         // Multicast to one row of a 2 x 2 grid of 300 x 200 µm blocks: down to the row (2·200/2) and along it (1·300).
         Assert.Equal(200 + 300, HTreeModel.MulticastLengthUm(2, 2, 300, 200), 6);
         Assert.Equal(0, HTreeModel.MulticastLengthUm(1, 1, 300, 200), 6);
+
+        // Mesh links of a 3 x 2 grid of 100 x 50 µm blocks: 2·2 horizontal of 100, 1·3 vertical of 50.
+        Assert.Equal((4 * 100) + (3 * 50), MeshModel.LinkLengthUm(3, 2, 100, 50), 6);
     }
 
     [Fact]

@@ -30,7 +30,8 @@ namespace BnnCompiler.CostModel.Activity;
 /// bits through a port of PE rows × subarray rows bits, 2 · S · ⌈K_tile·b / port⌉; output buffer: one word (a 1-bit
 /// activation, or a partial sum) per output through a port of one word per PE column, 2 · ⌈S · N_tile / PE columns⌉;</item>
 /// <item>interconnect: the width-conserving H-tree gives the layer's tiles B · tiles / grid slots of the root's B
-/// wires (<see cref="Components.HTreeModel"/>): (bits down + bits up) / that width.</item>
+/// wires (<see cref="Components.HTreeModel"/>): (bits down + bits up) / that width; a mesh gives every transfer the
+/// whole bus width B at the global buffer's link (<see cref="Components.MeshModel"/>).</item>
 /// </list>
 /// </summary>
 public static class AnalyticalActivity
@@ -107,7 +108,9 @@ public static class AnalyticalActivity
         } + (b > 1 ? 1 : 0);
         var kTile = Math.Min(k, fp.WeightRowsPerTile);
         var nTile = Math.Min(n, fp.WeightColumnsPerTile);
-        var layerBusBits = Math.Max(1.0, spec.Chip.BusWidthBits * (double)l.Tiles / Math.Max(1, fp.Tiles.Count));
+        var layerBusBits = spec.Chip.Interconnect == InterconnectTopology.Mesh
+            ? spec.Chip.BusWidthBits
+            : Math.Max(1.0, spec.Chip.BusWidthBits * (double)l.Tiles / Math.Max(1, fp.Tiles.Count));
         var timing = new LayerTiming(
             l.Name,
             CrossbarCycles: serial * b * w.ReadsPerInput,

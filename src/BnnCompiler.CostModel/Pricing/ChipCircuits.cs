@@ -152,7 +152,10 @@ public sealed class ChipCircuits
         var tileSide = Math.Sqrt(tileArea);
         var globalTreeUm = HTreeModel.TotalLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide);
         var globalPathUm = HTreeModel.PathLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide);
-        var globalWire = WireModel.AreaUm2(tech, spec.Chip.BusWidthBits, globalPathUm / 1000);
+        var globalWiringUm = spec.Chip.Interconnect == InterconnectTopology.Mesh
+            ? MeshModel.LinkLengthUm(fp.Tiles.Columns, fp.Tiles.Rows, tileSide, tileSide)
+            : globalPathUm;
+        var globalWire = WireModel.AreaUm2(tech, spec.Chip.BusWidthBits, globalWiringUm / 1000);
         var chipAdderArea = chipAdder.AreaUm2 * tileTrees;
 
         var area = new AreaBuckets(
