@@ -3,6 +3,7 @@ using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Hardware;
+using BnnCompiler.Simulator.Analog;
 using BnnCompiler.Simulator.Functional;
 
 namespace BnnCompiler.Simulator;
@@ -28,7 +29,20 @@ public sealed class FunctionalSimulator
     /// independent draws. With ideal non-idealities the trial has no effect.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial = 0)
+        : this(graph, spec, trial, analog: !spec.NonIdealities.IsIdeal)
     {
+    }
+
+    /// <summary>
+    /// As the main constructor, but with the crossbar model chosen explicitly: <paramref name="analog"/> true runs
+    /// every crossbar layer as an <see cref="AnalogCrossbarLayer"/> even when the non-idealities are ideal (with
+    /// every magnitude zero it gives exactly the ideal path's outputs, only slower), false runs the ideal
+    /// <see cref="CrossbarLayer"/> whatever the non-idealities say.
+    /// </summary>
+    public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(trial);
         Trial = trial;
         var encodings = EncodingAnalysis.Compute(graph);
@@ -41,7 +55,15 @@ public sealed class FunctionalSimulator
                 return null;
             }
 
-            var layer = new CrossbarLayer(node, encoding, imageValues.Contains(node.Inputs[0]), spec);
+            var isImage = imageValues.Contains(node.Inputs[0]);
+            if (analog)
+            {
+                var analogLayer = new AnalogCrossbarLayer(node, encoding, isImage, spec, trial);
+                _layers[node.Name] = new SimulatedLayer(node.Name, analogLayer.Counters, analogLayer.IsExact, analogLayer);
+                return analogLayer;
+            }
+
+            var layer = new CrossbarLayer(node, encoding, isImage, spec);
             _layers[node.Name] = new SimulatedLayer(node.Name, layer.Counters, layer.IsExact, layer);
             return layer;
         });

@@ -1,0 +1,43 @@
+using BnnCompiler.Core.Randomness;
+
+namespace BnnCompiler.Simulator.Analog;
+
+/// <summary>
+/// Names of the random streams of one Monte-Carlo trial. Each stream is
+/// <see cref="SplitMix64.ForStream"/>(non_idealities.seed, name) with a name that carries the trial, the layer
+/// and the subarray, so a draw depends only on (seed, trial, layer, subarray, position), not on the order in
+/// which layers are built or images are run.
+/// </summary>
+public static class AnalogStreams
+{
+    /// <summary>Per-cell draws of one subarray: variation, stuck-at, drift exponent (three per cell, row-major).</summary>
+    public static SplitMix64 Cells(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
+        SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/subarray {rowBlock},{columnBlock}/cells");
+
+    /// <summary>Per-ADC draws of one subarray: offset, gain error (two per ADC instance, in ADC order).</summary>
+    public static SplitMix64 Adcs(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
+        SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/subarray {rowBlock},{columnBlock}/adc");
+
+    /// <summary>
+    /// Per-read draws (read noise, conversion noise) of one layer execution. The stream is keyed by a hash of
+    /// the layer's input codes, so an image gets the same noise whichever thread runs it and in whatever order.
+    /// </summary>
+    public static SplitMix64 Reads(int seed, int trial, string layer, ulong inputHash) =>
+        new(SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/reads").NextUInt64() ^ inputHash);
+
+    /// <summary>FNV-1a-64 over the codes (as 32-bit little-endian words).</summary>
+    public static ulong Hash(ReadOnlySpan<int> codes)
+    {
+        var hash = 0xCBF29CE484222325UL;
+        foreach (var code in codes)
+        {
+            var c = unchecked((uint)code);
+            for (var i = 0; i < 4; i++, c >>= 8)
+            {
+                hash = unchecked((hash ^ (c & 0xFF)) * 0x100000001B3UL);
+            }
+        }
+
+        return hash;
+    }
+}

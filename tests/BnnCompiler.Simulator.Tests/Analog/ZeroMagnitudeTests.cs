@@ -1,0 +1,140 @@
+using BnnCompiler.Core;
+using BnnCompiler.Core.Analysis;
+using BnnCompiler.Core.Interpretation;
+using BnnCompiler.Core.Ir;
+using BnnCompiler.Core.Ir.Nodes;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation;
+using BnnCompiler.Hardware;
+using BnnCompiler.Onnx;
+using BnnCompiler.Simulator.Analog;
+using BnnCompiler.Simulator.Functional;
+using BnnCompiler.Testing;
+
+namespace BnnCompiler.Simulator.Tests.Analog;
+
+/// <summary>
+/// With every non-ideality at zero the analog path (cell conductances, count domain, ADC instances) gives exactly
+/// the ideal path's layer outputs (partial sums) and predictions, on every shipped model and every weight layout.
+/// </summary>
+public sealed class ZeroMagnitudeTests
+{
+    private const int Images = 200;
+
+    public static TheoryData<string> ShippedModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.Repo("onnx-models"), "*.onnx").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedModels))]
+    public void Should_Give_Bit_Identical_Partial_Sums_And_Predictions_On_Every_Shipped_Model(string file)
+    {
+        // The default spec: 5-bit ADC over 64-row blocks (levels not at every count) and 8-bit dynamic inputs.
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), []);
+        Assert.True(spec.NonIdealities.IsIdeal);
+        var (model, samples) = Load(file);
+
+        var compared = CompareLayers(model.Graph, spec, samples);
+        Assert.NotEmpty(compared);
+
+        var ideal = new FunctionalSimulator(model.Graph, spec);
+        var analog = new FunctionalSimulator(model.Graph, spec, trial: 3, analog: true);
+        Assert.All(ideal.Layers.Values, l => Assert.IsType<CrossbarLayer>(l.Executor));
+        Assert.All(analog.Layers.Values, l => Assert.IsType<AnalogCrossbarLayer>(l.Executor));
+        foreach (var sample in samples)
+        {
+            var expected = ideal.Run(sample);
+            var actual = analog.Run(sample);
+            Assert.Equal(expected, actual);
+            Assert.Equal(Top1.Of(expected), Top1.Of(actual));
+        }
+
+        foreach (var (name, layer) in ideal.Layers)
+        {
+            var other = analog.Layers[name].Counters;
+            Assert.Equal(
+                (layer.Counters.SubarrayReads, layer.Counters.Conversions, layer.Counters.RowsDriven, layer.Counters.MatchedCells, layer.Counters.ShiftAdds, layer.Counters.PartialSumAdds, layer.Counters.Outputs),
+                (other.SubarrayReads, other.Conversions, other.RowsDriven, other.MatchedCells, other.ShiftAdds, other.PartialSumAdds, other.Outputs));
+        }
+    }
+
+    [Theory]
+    [InlineData("weights.mapping=two_cells_parallel", "weights.pair_layout=columns")]
+    [InlineData("weights.mapping=two_cells_sequential", "weights.pair_layout=rows")]
+    [InlineData("weights.mapping=one_cell_reference", "readout.adc_bits=8")]
+    [InlineData("subarray.rows=256", "readout.adc_bits=3")]
+    public void Should_Give_Bit_Identical_Partial_Sums_In_Every_Weight_Layout(string setting, string other)
+    {
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), [setting, other]);
+        var (model, samples) = Load("fmnist-cnn.onnx");
+        Assert.NotEmpty(CompareLayers(model.Graph, spec, samples.Take(40).ToArray()));
+    }
+
+    private static (ImportedModel Model, float[][] Samples) Load(string file)
+    {
+        var path = RepoPaths.Repo(Path.Combine("onnx-models", file));
+        var model = OnnxFrontend.Load(path);
+        var all = DatasetCatalog.Load(file.StartsWith("mnist", StringComparison.Ordinal) ? "mnist-heldout" : "fashion-mnist");
+        var stride = all.Count / Images;
+        var data = all.Select(Enumerable.Range(0, Images).Select(i => i * stride).ToList(), "every-nth");
+        var feeder = new SampleFeeder(model.Graph, data, path);
+        return (model, Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray());
+    }
+
+    /// <summary>
+    /// Runs the graph with every crossbar layer executed by both models on the same input; asserts their outputs
+    /// are bit-identical and returns the names of the layers compared.
+    /// </summary>
+    private static List<string> CompareLayers(IrGraph graph, HardwareSpec spec, float[][] samples)
+    {
+        var encodings = EncodingAnalysis.Compute(graph);
+        var images = new HashSet<IrValue>(graph.Inputs);
+        foreach (var node in graph.Nodes.Where(n => n is ReshapeNode or TransposeNode && images.Contains(n.Inputs[0])))
+        {
+            images.Add(node.Output);
+        }
+
+        var names = new List<string>();
+        var interpreter = new IrInterpreter(graph, node =>
+        {
+            if (encodings.GetValueOrDefault(node.Inputs[0]) is not { } e || e.Scale != MathF.Round(e.Scale) || e.Offset != MathF.Round(e.Offset))
+            {
+                return null;
+            }
+
+            names.Add(node.Name);
+            var isImage = images.Contains(node.Inputs[0]);
+            return new Twin(node.Name, new CrossbarLayer(node, e, isImage, spec), new AnalogCrossbarLayer(node, e, isImage, spec, trial: 1));
+        });
+        foreach (var sample in samples)
+        {
+            interpreter.Run(sample);
+        }
+
+        return names;
+    }
+
+    private sealed class Twin(string name, IBinaryLayerExecutor ideal, IBinaryLayerExecutor analog) : IBinaryLayerExecutor
+    {
+        public void Execute(ReadOnlySpan<float> input, float[] output)
+        {
+            var other = new float[output.Length];
+            ideal.Execute(input, output);
+            analog.Execute(input, other);
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (BitConverter.SingleToInt32Bits(output[i]) != BitConverter.SingleToInt32Bits(other[i]))
+                {
+                    Assert.Fail($"{name}: output {i} is {other[i]:R} on the analog path, {output[i]:R} on the ideal path");
+                }
+            }
+        }
+    }
+}
