@@ -27,16 +27,55 @@ public static class ActivationKernels
         return code;
     }
 
+    /// <summary>y = OutScale·code + OutBias per element; the same codes as <see cref="Code"/>, one channel run at a time.</summary>
     public static float[] Threshold(ThresholdNode node, float[] x)
     {
         var shape = node.Inputs[0].Shape;
         var channels = shape.Rank >= 2 ? shape[1] : 1;
         var inner = shape.Rank >= 2 ? shape.Count / (shape[0] * channels) : shape.Count;
         var result = new float[x.Length];
-        for (var i = 0; i < x.Length; i++)
+        var levels = node.Levels;
+        Span<float> outputs = stackalloc float[levels + 1];
+        for (var code = 0; code <= levels; code++)
         {
-            var channel = (i / inner) % channels;
-            result[i] = (node.OutScale * Code(node, channel, x[i])) + node.OutBias;
+            outputs[code] = (node.OutScale * code) + node.OutBias;
+        }
+
+        for (var start = 0; start < x.Length; start += inner)
+        {
+            var channel = (start / inner) % channels;
+            var c = node.Channels == 1 ? 0 : channel;
+            var flip = node.ChannelSigns is { } signs && signs[c] < 0;
+            var thresholds = node.Thresholds.AsSpan(c * levels, levels);
+            var source = x.AsSpan(start, Math.Min(inner, x.Length - start));
+            var target = result.AsSpan(start, source.Length);
+            if (levels == 1)
+            {
+                var t = thresholds[0];
+                var (low, high) = (outputs[0], outputs[1]);
+                for (var i = 0; i < source.Length; i++)
+                {
+                    var v = flip ? -source[i] : source[i];
+                    target[i] = (node.Strict ? v > t : v >= t) ? high : low;
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < source.Length; i++)
+            {
+                var v = flip ? -source[i] : source[i];
+                var code = 0;
+                foreach (var t in thresholds)
+                {
+                    if (node.Strict ? v > t : v >= t)
+                    {
+                        code++;
+                    }
+                }
+
+                target[i] = outputs[code];
+            }
         }
 
         return result;
