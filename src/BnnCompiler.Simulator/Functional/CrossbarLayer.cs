@@ -7,76 +7,107 @@ using BnnCompiler.Hardware;
 namespace BnnCompiler.Simulator.Functional;
 
 /// <summary>
-/// A binary layer executed as the crossbar computes it. The weight matrix [K rows, N columns] is cut into
-/// row blocks of R weight rows (one subarray each, two cells per weight). For each output pixel, each
-/// block and each input bit-plane, both cells of a weight are driven by the input bit and its complement,
-/// so column n carries m = #matches between the bit-plane (as ±1) and the weights over the driven rows.
-/// The ADC reads m (see <see cref="AdcQuantizer"/>) per block, before any digital accumulation; then
-/// Σ_k w·b = m̂ − #(−1 weights on driven rows), planes recombine by shift-and-add (2^j) and blocks by
-/// addition. Input values v = Scale·c + Offset give Σ w·v = Scale·Σ w·c + Offset·Σ w (the second term is
-/// digital). With an exact ADC and full input precision the result equals the integer dot product.
+/// A binary layer executed as the crossbar computes it. The weight matrix [K rows, N columns] is cut into row
+/// blocks (one subarray each, two cells per weight). For each output pixel, each block and each input bit-plane,
+/// both cells of a weight are driven by the input bit and its complement, so column n carries m = #matches
+/// between the bit-plane (as ±1) and the weights over the driven rows. The ADC reads m (see
+/// <see cref="AdcQuantizer"/>) per block, before any digital accumulation; then Σ_k w·b = m̂ − #(−1 weights on
+/// driven rows), planes recombine by shift-and-add (2^j) and blocks by addition. Input values v = Scale·c + Offset
+/// give Σ w·v = Scale·Σ w·c + Offset·Σ w (the second term is digital). With an exact ADC and full input precision
+/// the result equals the integer dot product. Bits are gathered per pixel by <see cref="BlockGather"/> and the
+/// columns read by <see cref="ColumnKernel"/>; everything that depends only on which rows a pixel drives
+/// (−1 weights and rows per pixel class) is computed once here. Thread-safe.
 /// </summary>
 public sealed class CrossbarLayer : IBinaryLayerExecutor
 {
-    private readonly BinaryLinearNode _node;
     private readonly ValueEncoding _encoding;
     private readonly ReadoutSpec _readout;
     private readonly bool _quantizeInput;
-    private readonly Im2Col _im2col;
-    private readonly int _rowsPerBlock;
-    private readonly int _blocks;
-    private readonly int _wordsPerBlock;
-    private readonly ulong[] _weights;     // [N, blocks, wordsPerBlock], bit = 1 for +1
-    private readonly int[] _negatives;     // [N, blocks]: −1 weights in the block column
-    private readonly AdcQuantizer[] _adc;  // per block (the last block may be shorter)
-    private readonly int[] _blockRows;     // weight rows of each block
-    private readonly int[] _rowBlock;      // per weight row: its block
-    private readonly int[] _rowWord;       // per weight row: its word in a plane's bit vector
-    private readonly ulong[] _rowMask;     // per weight row: its bit in that word
+    private readonly int _planes;
+    private readonly BlockGather _gather;
+    private readonly ColumnKernel _kernel;
+    private readonly int _columns;
+    private readonly double[] _negativeTerm;  // [class, stride]: −1 weights on driven rows × (2^P − 1)
+    private readonly double[] _signedValid;   // [class, stride]: Σ w over driven rows
+    private readonly long[] _classRows;    // [class]: rows driven per pixel, all blocks
 
-    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec)
+    /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerSubarray"/> rows, as the mapper cuts them.</summary>
+    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, bool allowSimd = true)
+        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerSubarray), allowSimd)
     {
-        _node = node;
-        _encoding = inputEncoding;
-        _readout = spec.Readout;
-        _quantizeInput = isImageInput && inputEncoding.Bits > spec.Readout.InputBits;
-        _im2col = Im2Col.For(node.Layout);
-        _rowsPerBlock = spec.WeightRowsPerSubarray;
-        var k = node.Layout.Rows;
-        var n = node.Layout.Columns;
-        _blocks = (k + _rowsPerBlock - 1) / _rowsPerBlock;
-        _wordsPerBlock = (_rowsPerBlock + 63) / 64;
-        _weights = new ulong[n * _blocks * _wordsPerBlock];
-        _negatives = new int[n * _blocks];
-        for (var col = 0; col < n; col++)
+    }
+
+    /// <param name="blockRows">Weight rows of each row block, in row order (they partition the K rows).</param>
+    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, ReadoutSpec readout,
+        IReadOnlyList<int> blockRows, bool allowSimd = true)
+        : this(node, inputEncoding, readout, new ProgrammedLayer(node.Name, blockRows, PlanesFor(inputEncoding, isImageInput, readout), node.Signs), allowSimd)
+    {
+    }
+
+    /// <summary>
+    /// The layer as a compiled program states it: row blocks, input planes and the weights read back from the
+    /// programmed cells (<see cref="ProgramReader"/>); the IR node gives the window and the layer's name.
+    /// Planes below the input code's bits quantise the input (allowed for the image only, as the mapper plans).
+    /// </summary>
+    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, ReadoutSpec readout, ProgrammedLayer programmed, bool allowSimd = true)
+    {
+        var blockRows = programmed.BlockRows;
+        if (programmed.Planes < 1 || programmed.Planes > inputEncoding.Bits)
         {
-            for (var row = 0; row < k; row++)
+            throw new ArgumentException($"layer {node.Name}: {programmed.Planes} input planes for {inputEncoding.Bits}-bit input codes");
+        }
+
+        _encoding = inputEncoding;
+        _planes = programmed.Planes;
+        _quantizeInput = _planes < inputEncoding.Bits;
+        _readout = readout with { InputBits = _planes };
+        _columns = node.Layout.Columns;
+        var wordsPerBlock = (blockRows.Max() + 63) / 64;
+        _gather = new BlockGather(node.Layout, blockRows, wordsPerBlock);
+        Adcs = [.. blockRows.Select(r => new AdcQuantizer(readout.AdcBits, r))];
+
+        var words = _gather.Words;
+        var slotWeights = new ulong[_columns * words];
+        var k = node.Layout.Rows;
+        for (var col = 0; col < _columns; col++)
+        {
+            for (var slot = 0; slot < words * 64; slot++)
             {
-                var (block, offset) = Math.DivRem(row, _rowsPerBlock);
-                if (node.Signs[(col * k) + row] > 0)
+                var row = _gather.SlotRow[slot];
+                if (row >= 0 && programmed.Signs[(col * k) + row] > 0)
                 {
-                    _weights[(((col * _blocks) + block) * _wordsPerBlock) + (offset >> 6)] |= 1UL << (offset & 63);
-                }
-                else
-                {
-                    _negatives[(col * _blocks) + block]++;
+                    slotWeights[(col * words) + (slot >> 6)] |= 1UL << (slot & 63);
                 }
             }
         }
 
-        _adc = Enumerable.Range(0, _blocks)
-            .Select(b => new AdcQuantizer(spec.Readout.AdcBits, Math.Min(_rowsPerBlock, k - (b * _rowsPerBlock))))
-            .ToArray();
-        _blockRows = Enumerable.Range(0, _blocks).Select(b => Math.Min(_rowsPerBlock, k - (b * _rowsPerBlock))).ToArray();
-        _rowBlock = new int[k];
-        _rowWord = new int[k];
-        _rowMask = new ulong[k];
-        for (var row = 0; row < k; row++)
+        _kernel = new ColumnKernel(slotWeights, _columns, wordsPerBlock, Adcs, allowSimd);
+        var classes = _gather.Classes;
+        var stride = _kernel.Stride;
+        _negativeTerm = new double[classes * stride];
+        _signedValid = new double[classes * stride];
+        _classRows = new long[classes];
+        for (var c = 0; c < classes; c++)
         {
-            var (block, offset) = Math.DivRem(row, _rowsPerBlock);
-            _rowBlock[row] = block;
-            _rowWord[row] = (block * _wordsPerBlock) + (offset >> 6);
-            _rowMask[row] = 1UL << (offset & 63);
+            var valid = _gather.ClassValid.AsSpan(c * words, words);
+            var driven = 0;
+            foreach (var word in valid)
+            {
+                driven += BitOperations.PopCount(word);
+            }
+
+            _classRows[c] = driven;
+            for (var col = 0; col < _columns; col++)
+            {
+                var negatives = 0;
+                for (var word = 0; word < words; word++)
+                {
+                    negatives += BitOperations.PopCount(valid[word] & ~slotWeights[(col * words) + word]);
+                }
+
+                _negativeTerm[(c * stride) + col] = negatives * (double)((1L << _planes) - 1);
+                _signedValid[(c * stride) + col] = driven - (2 * negatives);
+            }
         }
 
         Counters = new LayerCounters(node.Name);
@@ -84,110 +115,104 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
 
     public LayerCounters Counters { get; }
 
+    /// <summary>The ADC of each row block (the last block may hold fewer rows).</summary>
+    public IReadOnlyList<AdcQuantizer> Adcs { get; }
+
+    /// <summary>Input bit planes applied per pixel.</summary>
+    public int Planes => _planes;
+
     /// <summary>True when every block's ADC reads every count exactly and inputs keep full precision.</summary>
-    public bool IsExact => !_quantizeInput && _adc.All(a => a.IsExact);
+    public bool IsExact => !_quantizeInput && Adcs.All(a => a.IsExact);
+
+    /// <summary>True when the AVX2 column kernel runs.</summary>
+    public bool UsesSimd => _kernel.UsesSimd;
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
-        var codes = new int[input.Length];
+        var scratch = CrossbarScratch.ForThread();
+        var codes = scratch.Codes(input.Length);
         for (var i = 0; i < input.Length; i++)
         {
             codes[i] = (int)MathF.Round((input[i] - _encoding.Offset) / _encoding.Scale);
         }
 
-        var (applied, origin, step) = _quantizeInput ? InputQuantization.Apply(codes, _encoding.Bits, _readout) : (codes, 0.0, 1.0);
-        var planes = _quantizeInput ? _readout.InputBits : _encoding.Bits;
+        var (origin, step) = (0.0, 1.0);
+        if (_quantizeInput)
+        {
+            (var applied, origin, step) = InputQuantization.Apply(codes[..input.Length], _encoding.Bits, _readout);
+            applied.CopyTo(codes, 0);
+        }
+
         var scale = _encoding.Scale * step;
         var constant = (_encoding.Scale * origin) + _encoding.Offset;
+        var planes = _planes;
+        var planeWords = _gather.InputPixels * _gather.ChannelWords;
+        var bitmaps = scratch.Bitmaps(planes * planeWords);
+        Pack(codes, planes, planeWords, bitmaps);
 
-        var n = _node.Layout.Columns;
-        var k = _node.Layout.Rows;
-        var pixels = _im2col.Pixels;
-        var wpb = _wordsPerBlock;
-        var words = _blocks * wpb;
-        var bits = new ulong[planes * words];
-        var valid = new ulong[words];
-        var validRows = new int[_blocks];
-        var table = _im2col.Table;
-        long reads = 0, rowsDriven = 0, matched = 0;
+        var words = _gather.Words;
+        var x = scratch.SlotBits(planes * words);
+        var pixels = _gather.OutputPixels;
+        var stride = _kernel.Stride;
+        var results = scratch.Results(pixels * _columns);
+        long matched = 0, rowsDriven = 0;
         for (var p = 0; p < pixels; p++)
         {
-            Array.Clear(bits);
-            Array.Clear(valid);
-            Array.Clear(validRows);
-            var rowBase = p * k;
-            for (var r = 0; r < k; r++)
-            {
-                var index = table[rowBase + r];
-                if (index < 0)
-                {
-                    continue;
-                }
+            Array.Clear(x, 0, planes * words);
+            _gather.Gather(p, bitmaps.AsSpan(0, planes * planeWords), planes, x.AsSpan(0, planes * words));
+            var cls = _gather.ClassOf[p];
+            rowsDriven += _classRows[cls] * planes;
+            var terms = new PixelTerms(scale, constant, _negativeTerm.AsSpan(cls * stride, stride), _signedValid.AsSpan(cls * stride, stride));
+            matched += _kernel.Run(x.AsSpan(0, planes * words), planes, _gather.ClassValid.AsSpan(cls * words, words), terms,
+                results.AsSpan(p * _columns, _columns));
+        }
 
-                var word = _rowWord[r];
-                var bit = _rowMask[r];
-                valid[word] |= bit;
-                validRows[_rowBlock[r]]++;
-                var code = applied[index];
-                for (var j = 0; j < planes && code != 0; j++, code >>= 1)
+        for (var col = 0; col < _columns; col++)
+        {
+            var row = col * pixels;
+            for (var p = 0; p < pixels; p++)
+            {
+                output[row + p] = results[(p * _columns) + col];
+            }
+        }
+
+        var blocks = _gather.Blocks;
+        var conversions = (long)pixels * _columns * blocks * planes;
+        var shiftAdds = planes > 1 ? (long)pixels * _columns * blocks * (planes - 1) : 0;
+        var partialAdds = (long)pixels * _columns * (blocks - 1);
+        Counters.Add((long)pixels * blocks * planes, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * _columns);
+    }
+
+    /// <summary>Planes the mapper plans for a layer's input: the image reduced to readout.input_bits, other codes at their own bits.</summary>
+    public static int PlanesFor(ValueEncoding encoding, bool isImageInput, ReadoutSpec readout) =>
+        isImageInput ? Math.Min(encoding.Bits, readout.InputBits) : encoding.Bits;
+
+    /// <summary>Rows of each block when blocks of <paramref name="rowsPerBlock"/> are cut in order.</summary>
+    public static int[] UniformBlocks(int rows, int rowsPerBlock) =>
+        [.. Enumerable.Range(0, (rows + rowsPerBlock - 1) / rowsPerBlock).Select(b => Math.Min(rowsPerBlock, rows - (b * rowsPerBlock)))];
+
+    /// <summary>Channel bitmaps per plane: bit c of input pixel q's words is bit j of the code at (c, q).</summary>
+    private void Pack(int[] codes, int planes, int planeWords, ulong[] bitmaps)
+    {
+        Array.Clear(bitmaps, 0, planes * planeWords);
+        var inputPixels = _gather.InputPixels;
+        var cw = _gather.ChannelWords;
+        for (var c = 0; c < _gather.Channels; c++)
+        {
+            var bit = 1UL << (c & 63);
+            var word = c >> 6;
+            var source = c * inputPixels;
+            for (var q = 0; q < inputPixels; q++)
+            {
+                var code = codes[source + q];
+                for (var j = 0; code != 0 && j < planes; j++, code >>= 1)
                 {
                     if ((code & 1) != 0)
                     {
-                        bits[(j * words) + word] |= bit;
+                        bitmaps[(j * planeWords) + (q * cw) + word] |= bit;
                     }
                 }
             }
-
-            for (var b = 0; b < _blocks; b++)
-            {
-                rowsDriven += (long)planes * validRows[b];
-            }
-
-            reads += (long)_blocks * planes;
-            for (var col = 0; col < n; col++)
-            {
-                var sum = 0.0;
-                var signedValid = 0L;
-                var columnBase = col * _blocks;
-                for (var b = 0; b < _blocks; b++)
-                {
-                    var wBase = (columnBase + b) * wpb;
-                    var vBase = b * wpb;
-                    var negatives = validRows[b] == _blockRows[b] ? _negatives[columnBase + b] : CountNegatives(valid, vBase, _weights, wBase, wpb);
-                    signedValid += validRows[b] - (2 * negatives);
-                    var adc = _adc[b];
-                    for (var j = 0; j < planes; j++)
-                    {
-                        var xBase = (j * words) + vBase;
-                        var m = 0;
-                        for (var i = 0; i < wpb; i++)
-                        {
-                            m += BitOperations.PopCount(valid[vBase + i] & ~(bits[xBase + i] ^ _weights[wBase + i]));
-                        }
-
-                        matched += m;
-                        sum += (adc.Read(m) - negatives) * (double)(1L << j);
-                    }
-                }
-
-                output[(col * pixels) + p] = (float)((scale * sum) + (constant * signedValid));
-            }
         }
-
-        var conversions = (long)pixels * n * _blocks * planes;
-        var shiftAdds = planes > 1 ? (long)pixels * n * _blocks * (planes - 1) : 0;
-        var partialAdds = (long)pixels * n * (_blocks - 1);
-        Counters.Add(reads, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
-    }
-
-    private static int CountNegatives(ulong[] valid, int vBase, ulong[] weights, int wBase, int count)
-    {
-        var negatives = 0;
-        for (var i = 0; i < count; i++)
-        {
-            negatives += BitOperations.PopCount(valid[vBase + i] & ~weights[wBase + i]);
-        }
-
-        return negatives;
     }
 }

@@ -1,0 +1,268 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace BnnCompiler.Simulator.Functional;
+
+/// <summary>
+/// The hot loop of a crossbar layer: for one output pixel, every column's match counts per row block and bit
+/// plane (m = popcount(driven ∧ ¬(x ⊕ w)) over the block's slot words), each converted by that block's ADC,
+/// shifted by its plane and summed. Blocks of equal row count share an accumulator ("kind"); a kind's sum of
+/// codes c is worth c·Δ = c·R/(2^b − 1), or the count itself when its ADC is exact, so the column's quantised
+/// dot over all blocks is Σ_kind factor·acc / divisor in integers up to one final division. Weights are stored
+/// [slot word, column] so four columns load as one 256-bit vector; with AVX2 four columns run per instruction
+/// (popcount by nibble table, ADC codes by <see cref="VectorAdc"/>), otherwise one at a time. Both paths
+/// compute the same numbers (tested).
+/// </summary>
+internal sealed class ColumnKernel
+{
+    private readonly int _columns;
+    private readonly int _stride;          // columns rounded up to a multiple of 4
+    private readonly int _words;
+    private readonly int _wordsPerBlock;
+    private readonly ulong[] _weights;     // [word, stride]: bit = 1 for a +1 weight
+    private readonly int[] _blockKind;
+    private readonly long[] _kindFactor;
+    private readonly long _divisor;
+    private readonly ushort[][] _codes;    // per block; empty when its ADC is exact
+    private readonly VectorAdc[] _vectorAdcs;
+    private readonly Vector256<double> _factor0;
+    private readonly Vector256<double> _factor1;
+    private readonly Vector256<double> _divisorVector;
+
+    /// <summary>Bits set in each nibble value 0..15, twice (one copy per 128-bit lane for vpshufb).</summary>
+    private static Vector256<byte> NibbleCounts =>
+        Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+
+    /// <param name="slotWeights">[column, slot word]: bit = 1 for a +1 weight in that slot.</param>
+    public ColumnKernel(ulong[] slotWeights, int columns, int wordsPerBlock, IReadOnlyList<AdcQuantizer> adcs, bool allowSimd)
+    {
+        _columns = columns;
+        _stride = (columns + 3) & ~3;
+        _wordsPerBlock = wordsPerBlock;
+        _words = adcs.Count * wordsPerBlock;
+        _weights = new ulong[_words * _stride];
+        for (var col = 0; col < columns; col++)
+        {
+            for (var word = 0; word < _words; word++)
+            {
+                _weights[(word * _stride) + col] = slotWeights[(col * _words) + word];
+            }
+        }
+
+        var kinds = adcs.Select(a => a.FullScale).Distinct().ToList();
+        _blockKind = [.. adcs.Select(a => kinds.IndexOf(a.FullScale))];
+        var exact = adcs.All(a => a.IsExact);
+        var top = adcs[0].Top;
+        _divisor = exact ? 1 : top;
+        _kindFactor = [.. kinds.Select(r => exact ? 1L : adcs.First(a => a.FullScale == r).IsExact ? top : r)];
+        _codes = [.. adcs.Select(a => a.CodeTable.ToArray())];
+        _vectorAdcs = [.. adcs.Select(a => new VectorAdc(a))];
+        _factor0 = Vector256.Create((double)_kindFactor[0]);
+        _factor1 = Vector256.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
+        _divisorVector = Vector256.Create((double)_divisor);
+        UsesSimd = allowSimd && Avx2.IsSupported && kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid);
+    }
+
+    /// <summary>True when the AVX2 path runs.</summary>
+    public bool UsesSimd { get; }
+
+    /// <summary>Columns rounded up to a multiple of four (the length of per-column term arrays).</summary>
+    public int Stride => _stride;
+
+    /// <summary>
+    /// One pixel: every column's quantised dot d = Σ_j 2^j·m̂_j, then y = Scale·(d − NegativeTerm) +
+    /// Constant·SignedValid (see <see cref="PixelTerms"/>) into <paramref name="result"/>[column].
+    /// Returns Σ m over every conversion.
+    /// </summary>
+    /// <param name="x">Slot bits [plane, word] of the pixel.</param>
+    /// <param name="valid">The driven slots [word].</param>
+    public long Run(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result) =>
+        !UsesSimd ? RunScalar(x, planes, valid, terms, result)
+        : _wordsPerBlock == 1 ? RunSimdOneWord(x, planes, valid, terms, result)
+        : RunSimd(x, planes, valid, terms, result);
+
+    /// <summary>The scalar path (also what the AVX2 path must equal).</summary>
+    public long RunScalar(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result)
+    {
+        Span<long> acc = stackalloc long[_kindFactor.Length];
+        var matched = 0L;
+        var blocks = _blockKind.Length;
+        for (var col = 0; col < _columns; col++)
+        {
+            acc.Clear();
+            for (var b = 0; b < blocks; b++)
+            {
+                var codes = _codes[b];
+                var first = b * _wordsPerBlock;
+                for (var j = 0; j < planes; j++)
+                {
+                    var plane = j * _words;
+                    var m = 0;
+                    for (var word = first; word < first + _wordsPerBlock; word++)
+                    {
+                        m += BitOperations.PopCount(valid[word] & ~(x[plane + word] ^ _weights[(word * _stride) + col]));
+                    }
+
+                    matched += m;
+                    acc[_blockKind[b]] += (long)(codes.Length == 0 ? m : codes[m]) << j;
+                }
+            }
+
+            var total = 0L;
+            for (var k = 0; k < acc.Length; k++)
+            {
+                total += _kindFactor[k] * acc[k];
+            }
+
+            var dot = _divisor == 1 ? total : (double)total / _divisor;
+            result[col] = (float)((terms.Scale * (dot - terms.NegativeTerm[col])) + (terms.Constant * terms.SignedValid[col]));
+        }
+
+        return matched;
+    }
+
+    /// <summary>The AVX2 path for blocks of at most 64 rows (one slot word per block), kept small so the JIT holds it in registers.</summary>
+    private long RunSimdOneWord(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result)
+    {
+        var matched = Vector256<ulong>.Zero;
+        var blocks = _blockKind.Length;
+        var words = _words;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref var slots = ref MemoryMarshal.GetReference(x);
+        ref var driven = ref MemoryMarshal.GetReference(valid);
+        var nibbles = Vector256.Create((byte)0x0F);
+        var lookup = NibbleCounts;
+        var allExact = _divisor == 1;
+        Span<float> lanes = stackalloc float[4];
+        for (var group = 0; group < _stride; group += 4)
+        {
+            var acc0 = Vector256<ulong>.Zero;
+            var acc1 = Vector256<ulong>.Zero;
+            for (var b = 0; b < blocks; b++)
+            {
+                var w = Vector256.LoadUnsafe(ref weights, (nuint)((b * _stride) + group));
+                var v = Vector256.Create(Unsafe.Add(ref driven, b));
+                if (allExact)
+                {
+                    for (var j = 0; j < planes; j++)
+                    {
+                        var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
+                        matched += m;
+                        acc0 += Vector256.ShiftLeft(m, j);
+                    }
+
+                    continue;
+                }
+
+                var adc = _vectorAdcs[b];
+                var second = _blockKind[b] != 0;
+                for (var j = 0; j < planes; j++)
+                {
+                    var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
+                    matched += m;
+                    var code = Vector256.ShiftLeft(adc.IsExact ? m : adc.Code(m), j);
+                    if (second)
+                    {
+                        acc1 += code;
+                    }
+                    else
+                    {
+                        acc0 += code;
+                    }
+                }
+            }
+
+            Store(acc0, acc1, group, terms, result, lanes);
+        }
+
+        return (long)Vector256.Sum(matched);
+    }
+
+    private long RunSimd(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result)
+    {
+        var matched = Vector256<ulong>.Zero;
+        var blocks = _blockKind.Length;
+        var weights = _weights.AsSpan();
+        var nibbles = Vector256.Create((byte)0x0F);
+        var lookup = NibbleCounts;
+        Span<float> lanes = stackalloc float[4];
+        for (var group = 0; group < _stride; group += 4)
+        {
+            var acc0 = Vector256<ulong>.Zero;
+            var acc1 = Vector256<ulong>.Zero;
+            for (var b = 0; b < blocks; b++)
+            {
+                var first = b * _wordsPerBlock;
+                var adc = _vectorAdcs[b];
+                var exact = adc.IsExact;
+                var second = _blockKind[b] != 0;
+                for (var j = 0; j < planes; j++)
+                {
+                    var plane = j * _words;
+                    var m = Vector256<ulong>.Zero;
+                    for (var word = first; word < first + _wordsPerBlock; word++)
+                    {
+                        var w = Vector256.Create(weights.Slice((word * _stride) + group, 4));
+                        m += PopCount(Vector256.AndNot(Vector256.Create(valid[word]), Vector256.Create(x[plane + word]) ^ w), nibbles, lookup);
+                    }
+
+                    matched += m;
+                    var code = Vector256.ShiftLeft(exact ? m : adc.Code(m), j);
+                    if (second)
+                    {
+                        acc1 += code;
+                    }
+                    else
+                    {
+                        acc0 += code;
+                    }
+                }
+            }
+
+            Store(acc0, acc1, group, terms, result, lanes);
+        }
+
+        return (long)Vector256.Sum(matched);
+    }
+
+    /// <summary>Columns group..group+3: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot from the kind accumulators.</summary>
+    private void Store(Vector256<ulong> acc0, Vector256<ulong> acc1, int group, in PixelTerms terms, Span<float> result, Span<float> lanes)
+    {
+        var dot = _divisor == 1
+            ? ToDouble(acc0) + ToDouble(acc1)
+            : ((ToDouble(acc0) * _factor0) + (ToDouble(acc1) * _factor1)) / _divisorVector;
+        var negative = Vector256.Create(terms.NegativeTerm.Slice(group, 4));
+        var signedValid = Vector256.Create(terms.SignedValid.Slice(group, 4));
+        var y = Avx.ConvertToVector128Single((Vector256.Create(terms.Scale) * (dot - negative)) + (Vector256.Create(terms.Constant) * signedValid));
+        if (group + 4 <= _columns)
+        {
+            y.CopyTo(result[group..]);
+        }
+        else
+        {
+            y.CopyTo(lanes);
+            lanes[..(_columns - group)].CopyTo(result[group..]);
+        }
+    }
+
+    /// <summary>Exact conversion of lanes below 2^52: the integer placed in the mantissa of 2^52, minus 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ToDouble(Vector256<ulong> v)
+    {
+        var magic = Vector256.Create(0x4330000000000000UL);
+        return (v | magic).AsDouble() - magic.AsDouble();
+    }
+
+    /// <summary>Per-64-bit-lane popcount: nibble look-up per byte (vpshufb), then a sum of the eight bytes (vpsadbw).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> PopCount(Vector256<ulong> v, Vector256<byte> nibbles, Vector256<byte> lookup)
+    {
+        var low = v.AsByte() & nibbles;
+        var high = Vector256.ShiftRightLogical(v, 4).AsByte() & nibbles;
+        var counts = Avx2.Shuffle(lookup, low) + Avx2.Shuffle(lookup, high);
+        return Avx2.SumAbsoluteDifferences(counts, Vector256<byte>.Zero).AsUInt64();
+    }
+}

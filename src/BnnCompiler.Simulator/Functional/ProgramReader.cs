@@ -1,0 +1,72 @@
+using BnnCompiler.Isa;
+using BnnCompiler.Mapping;
+using BnnCompiler.Mapping.Cells;
+
+namespace BnnCompiler.Simulator.Functional;
+
+/// <summary>
+/// Reads, for every stage of a mapped program, the <see cref="ProgrammedLayer"/> the functional model executes:
+/// the row blocks and planes as the program's instructions state them, and the weights as the mapping programmed
+/// them into cells (positive cell On = +1). Inconsistent programs (a row block read with two row counts, blocks
+/// that do not cover the layer's rows, a weight whose two cells disagree) are rejected.
+/// </summary>
+public static class ProgramReader
+{
+    public static IReadOnlyDictionary<string, ProgrammedLayer> Read(MappedProgram program, ChipMapping mapping)
+    {
+        var layers = new Dictionary<string, ProgrammedLayer>();
+        foreach (var stage in program.Stages)
+        {
+            var layer = mapping.Layers.FirstOrDefault(l => l.Name == stage.Layer)
+                ?? throw new InvalidOperationException($"program stage {stage.Index} names layer '{stage.Layer}', which the mapping does not hold");
+            var rowsOfBlock = new SortedDictionary<int, int>();
+            foreach (var read in stage.Copies[0].Body.OfType<ReadInstruction>())
+            {
+                if (rowsOfBlock.TryGetValue(read.RowBlock, out var rows) && rows != read.Rows)
+                {
+                    throw new InvalidOperationException($"program stage {stage.Index} ({stage.Layer}) reads row block {read.RowBlock} with {rows} and {read.Rows} rows");
+                }
+
+                rowsOfBlock[read.RowBlock] = read.Rows;
+            }
+
+            var blockRows = rowsOfBlock.Values.ToArray();
+            if (rowsOfBlock.Keys.Select((b, i) => b != i).Any(x => x) || blockRows.Sum() != stage.Rows || stage.Rows != layer.Rows)
+            {
+                throw new InvalidOperationException($"program stage {stage.Index} ({stage.Layer}): row blocks [{string.Join(",", blockRows)}] do not cover its {stage.Rows} rows");
+            }
+
+            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, blockRows, stage.InputBits, Weights(layer));
+        }
+
+        return layers;
+    }
+
+    /// <summary>The layer's ±1 weights [N, K] decoded from the cell states of copy 0's subarrays.</summary>
+    private static sbyte[] Weights(LayerMapping layer)
+    {
+        var (k, n) = (layer.Rows, layer.Columns);
+        var signs = new sbyte[n * k];
+        var geometry = layer.Geometry;
+        foreach (var block in layer.Blocks.Where(b => b.Copy == 0))
+        {
+            var cells = layer.Cells(block);
+            for (var r = 0; r < block.RowCount; r++)
+            {
+                for (var c = 0; c < block.ColumnCount; c++)
+                {
+                    var positive = geometry.PositiveCell(r, c);
+                    var on = cells[positive.Row, positive.Column] == CellState.On;
+                    if (geometry.NegativeCell(r, c) is { } negative && (cells[negative.Row, negative.Column] == CellState.On) == on)
+                    {
+                        throw new InvalidOperationException($"layer {layer.Name}: both cells of weight ({block.RowStart + r}, {block.ColumnStart + c}) are {(on ? "on" : "off")}");
+                    }
+
+                    signs[((block.ColumnStart + c) * k) + block.RowStart + r] = on ? (sbyte)1 : (sbyte)-1;
+                }
+            }
+        }
+
+        return signs;
+    }
+}

@@ -1,0 +1,9 @@
+namespace BnnCompiler.Simulator.Functional;
+
+/// <summary>
+/// What the functional model takes from the compiled program and the programmed cells for one crossbar layer:
+/// the weight rows of each row block (in row order, from the program's <c>read</c> instructions), the input bit
+/// planes applied per pixel (the stage's <c>input_bits</c>) and the ±1 weights [N, K] read back from the cell
+/// states of the first copy's subarrays.
+/// </summary>
+public sealed record ProgrammedLayer(string Layer, IReadOnlyList<int> BlockRows, int Planes, sbyte[] Signs);

@@ -1,0 +1,157 @@
+using BnnCompiler.Core.Analysis;
+using BnnCompiler.Core.Interpretation;
+using BnnCompiler.Core.Ir;
+using BnnCompiler.Core.Ir.Nodes;
+using BnnCompiler.Core.Randomness;
+using BnnCompiler.Hardware;
+using BnnCompiler.Simulator.Functional;
+using BnnCompiler.Testing;
+
+namespace BnnCompiler.Simulator.Tests;
+
+/// <summary>
+/// The bit-packed crossbar layer (AVX2 and scalar paths) against a plain reference written from the functional
+/// model's definition: for every pixel, column, row block and plane, count matches over the block's driven rows
+/// in row order, take the nearest ADC level (exact rational arithmetic), subtract the −1 weights, shift and add.
+/// Layers with padding, stride, more than 64 channels, blocks that straddle channels and a short last block.
+/// </summary>
+public sealed class CrossbarReferenceTests
+{
+    public static TheoryData<int, int, int, int, int, int, int, int> Layers => new()
+    {
+        // channels, out, kernel, stride, pad, size, rows per block, input bits
+        { 3, 10, 3, 1, 1, 7, 64, 1 },
+        { 5, 9, 3, 2, 1, 8, 16, 1 },
+        { 70, 6, 3, 1, 1, 5, 64, 1 },
+        { 130, 5, 1, 1, 0, 4, 100, 1 },
+        { 1, 7, 3, 1, 1, 6, 64, 8 },
+        { 2, 5, 2, 1, 0, 5, 7, 3 },
+        { 200, 11, 0, 1, 0, 1, 64, 1 },
+        { 300, 6, 0, 1, 0, 1, 128, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void Should_Equal_The_Plain_Reference_At_Every_ADC_Resolution(int channels, int outputs, int kernel, int stride, int pad, int size, int rowsPerBlock, int inputBits)
+    {
+        var rng = new SplitMix64((ulong)((channels * 131) + (outputs * 17) + rowsPerBlock));
+        var node = Node(channels, outputs, kernel, stride, pad, size, rng);
+        var encoding = new ValueEncoding(1 << inputBits, inputBits == 1 ? 2f : 1f, inputBits == 1 ? -1f : 0f);
+        var input = new float[node.Inputs[0].Shape.Count];
+        for (var i = 0; i < input.Length; i++)
+        {
+            var code = (int)(rng.NextUInt64() % (ulong)(1 << inputBits));
+            input[i] = (encoding.Scale * code) + encoding.Offset;
+        }
+
+        var blocks = CrossbarLayer.UniformBlocks(node.Layout.Rows, rowsPerBlock);
+        foreach (var adcBits in new[] { 2, 3, 5, 8 })
+        {
+            var readout = Readout(adcBits, inputBits);
+            var expected = Reference(node, encoding, input, blocks, adcBits);
+            foreach (var simd in new[] { true, false })
+            {
+                var layer = new CrossbarLayer(node, encoding, isImageInput: false, readout, blocks, simd);
+                var output = new float[node.Output.Shape.Count];
+                layer.Execute(input, output);
+                for (var i = 0; i < output.Length; i++)
+                {
+                    Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])),
+                        $"ADC {adcBits}, simd {simd}, output {i}: expected {expected[i]}, got {output[i]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_Run_The_Vector_Path_On_This_Machine()
+    {
+        // The CI machine has AVX2; the theory above then checks both paths against the reference.
+        Assert.True(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+        var node = Node(4, 4, 3, 1, 1, 5, new SplitMix64(3));
+        Assert.True(new CrossbarLayer(node, ValueEncoding.Bipolar, false, Readout(5, 1), [36]).UsesSimd);
+    }
+
+    private static double[] Reference(BinaryLinearNode node, ValueEncoding encoding, float[] input, int[] blocks, int adcBits)
+    {
+        var layout = node.Layout;
+        var im2col = Im2Col.For(layout);
+        var (k, n, pixels) = (layout.Rows, layout.Columns, layout.OutputPixels);
+        var planes = encoding.Bits;
+        var top = (1 << adcBits) - 1;
+        var result = new double[n * pixels];
+        for (var p = 0; p < pixels; p++)
+        {
+            for (var col = 0; col < n; col++)
+            {
+                double dot = 0;
+                long signedValid = 0;
+                var start = 0;
+                foreach (var rows in blocks)
+                {
+                    for (var j = 0; j < planes; j++)
+                    {
+                        int matches = 0, negatives = 0;
+                        for (var r = start; r < start + rows; r++)
+                        {
+                            var index = im2col.Table[(p * k) + r];
+                            if (index < 0)
+                            {
+                                continue;
+                            }
+
+                            var code = (int)MathF.Round((input[index] - encoding.Offset) / encoding.Scale);
+                            var bit = (code >> j) & 1;
+                            var w = node.Signs[(col * k) + r];
+                            matches += (bit == 1) == (w > 0) ? 1 : 0;
+                            negatives += w < 0 ? 1 : 0;
+                        }
+
+                        // Nearest of the levels i·R/top (halves up), in exact rational arithmetic.
+                        var level = rows <= top ? matches : Math.Min(top, ((2L * matches * top) + rows) / (2L * rows)) * (double)rows / top;
+                        dot += (level - negatives) * (1L << j);
+                        if (j == 0)
+                        {
+                            signedValid += Enumerable.Range(start, rows).Where(r => im2col.Table[(p * k) + r] >= 0).Sum(r => (long)node.Signs[(col * k) + r]);
+                        }
+                    }
+
+                    start += rows;
+                }
+
+                result[(col * pixels) + p] = (encoding.Scale * dot) + (encoding.Offset * signedValid);
+            }
+        }
+
+        return result;
+    }
+
+    private static BinaryLinearNode Node(int channels, int outputs, int kernel, int stride, int pad, int size, SplitMix64 rng)
+    {
+        LinearLayout layout;
+        IrValue x;
+        if (kernel == 0)
+        {
+            layout = LinearLayout.Dense(channels, outputs);
+            x = new IrValue("x", new TensorShape(1, channels));
+        }
+        else
+        {
+            var window = new WindowGeometry(kernel, kernel, stride, stride, PadTop: pad, PadLeft: pad, PadBottom: pad, PadRight: pad);
+            layout = LinearLayout.Convolution(channels, outputs, window, size, size);
+            x = new IrValue("x", new TensorShape(1, channels, size, size));
+        }
+
+        var signs = new sbyte[layout.Rows * outputs];
+        for (var i = 0; i < signs.Length; i++)
+        {
+            signs[i] = (rng.NextUInt64() & 1) == 0 ? (sbyte)1 : (sbyte)-1;
+        }
+
+        var y = new IrValue("y", layout.OutputShape);
+        return new BinaryLinearNode("layer", "test", x, y, layout, signs, null, null);
+    }
+
+    private static ReadoutSpec Readout(int adcBits, int inputBits) =>
+        HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), [$"readout.adc_bits={adcBits}", $"readout.input_bits={Math.Max(inputBits, 1)}"]).Readout;
+}
