@@ -19,12 +19,14 @@ internal static class LowerToMatrices
     public static IReadOnlyList<MatrixLayer> Run(IrGraph graph, HardwareSpec spec, DiagnosticBag bag)
     {
         var encodings = EncodingAnalysis.Compute(graph);
+        var image = ImageInputs.Of(graph);
         var layers = new List<MatrixLayer>();
         foreach (var node in graph.Nodes)
         {
             if (node is BinaryLinearNode binary && encodings.GetValueOrDefault(binary.Inputs[0]) is { } encoding)
             {
-                var bits = encoding.IsBipolar ? 1 : Math.Min(encoding.Bits, spec.Readout.InputBits);
+                // The image is applied at readout.input_bits; codes made inside the network keep their own bits.
+                var bits = encoding.IsBipolar ? 1 : image.Contains(binary.Inputs[0]) ? Math.Min(encoding.Bits, spec.Readout.InputBits) : encoding.Bits;
                 var kind = encoding.IsBipolar ? LayerKinds.Binary : LayerKinds.MultiBitInput;
                 layers.Add(new MatrixLayer(binary, layers.Count, kind, encoding, bits));
             }

@@ -42,7 +42,7 @@ public sealed record LayerMapping
     /// <summary>The code of the layer's input values (bipolar, or n-bit integers such as the 8-bit image).</summary>
     public required ValueEncoding InputEncoding { get; init; }
 
-    /// <summary>Bit planes applied per input vector: 1 for bipolar, else min(code bits, readout.input_bits).</summary>
+    /// <summary>Bit planes applied per input vector: 1 for bipolar, min(code bits, readout.input_bits) for the image, else the code's bits.</summary>
     public required int InputBits { get; init; }
 
     public required int RowBlocks { get; init; }
