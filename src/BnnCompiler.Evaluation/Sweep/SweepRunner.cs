@@ -5,13 +5,15 @@ using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Functional;
 
 namespace BnnCompiler.Evaluation.Sweep;
 
 /// <summary>
 /// Runs sweep points: ONNX Runtime's predictions are computed once for the whole sweep; the mapping is
 /// built once per distinct mapping-relevant spec (the ADC resolution does not change it); each point is
-/// simulated over the dataset and priced with its measured activity. Without a dataset each point is priced
+/// simulated over the dataset (points whose ADCs all read exactly share one simulation) and priced with its
+/// measured activity. Without a dataset each point is priced
 /// from the mapping alone. Cancellation stops between points; finished rows are kept. With
 /// <paramref name="trials"/> &gt; 0 each point also runs that many Monte-Carlo trials (trial 0 is the run
 /// that is priced) and its row carries their statistics.
@@ -19,6 +21,7 @@ namespace BnnCompiler.Evaluation.Sweep;
 public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder, int trials = 0)
 {
     private readonly Dictionary<string, ChipMapping> _mappings = [];
+    private readonly Dictionary<string, (FunctionalSimulator Simulator, int[] Predictions)> _simulations = [];
     private int[]? _reference;
 
     public IEnumerable<SweepRow> Run(IReadOnlyList<SweepPoint> points, Action<SweepPoint, int>? starting = null, CancellationToken cancel = default)
@@ -47,10 +50,7 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         }
 
         var reference = ReferencePredictions();
-        var simulator = new FunctionalSimulator(model.Graph, spec);
-        var simulated = new int[feeder.Count];
-        Parallel.For(0, feeder.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => simulated[i] = Top1.Of(simulator.Run(feeder.Sample(i))));
+        var (simulator, simulated) = Simulate(spec);
         var (counts, timing, _) = MeasuredActivity.From(mapping, simulator);
         var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
         var n = feeder.Count;
@@ -62,6 +62,29 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
             : null;
         return new SweepRow(point.Index, knobs, n, (double)referenceCorrect / n, (double)correct / n, (double)agree / n,
             cost.Cost, cost.Layers, Describe(cost.Bottleneck), monteCarlo);
+    }
+
+    /// <summary>
+    /// Simulates the dataset at <paramref name="spec"/>, or reuses an earlier point's run when the two specs give
+    /// the same functional simulation: ideal devices and every ADC exact at both (the ADC resolution then changes
+    /// neither a prediction nor an action count, only the price).
+    /// </summary>
+    private (FunctionalSimulator Simulator, int[] Predictions) Simulate(HardwareSpec spec)
+    {
+        var simulator = new FunctionalSimulator(model.Graph, spec);
+        var exact = spec.NonIdealities.IsIdeal
+            && simulator.Layers.Values.All(l => l.Executor is CrossbarLayer crossbar && crossbar.Adcs.All(a => a.IsExact));
+        var key = HardwareSpecWriter.ToYaml(exact ? spec with { Readout = spec.Readout with { AdcBits = 1 } } : spec) + (exact ? "exact" : string.Empty);
+        if (_simulations.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        var simulated = new int[feeder!.Count];
+        Parallel.For(0, feeder.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => simulated[i] = Top1.Of(simulator.Run(feeder.Sample(i))));
+        _simulations[key] = (simulator, simulated);
+        return (simulator, simulated);
     }
 
     private int[] ReferencePredictions()
