@@ -45,11 +45,19 @@ public sealed record MachineParameters
 
     public required InterconnectTopology Interconnect { get; init; }
 
-    /// <summary>Bits the global interconnect (and the global buffer port) moves per cycle.</summary>
+    /// <summary>
+    /// Bits the global interconnect moves per cycle at the global buffer (and the global buffer's port). A mesh gives
+    /// every transfer the whole width; a width-conserving H-tree gives each tile slot its share, bus / grid slots.
+    /// </summary>
     public required int BusWidthBits { get; init; }
 
-    /// <summary>Bits a tile input buffer delivers to its PEs per cycle (one PE's weight rows).</summary>
-    public required int TilePortBits { get; init; }
+    /// <summary>Bits a tile input buffer's single port moves per cycle, written or read: PE rows per tile × subarray
+    /// rows (DNN+NeuroSim V1.3 Tile.cpp, as the cost model's ChipCircuits.TileInputPortBits).</summary>
+    public required int TileInputPortBits { get; init; }
+
+    /// <summary>Words a tile output buffer's single port moves per cycle, written or read: one per PE column
+    /// (DNN+NeuroSim V1.3 Tile.cpp, as the cost model's ChipCircuits.TileOutputPortWords).</summary>
+    public required int TileOutputPortWords { get; init; }
 
     /// <summary>Parallel adders of one PE or tile adder-tree unit (one tree per ADC).</summary>
     public required int TreeLanes { get; init; }

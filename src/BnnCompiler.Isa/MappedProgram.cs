@@ -7,7 +7,7 @@ namespace BnnCompiler.Isa;
 /// <see cref="Prologue"/> runs once per image at chip level (operations on the graph input); then every stage
 /// (one mapped layer, in pipeline order) runs its copies in parallel, each copy executing its body once per output
 /// pixel it owns. Saved and read as text by <see cref="Text.ProgramWriter"/> and <see cref="Text.ProgramReader"/>
-/// (header <c>bnnc-program 1</c>). Compared by value: a program read back equals the one written.
+/// (header <c>bnnc-program 2</c>). Compared by value: a program read back equals the one written.
 /// </summary>
 public sealed record MappedProgram
 {
@@ -32,7 +32,9 @@ public sealed record MappedProgram
 
     public required ValueList<StageProgram> Stages { get; init; }
 
-    public const int CurrentFormatVersion = 1;
+    /// <summary>2: tile buffer writes and reads (<c>write_buffer</c>, <c>read_buffer</c>) replace <c>load</c>, a
+    /// transfer names one tile, the machine line gives the tile buffers' two ports.</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>Instructions in all bodies (not multiplied by pixels).</summary>
     public int InstructionCount => Prologue.Count + Stages.Sum(s => s.Copies.Sum(c => c.Body.Count));

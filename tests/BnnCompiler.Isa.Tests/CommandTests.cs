@@ -24,7 +24,7 @@ public class CommandTests
             // Then the listing is the saved file, and the file holds the program the compiler builds
             var saved = File.ReadAllText(path);
             Assert.Equal(saved, text);
-            Assert.StartsWith("bnnc-program 1\n", saved);
+            Assert.StartsWith("bnnc-program 2\n", saved);
             Assert.Equal(ProgramCompiler.Compile(IsaTestModels.Tfc("readout.adc_type=sar")), ProgramReader.Load(path));
         }
         finally

@@ -14,22 +14,31 @@ public class CompilerTests
         var program = ProgramCompiler.Compile(IsaTestModels.Tfc());
         var body = Assert.Single(program.Stages[0].Copies).Body;
 
-        // One transfer down per tile row; one load per (tile, PE row): 49; one read and one convert per block: 392.
-        Assert.Equal(25, body.OfType<TransferInstruction>().Count(t => t.Direction == TransferDirection.Down));
-        Assert.Equal(49, body.OfType<LoadInstruction>().Count());
+        // Per tile (25, one column of tiles) one transfer down of its window slice (32 rows × 1 bit; the last tile's 16),
+        // one write into its input buffer and one read out to its PEs; one read and one convert per block: 392.
+        var downs = body.OfType<TransferInstruction>().Where(t => t.Direction == TransferDirection.Down).ToList();
+        Assert.Equal(25, downs.Count);
+        Assert.Equal(784, downs.Sum(t => t.Bits));
+        Assert.Equal((32L, 16L), (downs[0].Bits, downs[^1].Bits));
+        Assert.Equal(25, body.OfType<BufferWriteInstruction>().Count(w => w.Buffer == TileBuffer.Input));
+        Assert.Equal(25, body.OfType<BufferReadInstruction>().Count(r => r.Buffer == TileBuffer.Input && r.Words == r.Bits));
         Assert.Equal(392, body.OfType<ReadInstruction>().Count());
         Assert.All(body.OfType<ConvertInstruction>(), c => Assert.Equal((16, 4), (c.Columns, c.MuxSteps)));
         Assert.Empty(body.OfType<ShiftAddInstruction>()); // bipolar input: one plane
 
         // Partial sums: per PE and column block 2 row blocks (49 · 4 = 196); per tile and column block 2 PE groups except
-        // in the last tile (24 · 4 = 96); chip: per column block 25 transfers up and one 25-operand accumulate.
+        // in the last tile (24 · 4 = 96); chip: per column block and tile the 16 partial sums of 8 bits go through the
+        // tile's output buffer (write, read) and up (100 transfers), then one 25-operand accumulate.
         var accumulates = body.OfType<AccumulateInstruction>().ToList();
         Assert.Equal(196, accumulates.Count(a => a.Level == AccumulationLevel.Pe && a.Operands == 2));
         Assert.Equal(96, accumulates.Count(a => a.Level == AccumulationLevel.Tile && a.Operands == 2));
         Assert.Equal(4, accumulates.Count(a => a.Level == AccumulationLevel.Chip && a.Operands == 25 && a.Elements == 16));
-        Assert.Equal(100, body.OfType<TransferInstruction>().Count(t => t.Direction == TransferDirection.Up));
+        Assert.Equal(100, body.OfType<TransferInstruction>().Count(t => t.Direction == TransferDirection.Up && t.Bits == 16 * 8));
+        Assert.Equal(100, body.OfType<BufferWriteInstruction>().Count(w => w.Buffer == TileBuffer.Output && (w.Words, w.Bits) == (16, 128)));
+        Assert.Equal(100, body.OfType<BufferReadInstruction>().Count(r => r.Buffer == TileBuffer.Output));
 
-        // The threshold runs at chip level on all 64 outputs, then one store of 64 one-bit results.
+        // The threshold runs at chip level on all 64 outputs, then one store of 64 one-bit results (through the global
+        // buffer's port, no tile buffer).
         var store = Assert.IsType<StoreInstruction>(body[^1]);
         Assert.Equal((Instruction.Chip, 64L), (store.Tile, store.Bits));
         Assert.Contains(body, i => i is ActivateInstruction { Op: "threshold", Tile: Instruction.Chip, Elements: 64 });

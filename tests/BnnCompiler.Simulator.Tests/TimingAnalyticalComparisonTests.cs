@@ -10,8 +10,10 @@ using BnnCompiler.Simulator.Timing;
 namespace BnnCompiler.Simulator.Tests;
 
 /// <summary>
-/// The engine against the cost model's analytical timing (AnalyticalActivity.Estimate) on a one-block dense layer,
-/// where both count the same steps one after another, and the engine's summary priced by CostModel.Price.
+/// The engine against the cost model's analytical timing (AnalyticalActivity.Estimate): on a one-block dense layer
+/// both count the same steps one after another; over many pixels the engine overlaps them, but holds the tile buffer
+/// ports and the tile's share of the H-tree for the analytical model's cycles; and the engine's summary priced by
+/// CostModel.Price.
 /// </summary>
 public sealed class TimingAnalyticalComparisonTests
 {
@@ -49,18 +51,19 @@ public sealed class TimingAnalyticalComparisonTests
         Assert.Equal((analytical.CrossbarCycles, analytical.AdcCycles, analytical.AccumulationCycles, analytical.OtherCycles),
             (fc.CrossbarCycles, fc.AdcCycles, fc.AccumulationCycles, fc.OtherCycles));
 
-        // The buffer: the analytical model writes and reads the K·b = 8 input bits through the tile input port (2 PE rows
-        // · 16 subarray rows = 32 bits: 2 · 1 cycles) and the N = 16 one-bit results through the output port (one word
-        // per PE column: 2 · ⌈16/2⌉ = 16); the engine streams the input once through its 16-bit tile port (1 cycle) and
-        // stores the results over the bus (docs/cost-model.md, "Latency").
+        // The buffer: both write and read the K·b = 8 input bits through the tile input port (2 PE rows · 16 subarray rows
+        // = 32 bits: 1 + 1 cycles) and the N = 16 one-bit results through the output port (one word per PE column:
+        // ⌈16/2⌉ = 8 + 8): 18 cycles (docs/cost-model.md, "Latency").
         Assert.Equal(2 + 16, analytical.BufferCycles);
-        Assert.Equal(1, fc.BufferCycles);
+        Assert.Equal(analytical.BufferCycles, fc.BufferCycles);
 
-        // The interconnect: the analytical model gives the layer's one tile of the 64 slots its share of the
-        // width-conserving H-tree, 64 · 1/64 = 1 wire: (8 input + 16 output bits) / 1 = 24 cycles; the engine sends the
-        // input down on the whole 64-bit bus (⌈8/64⌉ = 1 cycle + 6 hops) and the results up (⌈16/64⌉ = 1 + 6 hops): 14.
+        // The interconnect: the layer's one tile owns 64 / 64 slots = 1 wire of the width-conserving H-tree, so both move
+        // (8 input + 16 output bits) / 1 = 24 cycles; the engine adds the tree's depth, 6 levels, to each of its two
+        // transfers as latency (analytical: none): 24 + 2 · 6 = 36. The stage differs by those 12 cycles only.
         Assert.Equal(24, analytical.InterconnectCycles);
-        Assert.Equal(14, fc.InterconnectCycles);
+        Assert.Equal(24, engine.Resources.Single(r => r.Class == ResourceClass.TileLink).BusyCycles);
+        Assert.Equal(analytical.InterconnectCycles + (2 * 6), fc.InterconnectCycles);
+        Assert.Equal(analytical.TotalCycles + (2 * 6), fc.TotalCycles);
 
         // The chip prologue (the input sign on 8 values, ⌈8/16⌉ = 1 cycle) is added to the stage in the summary.
         Assert.Equal(1, engine.PrologueCycles);
@@ -68,9 +71,38 @@ public sealed class TimingAnalyticalComparisonTests
     }
 
     [Fact]
+    public void Should_Occupy_The_Buffer_Ports_And_Links_For_The_Analytical_Cycles_Over_Many_Pixels()
+    {
+        // Given conv 2×2 stride 2 on a 4 × 4 image, 1 → 15 channels (K = 4, N = 15, P = 4 pixels, b = 2 input planes),
+        // one block on one tile, H-tree with 1 wire for the tile (64 bits / 64 slots)
+        var spec = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree", "readout.input_bits=2");
+        var mapping = CrossbarMapper.Map(TimingTestModels.SingleConv(15), spec);
+
+        // When the engine runs it (pixels overlap) and the analytical model counts it
+        var engine = TimingEngine.Run(ProgramCompiler.Compile(mapping));
+        var analytical = AnalyticalActivity.Estimate(mapping, spec, ActivityAssumptions.Default).Timing.Layers.Single();
+
+        // Then the busy cycles of the tile's ports and link are the analytical buffer and interconnect cycles.
+        // Input port: per pixel 4 · 2 = 8 bits written and read, ⌈8/32⌉ + ⌈8/32⌉ = 2 → 8; analytical 2 · 4 · ⌈8/32⌉ = 8.
+        // Output port: per pixel 15 words written and read, the engine rounds each pixel to whole lines of 2 words:
+        // 4 · 2 · ⌈15/2⌉ = 64; the analytical model rounds once per image: 2 · ⌈4 · 15/2⌉ = 60. Stated tolerance: one
+        // line per pixel and direction, 2 · P = 8 cycles (0 when the tile's outputs fill whole lines, as N = 16 above).
+        // Link: per pixel 8 bits down and 15 up on 1 wire, 4 · 23 = 92; analytical (4 · 4 · 2 + 4 · 15) / 1 = 92.
+        var input = Busy(engine, ResourceClass.TileInputBuffer);
+        var output = Busy(engine, ResourceClass.TileOutputBuffer);
+        Assert.Equal((8L, 64L), (input, output));
+        Assert.Equal(68, analytical.BufferCycles);
+        Assert.InRange(input + output - analytical.BufferCycles, 0, 2 * 4);
+        Assert.Equal(92, analytical.InterconnectCycles);
+        Assert.Equal(analytical.InterconnectCycles, Busy(engine, ResourceClass.TileLink));
+    }
+
+    private static long Busy(TimingResult result, ResourceClass c) => result.Resources.Single(r => r.Class == c).BusyCycles;
+
+    [Fact]
     public void Should_Be_Priced_By_The_Cost_Model()
     {
-        // Given the engine's summary of the one-block layer (stage 21 cycles + prologue 1, clock 2 ns)
+        // Given the engine's summary of the one-block layer (stage 1 + 4 + 1 + 18 + 36 = 60 cycles + prologue 1, clock 2 ns)
         var spec = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree");
         var mapping = CrossbarMapper.Map(OneBlockDense(), spec);
         var timing = TimingEngine.Run(ProgramCompiler.Compile(mapping));
@@ -79,9 +111,9 @@ public sealed class TimingAnalyticalComparisonTests
         // When the cost model prices it
         var report = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing.ToTimingSummary(), CostOptions.Default);
 
-        // Then the chip latency is the engine's interval: 22 cycles × 2 ns = 44 ns
-        Assert.Equal(22, timing.IntervalCycles);
-        Assert.Equal(44e-6, report.Cost.LatencyMs.Total, 12);
+        // Then the chip latency is the engine's interval: 61 cycles × 2 ns = 122 ns
+        Assert.Equal(61, timing.IntervalCycles);
+        Assert.Equal(122e-6, report.Cost.LatencyMs.Total, 12);
         Assert.Equal(2.0, report.ClockPeriodNs);
     }
 }

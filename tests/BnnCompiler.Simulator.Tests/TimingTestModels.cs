@@ -39,6 +39,21 @@ internal static class TimingTestModels
         ]);
     }
 
+    /// <summary>image [1, 1, 4, 4] (8-bit) → conv 2×2 stride 2 (1 → <paramref name="channels"/>; K = 4, 4 pixels) → sign.</summary>
+    public static IrGraph SingleConv(int channels)
+    {
+        var random = new Random(7);
+        var image = new IrValue("image", new TensorShape(1, 1, 4, 4));
+        var layout = LinearLayout.Convolution(1, channels, new WindowGeometry(2, 2, 2, 2), 4, 4);
+        var conv = new IrValue("conv_out", layout.OutputShape);
+        var output = new IrValue("sign_out", layout.OutputShape);
+        return new IrGraph("single-conv", [image], [output],
+        [
+            new BinaryLinearNode("conv", "test", image, conv, layout, Signs(random, layout), null, null),
+            new ThresholdNode("sign", "test", conv, output, [0f], 1, null, strict: false, outScale: 2f, outBias: -1f),
+        ]);
+    }
+
     private static sbyte[] Signs(Random random, LinearLayout layout)
     {
         var signs = new sbyte[layout.Rows * layout.Columns];

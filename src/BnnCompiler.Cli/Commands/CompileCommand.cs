@@ -10,11 +10,11 @@ namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>bnnc compile MODEL [--hw SPEC] [--set k=v ...] -o FILE</c>: maps the model onto the chip and saves the mapped
-/// program (<c>bnnc-program 1</c> text; <c>bnnc disasm FILE</c> prints it back).
+/// program (<c>bnnc-program 2</c> text; <c>bnnc disasm FILE</c> prints it back).
 /// </summary>
 public static class CompileCommand
 {
-    public static OptionSpec Output { get; } = new("output", "where to write the program (text, header 'bnnc-program 1')", Alias: "o");
+    public static OptionSpec Output { get; } = new("output", "where to write the program (text, header 'bnnc-program 2')", Alias: "o");
 
     public static CliCommand Command { get; } = new(
         "compile",

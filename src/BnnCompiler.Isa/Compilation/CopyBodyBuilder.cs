@@ -3,17 +3,20 @@ using BnnCompiler.Mapping;
 namespace BnnCompiler.Isa.Compilation;
 
 /// <summary>
-/// Builds the per-pixel body of one copy of a layer, in dependency order:
+/// Builds the per-pixel body of one copy of a layer, in dependency order (NeuroSim V1.3's data flow, as the cost
+/// model's analytical timing: the global buffer sends every tile the slice of each input window it holds, the tile
+/// has no line buffer):
 /// <list type="number">
-/// <item>transfer down: the pixel's fresh input codes to each tile row of the copy (multicast to its tiles);</item>
-/// <item>load: each tile streams the input of each PE row to those PEs;</item>
+/// <item>per tile: transfer down the pixel's window slice (the tile's distinct weight rows × b bits), write it into the
+/// tile input buffer, read it out to the tile's PEs;</item>
 /// <item>per block and bit plane: read, convert, and (multi-bit inputs) shift_add;</item>
-/// <item>accumulate: row blocks of a column block inside a PE, then across the PEs of a tile, then (transfer up)
-/// across tiles at chip level;</item>
-/// <item>the layer's digital operations on its tiles (or at chip level after chip accumulation), then store.</item>
+/// <item>accumulate: row blocks of a column block inside a PE, then across the PEs of a tile; with chip accumulation
+/// each tile writes its partial sums of a column block into its output buffer, reads them out and transfers them up,
+/// and the chip adds them;</item>
+/// <item>the layer's digital operations on its tiles (or at chip level after chip accumulation); a tile then writes
+/// its results into its output buffer, reads them out and stores them (the chip stores through the global buffer
+/// port).</item>
 /// </list>
-/// Fresh input per pixel: the input feature map (C_in·H·W·b bits) is sent once per image, spread evenly over the
-/// pixels; a tile row gets the share of its rows: ⌈ifm bits · K_row / (K · P)⌉ (= K_row·b for a dense layer).
 /// </summary>
 internal sealed class CopyBodyBuilder
 {
@@ -72,38 +75,26 @@ internal sealed class CopyBodyBuilder
         var l = _layer;
         var b = l.InputBits;
         var blocks = Enumerable.Range(0, l.RowBlocks).SelectMany(i => Enumerable.Range(0, l.ColumnBlocks).Select(j => l.Block(copy, i, j))).ToList();
-        var tileRow = blocks.ToDictionary(x => x, x => _tiles[x.Address.Tile].LayerTileRow);
 
-        // 1. Input codes down to each tile row.
-        var layout = l.Node.Layout;
-        var ifmBits = (long)layout.InChannels * layout.InputHeight * layout.InputWidth * b;
-        var transfers = new Dictionary<int, int>();
-        foreach (var row in blocks.GroupBy(x => tileRow[x]).OrderBy(g => g.Key))
+        // 1. Each tile's window slice: down the interconnect, into the tile input buffer, out to its PEs.
+        var loads = new Dictionary<int, int>();
+        foreach (var tile in blocks.GroupBy(x => x.Address.Tile).OrderBy(g => g.Key))
         {
-            long rows = row.Select(x => (x.RowBlock, x.RowCount)).Distinct().Sum(x => (long)x.RowCount);
-            var bits = Ceil(ifmBits * rows, (long)l.Rows * l.OutputPixels);
-            var tiles = row.Select(x => x.Address.Tile).Distinct().Order().ToValueList();
-            var hops = tiles.Max(t => Hops.ToTile(_machine, _tiles[t]));
-            transfers[row.Key] = Add(new TransferInstruction(TransferDirection.Down, tiles, bits, hops, ValueList<int>.Empty));
+            long rows = tile.Select(x => (x.RowBlock, x.RowCount)).Distinct().Sum(x => (long)x.RowCount);
+            var bits = rows * b;
+            var transfer = Add(new TransferInstruction(TransferDirection.Down, tile.Key, bits, Hops.ToTile(_machine, _tiles[tile.Key]), ValueList<int>.Empty));
+            var write = Add(new BufferWriteInstruction(tile.Key, TileBuffer.Input, rows, bits, ValueList.Of(transfer)));
+            loads[tile.Key] = Add(new BufferReadInstruction(tile.Key, TileBuffer.Input, rows, bits, ValueList.Of(write)));
         }
 
-        // 2. Tile input buffer to PE rows.
-        var loads = new Dictionary<(int Tile, int PeRow), int>();
-        foreach (var group in blocks.GroupBy(x => (x.Address.Tile, x.Address.PeRow)).OrderBy(g => g.Key.Tile).ThenBy(g => g.Key.PeRow))
-        {
-            var pes = group.Select(x => x.Address.Pe).Distinct().Order().ToValueList();
-            long bits = group.Select(x => (x.RowBlock, x.RowCount)).Distinct().Sum(x => (long)x.RowCount) * b;
-            loads[group.Key] = Add(new LoadInstruction(group.Key.Tile, pes, bits, ValueList.Of(transfers[tileRow[group.First()]])));
-        }
-
-        // 3. Read, convert and shift-add every plane of every block.
+        // 2. Read, convert and shift-add every plane of every block.
         var blockOut = new Dictionary<SubarrayBlock, int>();
         foreach (var x in blocks)
         {
             var a = x.Address;
             var physical = (x.ColumnCount * l.Geometry.ColumnsPerWeight) + (l.Geometry.ReferenceColumn is null ? 0 : 1);
             var steps = Math.Min(_machine.ColumnsPerAdc, (int)Ceil(physical, _machine.AdcsPerSubarray));
-            var load = loads[(a.Tile, a.PeRow)];
+            var load = loads[a.Tile];
             var last = -1;
             for (var p = 0; p < b; p++)
             {
@@ -116,7 +107,7 @@ internal sealed class CopyBodyBuilder
             blockOut[x] = last;
         }
 
-        // 4. Partial sums: PE, tile, chip.
+        // 3. Partial sums: PE, tile, chip.
         var peOut = Reduce(blocks.GroupBy(x => (x.Address.Tile, x.Address.Pe, x.ColumnBlock)), g => g.Select(x => blockOut[x]).ToList(),
             g => new AccumulateInstruction(AccumulationLevel.Pe, g.Key.Tile, (g.First().Address.Pe * _machine.SubarraysPerPe.Columns) + g.First().Address.SubarrayColumn,
                 g.Count(), g.First().ColumnCount, ValueList<int>.Empty));
@@ -131,8 +122,12 @@ internal sealed class CopyBodyBuilder
             var chipOut = new List<int>();
             foreach (var byColumn in tileOut.GroupBy(kv => kv.Key.ColumnBlock).OrderBy(g => g.Key))
             {
-                var ups = byColumn.OrderBy(kv => kv.Key.Tile).Select(kv => Add(new TransferInstruction(TransferDirection.Up, ValueList.Of(kv.Key.Tile),
-                    (long)columns[byColumn.Key] * _machine.PartialSumBits, Hops.ToTile(_machine, _tiles[kv.Key.Tile]), ValueList.Of(kv.Value)))).ToList();
+                var ups = byColumn.OrderBy(kv => kv.Key.Tile).Select(kv =>
+                {
+                    var read = OutputBuffer(kv.Key.Tile, columns[byColumn.Key], _machine.PartialSumBits, ValueList.Of(kv.Value));
+                    return Add(new TransferInstruction(TransferDirection.Up, kv.Key.Tile, (long)columns[byColumn.Key] * _machine.PartialSumBits,
+                        Hops.ToTile(_machine, _tiles[kv.Key.Tile]), ValueList.Of(read)));
+                }).ToList();
                 chipOut.Add(Add(new AccumulateInstruction(AccumulationLevel.Chip, Instruction.Chip, 0, ups.Count, columns[byColumn.Key], ups.ToValueList())));
             }
 
@@ -174,7 +169,19 @@ internal sealed class CopyBodyBuilder
         }
 
         var outBits = _layer.DigitalOps.Any(o => o.Op == "threshold") ? 1 : _machine.PartialSumBits;
+        if (tile != Instruction.Chip)
+        {
+            after = ValueList.Of(OutputBuffer(tile, elements, outBits, after));
+        }
+
         Add(new StoreInstruction(tile, (long)elements * outBits, hops, after));
+    }
+
+    /// <summary>Writes <paramref name="words"/> results into a tile's output buffer and reads them out; returns the read.</summary>
+    private int OutputBuffer(int tile, int words, int wordBits, ValueList<int> after)
+    {
+        var write = Add(new BufferWriteInstruction(tile, TileBuffer.Output, words, (long)words * wordBits, after));
+        return Add(new BufferReadInstruction(tile, TileBuffer.Output, words, (long)words * wordBits, ValueList.Of(write)));
     }
 
     /// <summary>The instruction for one digital node, or null for pure relabelling (reshape, transpose, flatten).</summary>

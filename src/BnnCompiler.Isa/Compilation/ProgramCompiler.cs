@@ -9,8 +9,9 @@ namespace BnnCompiler.Isa.Compilation;
 /// the spec, the chip-level prologue, and per stage one per-pixel body for each copy (<see cref="CopyBodyBuilder"/>).
 /// <code>
 /// before: fc0 784 x 64 on 98 x 4 blocks, 1 copy, partial sums added at chip level
-/// after:  stage 0 copy 0: transfer down per tile row, load per PE row, read/convert per block and plane,
-///         accumulate per PE / tile, transfer up + accumulate at chip, activate, store
+/// after:  stage 0 copy 0: per tile transfer down, write_buffer input, read_buffer input; read/convert per block and
+///         plane; accumulate per PE / tile; per tile write_buffer output, read_buffer output, transfer up;
+///         accumulate at chip, activate, store
 /// </code>
 /// </summary>
 public static class ProgramCompiler
@@ -75,7 +76,8 @@ public static class ProgramCompiler
             ReadsPerInput = spec.Weights.ReadsPerInput,
             Interconnect = spec.Chip.Interconnect,
             BusWidthBits = spec.Chip.BusWidthBits,
-            TilePortBits = Math.Max(1, fp.WeightRowsPerPe),
+            TileInputPortBits = Math.Max(1, fp.PesPerTile.Rows * fp.SubarrayRows),
+            TileOutputPortWords = Math.Max(1, fp.PesPerTile.Columns),
             TreeLanes = adcs,
             ChipLanes = tileTrees,
             DigitalLanes = tileTrees,

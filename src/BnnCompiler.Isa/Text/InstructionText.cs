@@ -8,14 +8,15 @@ namespace BnnCompiler.Isa.Text;
 internal static class InstructionText
 {
     public static IReadOnlyList<string> Mnemonics { get; } =
-        ["transfer", "load", "read", "convert", "shift_add", "accumulate", "activate", "pool", "residual_add", "concat", "store"];
+        ["transfer", "write_buffer", "read_buffer", "read", "convert", "shift_add", "accumulate", "activate", "pool", "residual_add", "concat", "store"];
 
     public static string Format(Instruction instruction)
     {
         var operands = instruction switch
         {
-            TransferInstruction t => $"dir={Enum(t.Direction)} tiles={List(t.Tiles)} bits={Int(t.Bits)} hops={Int(t.Hops)}",
-            LoadInstruction l => $"tile={Int(l.Tile)} pes={List(l.Pes)} bits={Int(l.Bits)}",
+            TransferInstruction t => $"dir={Enum(t.Direction)} tile={Int(t.Tile)} bits={Int(t.Bits)} hops={Int(t.Hops)}",
+            BufferWriteInstruction w => $"tile={Int(w.Tile)} buffer={Enum(w.Buffer)} words={Int(w.Words)} bits={Int(w.Bits)}",
+            BufferReadInstruction r => $"tile={Int(r.Tile)} buffer={Enum(r.Buffer)} words={Int(r.Words)} bits={Int(r.Bits)}",
             ReadInstruction r => $"tile={Int(r.Tile)} pe={Int(r.Pe)} sub={Int(r.Subarray)} id={Int(r.SubarrayId)} block={Int(r.RowBlock)},{Int(r.ColumnBlock)} plane={Int(r.Plane)} rows={Int(r.Rows)} columns={Int(r.Columns)}",
             ConvertInstruction c => $"id={Int(c.SubarrayId)} plane={Int(c.Plane)} columns={Int(c.Columns)} mux_steps={Int(c.MuxSteps)}",
             ShiftAddInstruction s => $"id={Int(s.SubarrayId)} plane={Int(s.Plane)} columns={Int(s.Columns)}",
@@ -41,8 +42,9 @@ internal static class InstructionText
 
         Instruction instruction = mnemonic switch
         {
-            "transfer" => new TransferInstruction(f.Enum<TransferDirection>("dir"), f.IntList("tiles"), f.Long("bits"), f.Int("hops"), After(f)),
-            "load" => new LoadInstruction(f.Int("tile"), f.IntList("pes"), f.Long("bits"), After(f)),
+            "transfer" => new TransferInstruction(f.Enum<TransferDirection>("dir"), f.Int("tile"), f.Long("bits"), f.Int("hops"), After(f)),
+            "write_buffer" => new BufferWriteInstruction(f.Int("tile"), f.Enum<TileBuffer>("buffer"), f.Long("words"), f.Long("bits"), After(f)),
+            "read_buffer" => new BufferReadInstruction(f.Int("tile"), f.Enum<TileBuffer>("buffer"), f.Long("words"), f.Long("bits"), After(f)),
             "read" => Read(f),
             "convert" => new ConvertInstruction(f.Int("id"), f.Int("plane"), f.Int("columns"), f.Int("mux_steps", 1), After(f)),
             "shift_add" => new ShiftAddInstruction(f.Int("id"), f.Int("plane"), f.Int("columns"), After(f)),

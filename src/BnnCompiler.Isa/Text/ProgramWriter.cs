@@ -6,14 +6,15 @@ namespace BnnCompiler.Isa.Text;
 /// <summary>
 /// Writes a <see cref="MappedProgram"/> as text, one directive or instruction a line (format in docs/timing.md):
 /// <code>
-/// bnnc-program 1
+/// bnnc-program 2
 /// program model=… spec=… clock_ns=2 pipeline=layer_pipelined
 /// machine tiles=8x8 …
 /// prologue … end
 /// stage 0 layer=fc0 …
 /// copy 0 first_pixel=0 pixels=1 tiles=0,1
-///   0: transfer dir=down tiles=0 bits=64 hops=1
-///   1: load tile=0 pes=0,1 bits=16 after=0
+///   0: transfer dir=down tile=0 bits=64 hops=1
+///   1: write_buffer tile=0 buffer=input words=64 bits=64 after=0
+///   2: read_buffer tile=0 buffer=input words=64 bits=64 after=1
 /// end
 /// </code>
 /// The output is canonical: writing a program read back from it gives the same text.
@@ -32,7 +33,8 @@ public static class ProgramWriter
         sb.Append($"machine tiles={Grid(m.Tiles)} tile_pes={Grid(m.PesPerTile)} pe_subarrays={Grid(m.SubarraysPerPe)} subarray={Grid(m.Subarray)} subarray_weights={Grid(m.SubarrayWeights)}")
             .Append($" adc={Enum(m.AdcKind)} adc_bits={Int(m.AdcBits)} columns_per_adc={Int(m.ColumnsPerAdc)} adcs_per_subarray={Int(m.AdcsPerSubarray)} conversion_cycles={Int(m.ConversionCycles)}")
             .Append($" read_pulse_cycles={Int(m.ReadPulseCycles)} row_groups={Int(m.RowGroups)} reads_per_input={Int(m.ReadsPerInput)}")
-            .Append($" interconnect={Enum(m.Interconnect)} bus_bits={Int(m.BusWidthBits)} tile_port_bits={Int(m.TilePortBits)}")
+            .Append($" interconnect={Enum(m.Interconnect)} bus_bits={Int(m.BusWidthBits)}")
+            .Append($" tile_input_port_bits={Int(m.TileInputPortBits)} tile_output_port_words={Int(m.TileOutputPortWords)}")
             .Append($" tree_lanes={Int(m.TreeLanes)} chip_lanes={Int(m.ChipLanes)} digital_lanes={Int(m.DigitalLanes)} partial_sum_bits={Int(m.PartialSumBits)}\n");
         sb.Append("prologue\n");
         Body(sb, program.Prologue);

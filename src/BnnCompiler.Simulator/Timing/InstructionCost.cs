@@ -1,3 +1,4 @@
+using BnnCompiler.Hardware;
 using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 
@@ -13,8 +14,9 @@ internal readonly record struct InstructionCost(ResourceClass? Resource, int Id1
     /// <summary>The formulas of docs/timing.md, "Durations".</summary>
     public static InstructionCost Of(Instruction instruction, MachineParameters m) => instruction switch
     {
-        TransferInstruction t => Bus(Ceil(t.Bits, m.BusWidthBits), t.Hops),
-        LoadInstruction l => Fixed(ResourceClass.TileBufferPort, l.Tile, 0, Ceil(l.Bits, m.TilePortBits), TimingComponent.Buffer),
+        TransferInstruction t => Link(t.Tile, t.Bits, t.Hops, m),
+        BufferWriteInstruction w => Buffer(w.Tile, w.Buffer, w.Words, w.Bits, m),
+        BufferReadInstruction r => Buffer(r.Tile, r.Buffer, r.Words, r.Bits, m),
         ReadInstruction r => Fixed(ResourceClass.Subarray, r.SubarrayId, 0, (long)m.RowGroups * m.ReadsPerInput * m.ReadPulseCycles, TimingComponent.Crossbar),
         ConvertInstruction c => Fixed(ResourceClass.Subarray, c.SubarrayId, 0, (long)m.RowGroups * m.ReadsPerInput * c.MuxSteps * m.ConversionCycles, TimingComponent.Adc),
         ShiftAddInstruction s => Fixed(ResourceClass.ShiftAdd, s.SubarrayId, 0, 1, TimingComponent.Accumulation),
@@ -25,16 +27,32 @@ internal readonly record struct InstructionCost(ResourceClass? Resource, int Id1
         ConcatInstruction => new InstructionCost(null, 0, 0, 0, 0, TimingComponent.Other),
         StoreInstruction s when s.Tile == Instruction.Chip =>
             Fixed(ResourceClass.GlobalBufferPort, 0, 0, Ceil(s.Bits, m.BusWidthBits), TimingComponent.Buffer),
-        StoreInstruction s => Bus(Ceil(s.Bits, m.BusWidthBits), s.Hops),
+        StoreInstruction s => Link(s.Tile, s.Bits, s.Hops, m),
         _ => throw new InvalidOperationException($"no timing for {instruction.GetType().Name}"),
     };
 
     private static InstructionCost Fixed(ResourceClass resource, int id1, int id2, long cycles, TimingComponent component) =>
         new(resource, id1, id2, cycles, cycles, component);
 
-    /// <summary>⌈bits / bus⌉ cycles on the global bus; the hops add latency (routers are pipelined).</summary>
-    private static InstructionCost Bus(long words, int hops) =>
-        new(ResourceClass.GlobalBus, 0, 0, words + hops, words, TimingComponent.Interconnect);
+    /// <summary>
+    /// The global interconnect between the global buffer and a tile. Mesh: the one link at the global buffer, bus bits a
+    /// cycle, shared by every tile. H-tree: the tree conserves its width, so each of the grid's slots owns bus / slots
+    /// of the root's wires and a tile's transfers take ⌈bits · slots / bus⌉ cycles on its own share. The hops add
+    /// latency, not occupancy (routers and tree levels are pipelined).
+    /// </summary>
+    private static InstructionCost Link(int tile, long bits, int hops, MachineParameters m)
+    {
+        var (resource, id, cycles) = m.Interconnect == InterconnectTopology.Mesh
+            ? (ResourceClass.GlobalBus, 0, Ceil(bits, m.BusWidthBits))
+            : (ResourceClass.TileLink, tile, Ceil(bits * m.Tiles.Count, m.BusWidthBits));
+        return new InstructionCost(resource, id, 0, cycles + hops, cycles, TimingComponent.Interconnect);
+    }
+
+    /// <summary>A tile buffer's single port, one line a cycle: input lines of tile_input_port_bits bits, output lines of
+    /// tile_output_port_words words.</summary>
+    private static InstructionCost Buffer(int tile, TileBuffer buffer, long words, long bits, MachineParameters m) => buffer == TileBuffer.Input
+        ? Fixed(ResourceClass.TileInputBuffer, tile, 0, Ceil(bits, m.TileInputPortBits), TimingComponent.Buffer)
+        : Fixed(ResourceClass.TileOutputBuffer, tile, 0, Ceil(words, m.TileOutputPortWords), TimingComponent.Buffer);
 
     /// <summary>Lanes parallel trees, each taking one element a cycle: ⌈log2 operands⌉ levels deep.</summary>
     private static InstructionCost Tree(AccumulateInstruction a, MachineParameters m)

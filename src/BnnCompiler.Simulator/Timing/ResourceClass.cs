@@ -3,14 +3,20 @@ namespace BnnCompiler.Simulator.Timing;
 /// <summary>The kinds of hardware the timing engine schedules instructions on (docs/timing.md, "Resources").</summary>
 public enum ResourceClass
 {
-    /// <summary>The global interconnect at the global buffer: bus-width bits a cycle, shared by every tile.</summary>
+    /// <summary>A mesh's link at the global buffer: bus-width bits a cycle, shared by every tile.</summary>
     GlobalBus,
+
+    /// <summary>A tile's share of a width-conserving H-tree: bus / grid slots bits a cycle, its own.</summary>
+    TileLink,
 
     /// <summary>The global buffer's port for results written by the chip's global accumulation.</summary>
     GlobalBufferPort,
 
-    /// <summary>A tile input buffer's port to its PEs (one PE's weight rows a cycle).</summary>
-    TileBufferPort,
+    /// <summary>A tile input buffer's single port (written from the interconnect, read to the PEs).</summary>
+    TileInputBuffer,
+
+    /// <summary>A tile output buffer's single port (written with the tile's results, read to the interconnect).</summary>
+    TileOutputBuffer,
 
     /// <summary>A subarray with its ADC group: read pulses and conversions through the column mux.</summary>
     Subarray,
