@@ -10,7 +10,8 @@ namespace BnnCompiler.Simulator.Timing;
 /// (its resources free at its start), since a stage processes a whole image before handing it on:
 /// <list type="bullet">
 /// <item>layer-pipelined: interval = max(prologue + stage 0, stage 1, …, busy cycles per image of the most loaded
-/// chip-shared resource: the global bus, the global buffer port, the global accumulation, the chip digital units),
+/// chip-shared resource: a mesh's link at the global buffer, the global buffer port, the global accumulation, the chip
+/// digital units; an H-tree's per-tile shares of the bus are not shared),
 /// latency = prologue + Σ stages;</item>
 /// <item>layer-by-layer: interval = latency = prologue + Σ stages.</item>
 /// </list>

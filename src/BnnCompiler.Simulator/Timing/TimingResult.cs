@@ -22,7 +22,7 @@ public sealed record TimingResult
     public required IReadOnlyList<StageTiming> Stages { get; init; }
 
     /// <summary>
-    /// Busy cycles per image of the most loaded chip-shared resource (global bus, global buffer port, global
+    /// Busy cycles per image of the most loaded chip-shared resource (a mesh's global bus, global buffer port, global
     /// accumulation, chip digital units), summed over all stages: pipelined, the stages compete for it, so no image
     /// can enter faster than this.
     /// </summary>
