@@ -13,8 +13,9 @@ namespace BnnCompiler.Benchmark;
 
 /// <summary>
 /// Throughput benchmark, one run on one model and test set, both cores: ONNX Runtime on the original model,
-/// the IR interpreter, the crossbar simulator at the ideal configuration and at 4-bit input / 8-bit ADC;
-/// prints images/s, the ratios to ONNX Runtime and the peak working set.
+/// the IR interpreter, the crossbar simulator at the ideal configuration, at 4-bit input / 8-bit ADC and with
+/// non-idealities on (the analog path); prints images/s, the ratios to ONNX Runtime and the peak working set.
+/// The non-ideal run uses the spec's own non_idealities section when it has one, else <see cref="NonIdealities"/>.
 /// usage: bnnc-bench [MODEL] [--data NAME] [--hw SPEC] [--limit N]
 /// </summary>
 public static class Program
@@ -50,6 +51,9 @@ public static class Program
         var simIdeal = Measure($"simulator, ideal (ADC 8, input 8, exact: {idealSim.IsExact})", samples, workers, (_, s) => Top1.Of(idealSim.Run(s)));
         var studySim = new FunctionalSimulator(imported.Graph, study);
         var simStudy = Measure("simulator, 4-bit input / 8-bit ADC", samples, workers, (_, s) => Top1.Of(studySim.Run(s)));
+        var nonIdeal = spec.NonIdealities.IsIdeal ? HardwareSpecLoader.ApplyOverrides(spec, NonIdealities) : spec;
+        var analogSim = new FunctionalSimulator(imported.Graph, nonIdeal);
+        var simAnalog = Measure("simulator, non-idealities on (analog path)", samples, workers, (_, s) => Top1.Of(analogSim.Run(s)));
         foreach (var r in runners)
         {
             r.Dispose();
@@ -59,9 +63,24 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"interpreter / ONNX Runtime       {ir / ort:F2}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator ideal / ONNX Runtime   {simIdeal / ort:F2}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator 4b/8b / ONNX Runtime   {simStudy / ort:F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator non-ideal: {simAnalog:F0} images/s, ONNX Runtime: {ort:F0} images/s ({simAnalog / ort:F2}x)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set                 {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
         return 0;
     }
+
+    /// <summary>
+    /// Every effect on, at magnitudes of the order reported for RRAM (see docs/non-idealities.md for each model's
+    /// source): log-normal σ 0.1, read noise 2 %, finite on/off ratio, 0.1 % of cells stuck each way, one hour of
+    /// drift with ν = 0.005 ± 0.002, 1 Ω per wire segment, ADC offset 0.2 LSB, gain 1 %, noise 0.1 LSB.
+    /// </summary>
+    private static readonly string[] NonIdealities =
+    [
+        "non_idealities.device_variation.sigma=0.1", "non_idealities.read_noise_sigma=0.02",
+        "non_idealities.finite_on_off_ratio=true", "non_idealities.stuck_at_on_rate=0.001", "non_idealities.stuck_at_off_rate=0.001",
+        "non_idealities.drift.read_time_s=3600", "non_idealities.drift.nu=0.005", "non_idealities.drift.nu_sigma=0.002",
+        "non_idealities.ir_drop.wire_resistance_ohm=1", "non_idealities.adc.offset_sigma_lsb=0.2",
+        "non_idealities.adc.gain_error_sigma=0.01", "non_idealities.adc.noise_sigma_lsb=0.1",
+    ];
 
     private static double Measure(string label, float[][] samples, int workers, Func<int, float[], int> run)
     {

@@ -238,28 +238,43 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     {
         var n = _cells.Columns;
         var adc = _adc[b];
+        var step = adc.Step;
+        var fullScale = adc.FullScale;
         var top = (1 << adc.Bits) - 1;
         var noiseLsb = _models.Adc.NoiseSigmaLsb;
+        var readSigma = _models.ReadNoise.Sigma;
         var factor = _factor[b] << j;
+        var adcs = _cells.Adcs.AsSpan(b * n, n);
+        var blockNegatives = negatives.AsSpan(b * n, n);
+        var differential = _cells.Differential;
+        var staticIdeal = !_models.Adc.HasStaticErrors;
         for (var col = 0; col < n; col++)
         {
             double count = acc[col];
-            if (_cells.Differential)
+            if (differential)
             {
-                count += negatives[(b * n) + col];
+                count += blockNegatives[col];
             }
 
-            if (varAcc is not null)
+            if (reads is null && staticIdeal)
             {
-                count += _models.ReadNoise.ColumnSigma(varAcc[col]) * reads!.NextGaussian();
+                var whole = (int)count;
+                var code = whole == count && whole >= 0 && whole <= fullScale ? adc.Code(whole) : AdcErrorModel.Code(count, AdcInstance.Ideal, step, top, 0);
+                total[col] += factor * code;
+                continue;
             }
 
-            var noise = noiseLsb != 0 ? noiseLsb * reads!.NextGaussian() : 0.0;
-            var instance = _cells.Adcs[(b * n) + col];
-            var code = noise == 0 && instance == AdcInstance.Ideal && count >= 0 && count <= adc.FullScale && count == Math.Floor(count)
-                ? adc.Code((int)count)
-                : AdcErrorModel.Code(count, instance, adc.Step, top, noise);
-            total[col] += factor * code;
+            // Read noise (σ_r·√ΣG² counts, scaled into LSB by the ADC's gain/Δ) and conversion noise (LSB) are
+            // independent Gaussians, so the ADC sees one Gaussian of their combined σ.
+            var instance = adcs[col];
+            var noise = 0.0;
+            if (reads is not null)
+            {
+                var readLsb = varAcc is null ? 0.0 : readSigma * Math.Sqrt(Math.Max(0f, varAcc[col])) * instance.Gain / step;
+                noise = Math.Sqrt((readLsb * readLsb) + (noiseLsb * noiseLsb)) * reads.NextGaussian();
+            }
+
+            total[col] += factor * AdcErrorModel.Code(count, instance, step, top, noise);
         }
     }
 
