@@ -3,27 +3,30 @@ using BnnCompiler.Core.Randomness;
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
-/// Names of the random streams of one Monte-Carlo trial. Each stream is
-/// <see cref="SplitMix64.ForStream"/>(non_idealities.seed, name) with a name that carries the trial, the layer
-/// and the subarray, so a draw depends only on (seed, trial, layer, subarray, position), not on the order in
-/// which layers are built or images are run.
+/// The random streams of one Monte-Carlo trial. Trial t of seed S draws from seed S + t: each stream is
+/// <see cref="SplitMix64.ForStream"/>(S + t, name) with a name that carries the layer and the subarray, so a draw
+/// depends only on (S + t, layer, subarray, position), not on the order in which layers are built or images are
+/// run, and trial t of seed S is trial 0 of seed S + t (a sweep over the seed and a run of trials agree).
 /// </summary>
 public static class AnalogStreams
 {
     /// <summary>Per-cell draws of one subarray: variation, stuck-at, drift exponent (three per cell, row-major).</summary>
     public static SplitMix64 Cells(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
-        SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/subarray {rowBlock},{columnBlock}/cells");
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/cells");
 
     /// <summary>Per-ADC draws of one subarray: offset, gain error (two per ADC instance, in ADC order).</summary>
     public static SplitMix64 Adcs(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
-        SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/subarray {rowBlock},{columnBlock}/adc");
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/adc");
 
     /// <summary>
     /// Per-read draws (read noise, conversion noise) of one layer execution. The stream is keyed by a hash of
     /// the layer's input codes, so an image gets the same noise whichever thread runs it and in whatever order.
     /// </summary>
     public static SplitMix64 Reads(int seed, int trial, string layer, ulong inputHash) =>
-        new(SplitMix64.ForStream(seed, $"trial {trial}/layer {layer}/reads").NextUInt64() ^ inputHash);
+        new(SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/reads").NextUInt64() ^ inputHash);
+
+    /// <summary>The seed trial t draws from: S + t (wrapping, as 32-bit integers).</summary>
+    public static int TrialSeed(int seed, int trial) => unchecked(seed + trial);
 
     /// <summary>FNV-1a-64 over the codes (as 32-bit little-endian words).</summary>
     public static ulong Hash(ReadOnlySpan<int> codes)

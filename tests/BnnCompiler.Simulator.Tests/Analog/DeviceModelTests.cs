@@ -97,6 +97,7 @@ public sealed class DeviceModelTests
         Assert.Equal(Subarray(0, 0), Subarray(0, 0));
         Assert.NotEqual(Subarray(0, 0), Subarray(1, 0));
         Assert.NotEqual(Subarray(0, 0), Subarray(0, 1));
+        Assert.Equal(Subarray(2, 0), Draw(models, CellState.On, 256, AnalogStreams.Cells(3, 0, "conv1", 0, 0)));
     }
 
     private static AnalogDeviceModels Models(params string[] settings) =>
