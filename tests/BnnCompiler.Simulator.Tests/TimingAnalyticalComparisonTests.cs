@@ -2,10 +2,13 @@ using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.CostModel.Activity;
 using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Hardware;
 using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
+using BnnCompiler.Onnx;
 using BnnCompiler.Simulator.Timing;
+using BnnCompiler.Testing;
 
 namespace BnnCompiler.Simulator.Tests;
 
@@ -96,6 +99,37 @@ public sealed class TimingAnalyticalComparisonTests
         Assert.Equal(92, analytical.InterconnectCycles);
         Assert.Equal(analytical.InterconnectCycles, Busy(engine, ResourceClass.TileLink));
     }
+
+    [Fact]
+    public void Should_Hold_The_Tile_Buffer_Ports_For_The_Analytical_Cycles_On_The_Default_Cnn()
+    {
+        // Given the shipped CNN on the default spec (tiles of 2 × 2 PEs of 2 × 2 subarrays of 64 weight rows × 128
+        // columns: input port 2 · 128 = 256 bits, output port 2 words; 6 × 5 = 30 slots share the 2048-bit H-tree)
+        var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo(Path.Combine("hwspecs", "default.yaml"))), []);
+        var mapping = CrossbarMapper.Map(OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo(Path.Combine("onnx-models", "fmnist-cnn.onnx")))).Graph, spec);
+
+        // When the engine runs one image and the analytical model counts it
+        var engine = TimingEngine.Run(ProgramCompiler.Compile(mapping));
+        var analytical = AnalyticalActivity.Estimate(mapping, spec, ActivityAssumptions.Default).Timing.Layers;
+
+        // Then in every layer the busiest tile holds its input and output ports for the analytical buffer cycles
+        // (every layer's outputs fill whole lines of 2 words). By hand, conv2 (K = 288, N = 32, 784 pixels, chip
+        // accumulation): its first tile writes and reads the 256-row window slice (1 + 1) and 32 partial sums (16 + 16)
+        // per pixel: 784 · 34 = 26,656.
+        Assert.Equal(analytical.Select(l => l.BufferCycles),
+            engine.Stages.Select(s => Busiest(s, ResourceClass.TileInputBuffer) + Busiest(s, ResourceClass.TileOutputBuffer)));
+        var conv2 = engine.Stages.Single(s => s.Layer == "conv2");
+        Assert.Equal(784 * 34, Busiest(conv2, ResourceClass.TileInputBuffer) + Busiest(conv2, ResourceClass.TileOutputBuffer));
+
+        // The link: conv2's first tile owns 2048 / 30 = 68.3 wires and sends ⌈256 · 30 / 2048⌉ = 4 cycles down and its
+        // 32 partial sums of 13 bits ⌈416 · 30 / 2048⌉ = 7 up per pixel: 784 · 11 = 8,624. The analytical model spreads
+        // both tiles' bits over both shares without rounding per transfer: 6,432, the lower bound the engine stays above.
+        var link = Busiest(conv2, ResourceClass.TileLink);
+        Assert.Equal(784 * 11, link);
+        Assert.InRange(link, analytical.Single(l => l.Layer == "conv2").InterconnectCycles, long.MaxValue);
+    }
+
+    private static long Busiest(StageTiming stage, ResourceClass c) => stage.Resources.Single(r => r.Class == c).BusiestInstanceCycles;
 
     private static long Busy(TimingResult result, ResourceClass c) => result.Resources.Single(r => r.Class == c).BusyCycles;
 

@@ -1,11 +1,13 @@
 using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Isa;
 
 namespace BnnCompiler.Simulator.Timing;
 
 /// <summary>
 /// One stage (mapped layer) of one image: the cycles from its first instruction to its last with all its copies
 /// running in parallel (<see cref="Cycles"/>), that time in ns, and the cycles split by component along the critical
-/// path (<see cref="Breakdown"/>; its <c>TotalCycles</c> equals <see cref="Cycles"/>).
+/// path (<see cref="Breakdown"/>; its <c>TotalCycles</c> equals <see cref="Cycles"/>), and the load on every resource
+/// class it uses (<see cref="Resources"/>, by class).
 /// </summary>
 public sealed record StageTiming(
     int Index,
@@ -15,4 +17,5 @@ public sealed record StageTiming(
     long InstructionsExecuted,
     long Cycles,
     double LatencyNs,
-    LayerTiming Breakdown);
+    LayerTiming Breakdown,
+    ValueList<StageResourceUsage> Resources);

@@ -41,7 +41,8 @@ public static class TimingEngine
                 outcome.Executed,
                 outcome.Cycles,
                 outcome.Cycles * program.ClockPeriodNs,
-                StageRunner.ToLayerTiming(stage.Layer, outcome.Components)));
+                StageRunner.ToLayerTiming(stage.Layer, outcome.Components),
+                Usage(outcome.Resources)));
         }
 
         var latency = prologue.Cycles + stages.Sum(s => s.Cycles);
@@ -69,6 +70,13 @@ public static class TimingEngine
     /// <summary>Resources with one instance on the chip that every stage uses (the pipelined stages compete for them).</summary>
     private static bool IsChipShared(ResourceClass c) =>
         c is ResourceClass.GlobalBus or ResourceClass.GlobalBufferPort or ResourceClass.ChipAccumulator or ResourceClass.ChipDigital;
+
+    private static ValueList<StageResourceUsage> Usage(ResourcePool pool) => pool.Keys
+        .Select((key, i) => (key.Class, Busy: pool.Busy[i].Sum()))
+        .GroupBy(x => x.Class)
+        .OrderBy(g => g.Key)
+        .Select(g => new StageResourceUsage(g.Key, g.Count(), g.Sum(x => x.Busy), g.Max(x => x.Busy)))
+        .ToValueList();
 
     private static void Collect(ResourcePool pool, Dictionary<(ResourceClass, int, int), long> busy)
     {
