@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using BnnCompiler.Core.Analysis;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
@@ -91,9 +93,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var pixels = _im2col.Pixels;
         var table = _im2col.Table;
         var wpb = _signs.WordsPerBlock;
+        var positivesPerRow = _signs.PositivesPerRow;
         var rowCode = new int[k];          // input code of each weight row at this pixel, −1 for padding
         var valid = new ulong[blocks * wpb];
-        var bits = new ulong[planes * blocks * wpb];
         var validRows = new int[blocks];
         var negatives = new int[blocks * n];
         var acc = new float[n];
@@ -108,7 +110,6 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         {
             Array.Clear(validRows);
             Array.Clear(valid);
-            Array.Clear(bits);
             Array.Clear(total);
             Array.Clear(negativeRows);
             Array.Clear(signedValid);
@@ -123,18 +124,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 }
 
                 var (b, offset) = Math.DivRem(r, rowsPerBlock);
-                var word = (b * wpb) + (offset >> 6);
-                var bit = 1UL << (offset & 63);
-                valid[word] |= bit;
+                valid[(b * wpb) + (offset >> 6)] |= 1UL << (offset & 63);
                 validRows[b]++;
-                var code = rowCode[r];
-                for (var j = 0; j < planes && code != 0; j++, code >>= 1)
-                {
-                    if ((code & 1) != 0)
-                    {
-                        bits[(j * blocks * wpb) + word] |= bit;
-                    }
-                }
             }
 
             for (var b = 0; b < blocks; b++)
@@ -146,13 +137,17 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 rowsDriven += (long)planes * validRows[b];
                 readCount += planes;
                 BlockBase(b, start, count, full, rowCode, baseAcc, varBase);
+                var blockNegatives = negatives.AsSpan(b * n, n);
+                _signs.Negatives(b, full, blockValid, blockNegatives);
                 for (var col = 0; col < n; col++)
                 {
-                    var neg = _signs.Negatives(col, b, full, blockValid);
-                    negatives[(b * n) + col] = neg;
+                    var neg = blockNegatives[col];
                     negativeRows[col] += neg;
                     signedValid[col] += validRows[b] - (2 * neg);
                 }
+
+                var diff = _cells.Diff[b];
+                var diffSquares = _cells.DiffSquares?[b];
 
                 for (var j = 0; j < planes; j++)
                 {
@@ -161,20 +156,25 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                     for (var r = 0; r < count; r++)
                     {
                         var code = rowCode[start + r];
-                        if (code >= 0 && ((code >> j) & 1) != 0)
+                        if (code < 0)
                         {
-                            AddRow(acc, _cells.Diff[b].AsSpan(r * n, n));
-                            if (varAcc is not null)
-                            {
-                                AddRow(varAcc, _cells.DiffSquares![b].AsSpan(r * n, n));
-                            }
+                            continue;
                         }
-                    }
 
-                    var planeBits = bits.AsSpan((j * blocks * wpb) + (b * wpb), wpb);
-                    for (var col = 0; col < n; col++)
-                    {
-                        matched += _signs.Matches(col, b, blockValid, planeBits);
+                        // A valid row conducts in every column whose weight equals its bit (the counters' matches).
+                        var positives = positivesPerRow[start + r];
+                        if (((code >> j) & 1) == 0)
+                        {
+                            matched += n - positives;
+                            continue;
+                        }
+
+                        matched += positives;
+                        AddRow(acc, diff, r * n);
+                        if (varAcc is not null)
+                        {
+                            AddRow(varAcc, diffSquares!, r * n);
+                        }
                     }
 
                     Convert(b, j, acc, varAcc, negatives, total, reads);
@@ -210,7 +210,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             {
                 if (rowCode[start + r] >= 0)
                 {
-                    AddRow(baseAcc, _cells.Base[b].AsSpan(r * n, n));
+                    AddRow(baseAcc, _cells.Base[b], r * n);
                 }
             }
         }
@@ -222,7 +222,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             {
                 if (rowCode[start + r] >= 0)
                 {
-                    AddRow(varBase, _cells.BaseSquares![b].AsSpan(r * n, n));
+                    AddRow(varBase, _cells.BaseSquares![b], r * n);
                 }
             }
         }
@@ -241,8 +241,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var step = adc.Step;
         var fullScale = adc.FullScale;
         var top = (1 << adc.Bits) - 1;
-        var noiseLsb = _models.Adc.NoiseSigmaLsb;
-        var readSigma = _models.ReadNoise.Sigma;
+        var noiseVariance = _models.Adc.NoiseSigmaLsb * _models.Adc.NoiseSigmaLsb;
+        var readVariance = _models.ReadNoise.Sigma * _models.ReadNoise.Sigma;
+        var inverseStep = 1.0 / step;
         var factor = _factor[b] << j;
         var adcs = _cells.Adcs.AsSpan(b * n, n);
         var blockNegatives = negatives.AsSpan(b * n, n);
@@ -270,30 +271,40 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             var noise = 0.0;
             if (reads is not null)
             {
-                var readLsb = varAcc is null ? 0.0 : readSigma * Math.Sqrt(Math.Max(0f, varAcc[col])) * instance.Gain / step;
-                noise = Math.Sqrt((readLsb * readLsb) + (noiseLsb * noiseLsb)) * reads.NextGaussian();
+                var gain = instance.Gain * inverseStep;
+                var variance = (varAcc is null ? 0.0 : readVariance * Math.Max(0f, varAcc[col]) * gain * gain) + noiseVariance;
+                noise = Math.Sqrt(variance) * reads.NextGaussian();
             }
 
             total[col] += factor * AdcErrorModel.Code(count, instance, step, top, noise);
         }
     }
 
-    private static void AddRow(float[] acc, ReadOnlySpan<float> row)
+    /// <summary>acc[0..n) += row[offset..offset + n) (vectorised, no bounds checks inside the loop).</summary>
+    private static void AddRow(float[] acc, float[] row, int offset)
     {
+        var n = acc.Length;
+        if ((uint)offset > (uint)row.Length || (uint)n > (uint)(row.Length - offset))
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset));
+        }
+
+        ref var target = ref MemoryMarshal.GetArrayDataReference(acc);
+        ref var source = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(row), offset);
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var width = Vector<float>.Count;
-            var target = acc.AsSpan();
-            for (; i <= row.Length - width; i += width)
+            for (; i <= n - width; i += width)
             {
-                (new Vector<float>(target.Slice(i, width)) + new Vector<float>(row.Slice(i, width))).CopyTo(target.Slice(i, width));
+                var sum = Vector.LoadUnsafe(ref target, (nuint)i) + Vector.LoadUnsafe(ref source, (nuint)i);
+                sum.StoreUnsafe(ref target, (nuint)i);
             }
         }
 
-        for (; i < row.Length; i++)
+        for (; i < n; i++)
         {
-            acc[i] += row[i];
+            Unsafe.Add(ref target, i) += Unsafe.Add(ref source, i);
         }
     }
 }

@@ -5,8 +5,8 @@ namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
 /// A layer's ±1 weights packed per (column, row block) as in <see cref="Functional.CrossbarLayer"/>: bit = 1 for +1,
-/// row r of block b at bit r % 64 of word r / 64. Gives the digital side's counts: the −1 weights on the valid rows
-/// and the nominal match count m (cells that conduct) of a read.
+/// row r of block b at bit r % 64 of word r / 64. Gives the digital side's counts: the −1 weights on the valid rows,
+/// and per row the +1 weights, from which the nominal match count (cells that conduct) of a read follows.
 /// </summary>
 public sealed class PackedSigns
 {
@@ -22,6 +22,7 @@ public sealed class PackedSigns
         WordsPerBlock = (rowsPerBlock + 63) / 64;
         _words = new ulong[Columns * Blocks * WordsPerBlock];
         _negatives = new int[Columns * Blocks];
+        PositivesPerRow = new int[k];
         for (var col = 0; col < Columns; col++)
         {
             for (var row = 0; row < k; row++)
@@ -30,6 +31,7 @@ public sealed class PackedSigns
                 if (node.Signs[(col * k) + row] > 0)
                 {
                     _words[(((col * Blocks) + block) * WordsPerBlock) + (offset >> 6)] |= 1UL << (offset & 63);
+                    PositivesPerRow[row]++;
                 }
                 else
                 {
@@ -45,34 +47,28 @@ public sealed class PackedSigns
 
     public int WordsPerBlock { get; }
 
-    /// <summary>−1 weights of (column, block) on the valid rows (<paramref name="valid"/>: the block's words).</summary>
-    public int Negatives(int column, int block, bool full, ReadOnlySpan<ulong> valid)
+    /// <summary>Per weight row: the columns whose weight is +1 (a row with input bit b conducts in that many columns if b = 1, in the others if b = 0).</summary>
+    public int[] PositivesPerRow { get; }
+
+    /// <summary>−1 weights of every column of <paramref name="block"/> on its valid rows (<paramref name="valid"/>: the block's words).</summary>
+    public void Negatives(int block, bool full, ReadOnlySpan<ulong> valid, Span<int> negatives)
     {
-        if (full)
+        for (var col = 0; col < Columns; col++)
         {
-            return _negatives[(column * Blocks) + block];
+            if (full)
+            {
+                negatives[col] = _negatives[(col * Blocks) + block];
+                continue;
+            }
+
+            var w = _words.AsSpan(((col * Blocks) + block) * WordsPerBlock, WordsPerBlock);
+            var count = 0;
+            for (var i = 0; i < w.Length; i++)
+            {
+                count += BitOperations.PopCount(valid[i] & ~w[i]);
+            }
+
+            negatives[col] = count;
         }
-
-        var w = _words.AsSpan(((column * Blocks) + block) * WordsPerBlock, WordsPerBlock);
-        var count = 0;
-        for (var i = 0; i < w.Length; i++)
-        {
-            count += BitOperations.PopCount(valid[i] & ~w[i]);
-        }
-
-        return count;
-    }
-
-    /// <summary>Valid rows of (column, block) whose input bit equals the weight (the conducting cells).</summary>
-    public int Matches(int column, int block, ReadOnlySpan<ulong> valid, ReadOnlySpan<ulong> bits)
-    {
-        var w = _words.AsSpan(((column * Blocks) + block) * WordsPerBlock, WordsPerBlock);
-        var m = 0;
-        for (var i = 0; i < w.Length; i++)
-        {
-            m += BitOperations.PopCount(valid[i] & ~(bits[i] ^ w[i]));
-        }
-
-        return m;
     }
 }

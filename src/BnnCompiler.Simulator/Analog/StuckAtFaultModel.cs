@@ -4,7 +4,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// Stuck-at faults, drawn per cell per trial from a uniform u ∈ [0, 1): u &lt; p_on → stuck at G_on; p_on ≤ u &lt;
 /// p_on + p_off → stuck at G_off; otherwise the cell holds what was programmed. The number of stuck cells in
 /// an array of n cells is then binomial(n, p_on + p_off) (faults independent per cell, the model of NeuroSim's
-/// and CrossSim's fault injection; a measured RRAM array showed 1.75 % stuck-at-on and 9.04 % stuck-at-off cells, Chen et al., IEEE Trans. Computers 64(1), 2015, as cited by Liu et al., DAC 2017).
+/// and CrossSim's fault injection; stuck-at rates of 1.75 % and 9.04 % for the two fault kinds were measured on an RRAM array, Chen et al., IEEE Trans. Computers 64(1), 2015).
 /// A stuck cell keeps its stuck conductance: it sees neither programming variation nor drift.
 /// </summary>
 public sealed record StuckAtFaultModel(double StuckAtOnRate, double StuckAtOffRate)
