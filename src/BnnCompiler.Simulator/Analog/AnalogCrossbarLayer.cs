@@ -31,6 +31,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private readonly PackedSigns _signs;
     private readonly long _divisor;
     private readonly long[] _factor;
+    private readonly double[] _adcScale;  // [block · N + column]: (1 + g)/Δ of the column's ADC
+    private readonly double[] _adcBias;   // [block · N + column]: o + ½ of the column's ADC
     private readonly int _seed;
     private readonly int _trial;
 
@@ -54,6 +56,14 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var topCode = (1L << spec.Readout.AdcBits) - 1;
         _divisor = allExact ? 1 : topCode;
         _factor = [.. _adc.Select(a => allExact ? 1L : a.IsExact ? topCode : a.FullScale)];
+        _adcScale = new double[_cells.Adcs.Length];
+        _adcBias = new double[_cells.Adcs.Length];
+        for (var i = 0; i < _adcScale.Length; i++)
+        {
+            var instance = _cells.Adcs[i];
+            _adcScale[i] = instance.Gain / _adc[i / node.Layout.Columns].Step;
+            _adcBias[i] = instance.OffsetLsb + 0.5;
+        }
         _seed = spec.NonIdealities.Seed;
         _trial = trial;
         IsIdeal = spec.NonIdealities.IsIdeal;
@@ -243,9 +253,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var top = (1 << adc.Bits) - 1;
         var noiseVariance = _models.Adc.NoiseSigmaLsb * _models.Adc.NoiseSigmaLsb;
         var readVariance = _models.ReadNoise.Sigma * _models.ReadNoise.Sigma;
-        var inverseStep = 1.0 / step;
         var factor = _factor[b] << j;
-        var adcs = _cells.Adcs.AsSpan(b * n, n);
+        var scales = _adcScale.AsSpan(b * n, n);
+        var biases = _adcBias.AsSpan(b * n, n);
         var blockNegatives = negatives.AsSpan(b * n, n);
         var differential = _cells.Differential;
         var staticIdeal = !_models.Adc.HasStaticErrors;
@@ -266,17 +276,18 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             }
 
             // Read noise (σ_r·√ΣG² counts, scaled into LSB by the ADC's gain/Δ) and conversion noise (LSB) are
-            // independent Gaussians, so the ADC sees one Gaussian of their combined σ.
-            var instance = adcs[col];
-            var noise = 0.0;
+            // independent Gaussians, so the ADC sees one Gaussian of their combined σ. The code is
+            // AdcErrorModel.Code with (1 + g)/Δ and o + ½ taken from the per-column tables.
+            var gain = scales[col];
+            var level = (count * gain) + biases[col];
             if (reads is not null)
             {
-                var gain = instance.Gain * inverseStep;
                 var variance = (varAcc is null ? 0.0 : readVariance * Math.Max(0f, varAcc[col]) * gain * gain) + noiseVariance;
-                noise = Math.Sqrt(variance) * reads.NextGaussian();
+                level += Math.Sqrt(variance) * reads.NextGaussian();
             }
 
-            total[col] += factor * AdcErrorModel.Code(count, instance, step, top, noise);
+            var floor = Math.Floor(level);
+            total[col] += factor * (floor <= 0 ? 0 : floor >= top ? top : (long)floor);
         }
     }
 
