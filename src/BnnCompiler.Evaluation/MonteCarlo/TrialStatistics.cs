@@ -20,8 +20,11 @@ public sealed record TrialStatistics(int Trials, double Mean, double StandardDev
             throw new ArgumentException("statistics need at least one trial", nameof(values));
         }
 
+        // Sums of differences from the first value: trials that all agree give exactly that value and a
+        // standard deviation of exactly 0 (a plain average of five 0.91 is 0.9099999999999999).
         var n = values.Count;
-        var mean = values.Average();
+        var origin = values[0];
+        var mean = origin + (values.Sum(v => v - origin) / n);
         if (n == 1)
         {
             return new TrialStatistics(1, mean, 0, null, null);
