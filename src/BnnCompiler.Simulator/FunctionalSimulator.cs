@@ -3,6 +3,9 @@ using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Hardware;
+using BnnCompiler.Isa;
+using BnnCompiler.Isa.Compilation;
+using BnnCompiler.Mapping;
 using BnnCompiler.Simulator.Analog;
 using BnnCompiler.Simulator.Functional;
 
@@ -12,8 +15,9 @@ namespace BnnCompiler.Simulator;
 /// Runs a canonical graph with every binary layer whose input is integer-coded executed on the crossbar
 /// model and everything else exactly as the interpreter does (digital). When the spec's
 /// <see cref="HardwareSpec.NonIdealities"/> are ideal the crossbar model is the exact, fast
-/// <see cref="CrossbarLayer"/>; otherwise each layer computes column currents from drawn cell conductances
-/// (see docs/non-idealities.md). Thread-safe; counters accumulate over every image run.
+/// <see cref="CrossbarLayer"/>, built from the compiled program (its row blocks and input planes) and the
+/// weights read back from the mapped cells, so the program is the contract between compiler and simulator;
+/// otherwise each layer computes column currents from drawn cell conductances (see docs/non-idealities.md). Thread-safe; counters accumulate over every image run.
 /// </summary>
 public sealed class FunctionalSimulator
 {
@@ -24,9 +28,10 @@ public sealed class FunctionalSimulator
     /// Builds the simulator of one Monte-Carlo trial. <paramref name="trial"/> (0, 1, 2, …) selects the
     /// trial: every random draw of the non-ideal models (per-cell variation, stuck cells, drift exponents,
     /// per-ADC offsets and gains, read and conversion noise) comes from Core's SplitMix64 streams seeded by
-    /// <c>spec.NonIdealities.Seed</c>, the trial and the layer (and subarray) identity, so the same seed and
-    /// trial give the same numbers on every machine and in any thread order, and different trials are
-    /// independent draws. With ideal non-idealities the trial has no effect.
+    /// <c>spec.NonIdealities.Seed</c> + trial and named by the layer and subarray (<see cref="AnalogStreams"/>),
+    /// so the same seed and trial give the same numbers on every machine and in any thread order, different
+    /// trials are independent draws, and trial t of seed S is trial 0 of seed S + t. With ideal non-idealities
+    /// the trial has no effect.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial = 0)
         : this(graph, spec, trial, analog: !spec.NonIdealities.IsIdeal)
@@ -40,13 +45,27 @@ public sealed class FunctionalSimulator
     /// <see cref="CrossbarLayer"/> whatever the non-idealities say.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog)
+        : this(graph, spec, trial, analog, analog ? null : CompileLayers(graph, spec))
+    {
+    }
+
+    /// <summary>
+    /// The ideal simulator of an already compiled chip: every crossbar layer runs as <paramref name="program"/>
+    /// states it (row blocks, input planes) with the weights read back from <paramref name="mapping"/>'s cells.
+    /// </summary>
+    public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program)
+        : this(graph, mapping.Spec, 0, false, ProgramReader.Read(program, mapping))
+    {
+    }
+
+    private FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog, IReadOnlyDictionary<string, ProgrammedLayer>? programmed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(trial);
         Trial = trial;
         var encodings = EncodingAnalysis.Compute(graph);
-        var imageValues = ImageValues(graph);
+        var imageValues = ImageInputs.Of(graph);
         _interpreter = new IrInterpreter(graph, node =>
         {
             if (encodings.GetValueOrDefault(node.Inputs[0]) is not { } encoding
@@ -63,7 +82,9 @@ public sealed class FunctionalSimulator
                 return analogLayer;
             }
 
-            var layer = new CrossbarLayer(node, encoding, isImage, spec);
+            var stage = programmed?.GetValueOrDefault(node.Name)
+                ?? throw new InvalidOperationException($"the compiled program has no stage for crossbar layer '{node.Name}'");
+            var layer = new CrossbarLayer(node, encoding, spec.Readout, stage);
             _layers[node.Name] = new SimulatedLayer(node.Name, layer.Counters, layer.IsExact, layer);
             return layer;
         });
@@ -80,18 +101,10 @@ public sealed class FunctionalSimulator
 
     public float[] Run(ReadOnlySpan<float> input) => _interpreter.Run(input);
 
-    /// <summary>Values that carry the image itself (the graph input and its reshapes).</summary>
-    private static HashSet<IrValue> ImageValues(IrGraph graph)
+    /// <summary>Maps and compiles the graph: the program and the programmed cells the ideal path executes.</summary>
+    private static IReadOnlyDictionary<string, ProgrammedLayer> CompileLayers(IrGraph graph, HardwareSpec spec)
     {
-        var set = new HashSet<IrValue>(graph.Inputs);
-        foreach (var node in graph.Nodes)
-        {
-            if (node is ReshapeNode or TransposeNode && set.Contains(node.Inputs[0]))
-            {
-                set.Add(node.Output);
-            }
-        }
-
-        return set;
+        var mapping = CrossbarMapper.Map(graph, spec);
+        return ProgramReader.Read(ProgramCompiler.Compile(mapping), mapping);
     }
 }

@@ -48,7 +48,7 @@ public sealed class CrossbarReferenceTests
         foreach (var adcBits in new[] { 2, 3, 5, 8 })
         {
             var readout = Readout(adcBits, inputBits);
-            var expected = Reference(node, encoding, input, blocks, adcBits);
+            var (expected, matched) = Reference(node, encoding, input, blocks, adcBits);
             foreach (var simd in new[] { true, false })
             {
                 var layer = new CrossbarLayer(node, encoding, isImageInput: false, readout, blocks, simd);
@@ -59,6 +59,8 @@ public sealed class CrossbarReferenceTests
                     Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])),
                         $"ADC {adcBits}, simd {simd}, output {i}: expected {expected[i]}, got {output[i]}");
                 }
+
+                Assert.Equal(matched, layer.Counters.MatchedCells);
             }
         }
     }
@@ -72,7 +74,8 @@ public sealed class CrossbarReferenceTests
         Assert.True(new CrossbarLayer(node, ValueEncoding.Bipolar, false, Readout(5, 1), [36]).UsesSimd);
     }
 
-    private static double[] Reference(BinaryLinearNode node, ValueEncoding encoding, float[] input, int[] blocks, int adcBits)
+    /// <summary>The layer's outputs and the cells that conducted (Σ m over every conversion).</summary>
+    private static (double[] Output, long Matched) Reference(BinaryLinearNode node, ValueEncoding encoding, float[] input, int[] blocks, int adcBits)
     {
         var layout = node.Layout;
         var im2col = Im2Col.For(layout);
@@ -80,6 +83,7 @@ public sealed class CrossbarReferenceTests
         var planes = encoding.Bits;
         var top = (1 << adcBits) - 1;
         var result = new double[n * pixels];
+        var conducted = 0L;
         for (var p = 0; p < pixels; p++)
         {
             for (var col = 0; col < n; col++)
@@ -107,6 +111,8 @@ public sealed class CrossbarReferenceTests
                             negatives += w < 0 ? 1 : 0;
                         }
 
+                        conducted += matches;
+
                         // Nearest of the levels i·R/top (halves up), in exact rational arithmetic.
                         var level = rows <= top ? matches : Math.Min(top, ((2L * matches * top) + rows) / (2L * rows)) * (double)rows / top;
                         dot += (level - negatives) * (1L << j);
@@ -123,7 +129,7 @@ public sealed class CrossbarReferenceTests
             }
         }
 
-        return result;
+        return (result, conducted);
     }
 
     private static BinaryLinearNode Node(int channels, int outputs, int kernel, int stride, int pad, int size, SplitMix64 rng)

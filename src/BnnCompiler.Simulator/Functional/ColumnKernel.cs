@@ -31,6 +31,7 @@ internal sealed class ColumnKernel
     private readonly Vector256<double> _factor0;
     private readonly Vector256<double> _factor1;
     private readonly Vector256<double> _divisorVector;
+    private readonly Vector256<ulong> _tailLanes;     // lanes of the last group that hold real columns
 
     /// <summary>Bits set in each nibble value 0..15, twice (one copy per 128-bit lane for vpshufb).</summary>
     private static Vector256<byte> NibbleCounts =>
@@ -63,6 +64,8 @@ internal sealed class ColumnKernel
         _factor0 = Vector256.Create((double)_kindFactor[0]);
         _factor1 = Vector256.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
         _divisorVector = Vector256.Create((double)_divisor);
+        var tail = columns - (_stride - 4);
+        _tailLanes = Vector256.Create(tail > 0 ? ulong.MaxValue : 0, tail > 1 ? ulong.MaxValue : 0, tail > 2 ? ulong.MaxValue : 0, tail > 3 ? ulong.MaxValue : 0);
         UsesSimd = allowSimd && Avx2.IsSupported && kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid);
     }
 
@@ -139,6 +142,8 @@ internal sealed class ColumnKernel
         Span<float> lanes = stackalloc float[4];
         for (var group = 0; group < _stride; group += 4)
         {
+            // Padding columns (past the layer's last) must not count as conducting cells.
+            var real = group + 4 <= _columns ? Vector256<ulong>.AllBitsSet : _tailLanes;
             var acc0 = Vector256<ulong>.Zero;
             var acc1 = Vector256<ulong>.Zero;
             for (var b = 0; b < blocks; b++)
@@ -150,7 +155,7 @@ internal sealed class ColumnKernel
                     for (var j = 0; j < planes; j++)
                     {
                         var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
-                        matched += m;
+                        matched += m & real;
                         acc0 += Vector256.ShiftLeft(m, j);
                     }
 
@@ -162,7 +167,7 @@ internal sealed class ColumnKernel
                 for (var j = 0; j < planes; j++)
                 {
                     var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
-                    matched += m;
+                    matched += m & real;
                     var code = Vector256.ShiftLeft(adc.IsExact ? m : adc.Code(m), j);
                     if (second)
                     {
@@ -191,6 +196,8 @@ internal sealed class ColumnKernel
         Span<float> lanes = stackalloc float[4];
         for (var group = 0; group < _stride; group += 4)
         {
+            // Padding columns (past the layer's last) must not count as conducting cells.
+            var real = group + 4 <= _columns ? Vector256<ulong>.AllBitsSet : _tailLanes;
             var acc0 = Vector256<ulong>.Zero;
             var acc1 = Vector256<ulong>.Zero;
             for (var b = 0; b < blocks; b++)
@@ -209,7 +216,7 @@ internal sealed class ColumnKernel
                         m += PopCount(Vector256.AndNot(Vector256.Create(valid[word]), Vector256.Create(x[plane + word]) ^ w), nibbles, lookup);
                     }
 
-                    matched += m;
+                    matched += m & real;
                     var code = Vector256.ShiftLeft(exact ? m : adc.Code(m), j);
                     if (second)
                     {
