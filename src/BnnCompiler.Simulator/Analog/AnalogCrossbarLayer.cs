@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BnnCompiler.Core.Analysis;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
@@ -64,6 +61,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             _adcScale[i] = instance.Gain / _adc[i / node.Layout.Columns].Step;
             _adcBias[i] = instance.OffsetLsb + 0.5;
         }
+
         _seed = spec.NonIdealities.Seed;
         _trial = trial;
         IsIdeal = spec.NonIdealities.IsIdeal;
@@ -180,10 +178,10 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                         }
 
                         matched += positives;
-                        AddRow(acc, diff, r * n);
+                        RowSums.Add(acc, diff, r * n);
                         if (varAcc is not null)
                         {
-                            AddRow(varAcc, diffSquares!, r * n);
+                            RowSums.Add(varAcc, diffSquares!, r * n);
                         }
                     }
 
@@ -220,7 +218,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             {
                 if (rowCode[start + r] >= 0)
                 {
-                    AddRow(baseAcc, _cells.Base[b], r * n);
+                    RowSums.Add(baseAcc, _cells.Base[b], r * n);
                 }
             }
         }
@@ -232,7 +230,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             {
                 if (rowCode[start + r] >= 0)
                 {
-                    AddRow(varBase, _cells.BaseSquares![b], r * n);
+                    RowSums.Add(varBase, _cells.BaseSquares![b], r * n);
                 }
             }
         }
@@ -288,34 +286,6 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
             var floor = Math.Floor(level);
             total[col] += factor * (floor <= 0 ? 0 : floor >= top ? top : (long)floor);
-        }
-    }
-
-    /// <summary>acc[0..n) += row[offset..offset + n) (vectorised, no bounds checks inside the loop).</summary>
-    private static void AddRow(float[] acc, float[] row, int offset)
-    {
-        var n = acc.Length;
-        if ((uint)offset > (uint)row.Length || (uint)n > (uint)(row.Length - offset))
-        {
-            throw new ArgumentOutOfRangeException(nameof(offset));
-        }
-
-        ref var target = ref MemoryMarshal.GetArrayDataReference(acc);
-        ref var source = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(row), offset);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var width = Vector<float>.Count;
-            for (; i <= n - width; i += width)
-            {
-                var sum = Vector.LoadUnsafe(ref target, (nuint)i) + Vector.LoadUnsafe(ref source, (nuint)i);
-                sum.StoreUnsafe(ref target, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref target, i) += Unsafe.Add(ref source, i);
         }
     }
 }
