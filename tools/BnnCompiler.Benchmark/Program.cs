@@ -22,7 +22,9 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var model = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Find("onnx-models/fmnist-cnn.onnx");
+        // The model is the first argument that is neither an option nor an option's value.
+        var model = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
+            .FirstOrDefault() ?? Find("onnx-models/fmnist-cnn.onnx");
         var dataName = Option(args, "--data") ?? "fashion-mnist";
         var specPath = Option(args, "--hw") ?? Find("hwspecs/default.yaml");
         var limit = int.Parse(Option(args, "--limit") ?? "10000", CultureInfo.InvariantCulture);

@@ -51,14 +51,7 @@ public static class ActivationKernels
             var target = result.AsSpan(start, source.Length);
             if (levels == 1)
             {
-                var t = thresholds[0];
-                var (low, high) = (outputs[0], outputs[1]);
-                for (var i = 0; i < source.Length; i++)
-                {
-                    var v = flip ? -source[i] : source[i];
-                    target[i] = (node.Strict ? v > t : v >= t) ? high : low;
-                }
-
+                Binary(source, target, thresholds[0], flip, node.Strict, outputs[0], outputs[1]);
                 continue;
             }
 
@@ -79,6 +72,42 @@ public static class ActivationKernels
         }
 
         return result;
+    }
+
+    /// <summary>One channel run of a one-level threshold: high where s·x ≥ t (or &gt; t when strict), else low.</summary>
+    private static void Binary(ReadOnlySpan<float> source, Span<float> target, float t, bool flip, bool strict, float low, float high)
+    {
+        switch (flip, strict)
+        {
+            case (false, false):
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = source[i] >= t ? high : low;
+                }
+
+                break;
+            case (false, true):
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = source[i] > t ? high : low;
+                }
+
+                break;
+            case (true, false):
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = -source[i] >= t ? high : low;
+                }
+
+                break;
+            default:
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = -source[i] > t ? high : low;
+                }
+
+                break;
+        }
     }
 
     public static float[] BatchNorm(BatchNormNode node, float[] x)

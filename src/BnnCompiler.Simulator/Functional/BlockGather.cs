@@ -23,6 +23,7 @@ internal sealed class BlockGather
     private readonly int[] _segmentSlot;     // first slot of the run in the pixel's word vector
     private readonly int[] _sourcePixel;     // [output pixel, t]: input pixel read, −1 in the padding
     private readonly int _kernelArea;
+    private readonly Run[] _runs;
 
     public BlockGather(LinearLayout layout, IReadOnlyList<int> blockRows, int wordsPerBlock)
     {
@@ -73,6 +74,8 @@ internal sealed class BlockGather
         _segmentChannel = [.. segments.Select(s => s.Channel)];
         _segmentLength = [.. segments.Select(s => s.Length)];
         _segmentSlot = [.. segments.Select(s => s.Slot)];
+        _runs = [.. segments.Select(s => new Run(s.T, s.Channel & 63, s.Length < 64 ? (1UL << s.Length) - 1 : ulong.MaxValue,
+            s.Slot >> 6, s.Slot & 63, (s.Slot & 63) + s.Length > 64))];
 
         var table = Im2Col.For(layout).Table;
         _sourcePixel = new int[OutputPixels * _kernelArea];
@@ -120,6 +123,12 @@ internal sealed class BlockGather
     /// </summary>
     public void Gather(int pixel, ReadOnlySpan<ulong> bitmaps, int planes, Span<ulong> x)
     {
+        if (ChannelWords == 1 && planes == 1)
+        {
+            GatherOneWord(pixel, bitmaps, x);
+            return;
+        }
+
         var rowBase = pixel * _kernelArea;
         var cw = ChannelWords;
         var planeWords = InputPixels * cw;
@@ -159,6 +168,30 @@ internal sealed class BlockGather
             }
         }
     }
+
+    /// <summary>One plane, at most 64 channels: every run is one shift and mask of the source pixel's word.</summary>
+    private void GatherOneWord(int pixel, ReadOnlySpan<ulong> bitmap, Span<ulong> x)
+    {
+        var sources = _sourcePixel.AsSpan(pixel * _kernelArea, _kernelArea);
+        foreach (var run in _runs)
+        {
+            var source = sources[run.Offset];
+            if (source < 0)
+            {
+                continue;
+            }
+
+            var bits = (bitmap[source] >> run.Shift) & run.Mask;
+            x[run.Target] |= bits << run.At;
+            if (run.Spills)
+            {
+                x[run.Target + 1] |= bits >> (64 - run.At);
+            }
+        }
+    }
+
+    /// <summary>A run precomputed for <see cref="GatherOneWord"/>.</summary>
+    private readonly record struct Run(int Offset, int Shift, ulong Mask, int Target, int At, bool Spills);
 
     private (int[] ClassOf, ulong[] Valid, int Count) BuildClasses()
     {

@@ -30,6 +30,8 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly double[] _negativeTerm;  // [class, stride]: −1 weights on driven rows × (2^P − 1)
     private readonly double[] _signedValid;   // [class, stride]: Σ w over driven rows
     private readonly long[] _classRows;    // [class]: rows driven per pixel, all blocks
+    private readonly long[] _classNegatives;  // [class]: −1 weights on driven rows, summed over columns
+    private readonly ExactDotKernel? _exactDot;  // multi-plane layers whose every ADC is exact
 
     /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerSubarray"/> rows, as the mapper cuts them.</summary>
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, bool allowSimd = true)
@@ -87,6 +89,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         _negativeTerm = new double[classes * stride];
         _signedValid = new double[classes * stride];
         _classRows = new long[classes];
+        _classNegatives = new long[classes];
         for (var c = 0; c < classes; c++)
         {
             var valid = _gather.ClassValid.AsSpan(c * words, words);
@@ -105,9 +108,15 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
                     negatives += BitOperations.PopCount(valid[word] & ~slotWeights[(col * words) + word]);
                 }
 
+                _classNegatives[c] += negatives;
                 _negativeTerm[(c * stride) + col] = negatives * (double)((1L << _planes) - 1);
                 _signedValid[(c * stride) + col] = driven - (2 * negatives);
             }
+        }
+
+        if (_planes > 1 && Adcs.All(a => a.IsExact))
+        {
+            _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, Im2Col.For(node.Layout).Table);
         }
 
         Counters = new LayerCounters(node.Name);
@@ -131,9 +140,23 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     {
         var scratch = CrossbarScratch.ForThread();
         var codes = scratch.Codes(input.Length);
-        for (var i = 0; i < input.Length; i++)
+        var offset = _encoding.Offset;
+        var divisor = _encoding.Scale;
+        var reciprocal = 1f / divisor;
+        if (float.IsPow2(MathF.Abs(divisor)))
         {
-            codes[i] = (int)MathF.Round((input[i] - _encoding.Offset) / _encoding.Scale);
+            // x / 2^e and x · 2^−e are the same float; the multiply is cheaper.
+            for (var i = 0; i < input.Length; i++)
+            {
+                codes[i] = (int)MathF.Round((input[i] - offset) * reciprocal);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < input.Length; i++)
+            {
+                codes[i] = (int)MathF.Round((input[i] - offset) / divisor);
+            }
         }
 
         var (origin, step) = (0.0, 1.0);
@@ -146,6 +169,12 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         var scale = _encoding.Scale * step;
         var constant = (_encoding.Scale * origin) + _encoding.Offset;
         var planes = _planes;
+        if (_exactDot is not null)
+        {
+            ExecuteExact(codes, scale, constant, output);
+            return;
+        }
+
         var planeWords = _gather.InputPixels * _gather.ChannelWords;
         var bitmaps = scratch.Bitmaps(planes * planeWords);
         Pack(codes, planes, planeWords, bitmaps);
@@ -176,11 +205,41 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             }
         }
 
+        CountActions(pixels, rowsDriven, matched);
+    }
+
+    private void CountActions(int pixels, long rowsDriven, long matched)
+    {
         var blocks = _gather.Blocks;
+        var planes = _planes;
         var conversions = (long)pixels * _columns * blocks * planes;
         var shiftAdds = planes > 1 ? (long)pixels * _columns * blocks * (planes - 1) : 0;
         var partialAdds = (long)pixels * _columns * (blocks - 1);
         Counters.Add((long)pixels * blocks * planes, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * _columns);
+    }
+
+    /// <summary>The multi-plane, exact-ADC layer through <see cref="ExactDotKernel"/>: the same outputs and counts, without plane reads.</summary>
+    private void ExecuteExact(int[] codes, double scale, double constant, float[] output)
+    {
+        var scratch = CrossbarScratch.ForThread();
+        var dots = scratch.Dots(_columns);
+        var pixels = _gather.OutputPixels;
+        var stride = _kernel.Stride;
+        var planes = _planes;
+        long matched = 0, rowsDriven = 0;
+        for (var p = 0; p < pixels; p++)
+        {
+            var cls = _gather.ClassOf[p];
+            rowsDriven += _classRows[cls] * planes;
+            matched += _exactDot!.Run(p, codes, dots) + (planes * _classNegatives[cls]);
+            var row = cls * stride;
+            for (var col = 0; col < _columns; col++)
+            {
+                output[(col * pixels) + p] = (float)((scale * dots[col]) + (constant * _signedValid[row + col]));
+            }
+        }
+
+        CountActions(pixels, rowsDriven, matched);
     }
 
     /// <summary>Planes the mapper plans for a layer's input: the image reduced to readout.input_bits, other codes at their own bits.</summary>

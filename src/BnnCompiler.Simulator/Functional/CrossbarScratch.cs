@@ -13,6 +13,7 @@ internal sealed class CrossbarScratch
     private ulong[] _bitmaps = [];
     private ulong[] _slotBits = [];
     private float[] _results = [];
+    private long[] _dots = [];
 
     public static CrossbarScratch ForThread() => _current ??= new CrossbarScratch();
 
@@ -23,6 +24,8 @@ internal sealed class CrossbarScratch
     public ulong[] SlotBits(int length) => Grow(ref _slotBits, length);
 
     public float[] Results(int length) => Grow(ref _results, length);
+
+    public long[] Dots(int length) => Grow(ref _dots, length);
 
     private static T[] Grow<T>(ref T[] array, int length)
     {
