@@ -22,6 +22,6 @@ for f in results.csv results.json report.md; do
   [ -s "$out/$f" ] || { echo "missing $out/$f"; missing=1; }
 done
 pngs=$(ls "$out"/*.png 2>/dev/null | wc -l)
-printf 'points: %d, simulated images: %d, plots: %d\n' "$points" "$images" "$pngs"
-awk -v s="$seconds" -v n="$images" 'BEGIN { printf "wall time: %.1f s (%.1f min); %.0f simulated images/s; target under 600 s: %s\n", s, s / 60, n / s, (s < 600 ? "met" : "missed") }'
+printf 'points: %d, point-images evaluated: %d (points whose ADCs all read exactly share one simulation), plots: %d\n' "$points" "$images" "$pngs"
+awk -v s="$seconds" -v n="$images" 'BEGIN { printf "wall time: %.1f s (%.1f min); %.0f point-images/s; target under 600 s: %s\n", s, s / 60, n / s, (s < 600 ? "met" : "missed") }'
 exit $missing

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BnnCompiler.Evaluation.Sweep;
 using ScottPlot;
 
@@ -70,7 +71,10 @@ public static class SweepPlots
 
         var plot = new Plot();
         var hm = plot.Add.Heatmap(data);
-        hm.Extent = new CoordinateRect(adcs[0] - 0.5, adcs[^1] + 0.5, inputs[0] - 0.5, inputs[^1] + 0.5);
+        // Cells sit at index positions 0..n−1 (the heatmap centres its edge cells on the extent), labelled with the knob values.
+        hm.Extent = new CoordinateRect(0, adcs.Count - 1, 0, inputs.Count - 1);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, adcs.Count).Select(i => (double)i)], [.. adcs.Select(a => a.ToString(CultureInfo.InvariantCulture))]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, inputs.Count).Select(i => (double)i)], [.. inputs.Select(b => b.ToString(CultureInfo.InvariantCulture))]);
         plot.Add.ColorBar(hm).Label = "simulated top-1 (%)";
         plot.Title("Simulated top-1 accuracy (%)");
         plot.XLabel("ADC bits");
