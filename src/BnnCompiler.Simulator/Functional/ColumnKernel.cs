@@ -167,16 +167,7 @@ internal sealed class ColumnKernel
                 for (var j = 0; j < planes; j++)
                 {
                     var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
-                    matched += m & real;
-                    var code = Vector256.ShiftLeft(adc.IsExact ? m : adc.Code(m), j);
-                    if (second)
-                    {
-                        acc1 += code;
-                    }
-                    else
-                    {
-                        acc0 += code;
-                    }
+                    Convert(m, j, adc, second, real, ref matched, ref acc0, ref acc1);
                 }
             }
 
@@ -204,7 +195,6 @@ internal sealed class ColumnKernel
             {
                 var first = b * _wordsPerBlock;
                 var adc = _vectorAdcs[b];
-                var exact = adc.IsExact;
                 var second = _blockKind[b] != 0;
                 for (var j = 0; j < planes; j++)
                 {
@@ -216,16 +206,7 @@ internal sealed class ColumnKernel
                         m += PopCount(Vector256.AndNot(Vector256.Create(valid[word]), Vector256.Create(x[plane + word]) ^ w), nibbles, lookup);
                     }
 
-                    matched += m & real;
-                    var code = Vector256.ShiftLeft(exact ? m : adc.Code(m), j);
-                    if (second)
-                    {
-                        acc1 += code;
-                    }
-                    else
-                    {
-                        acc0 += code;
-                    }
+                    Convert(m, j, adc, second, real, ref matched, ref acc0, ref acc1);
                 }
             }
 
@@ -233,6 +214,23 @@ internal sealed class ColumnKernel
         }
 
         return (long)Vector256.Sum(matched);
+    }
+
+    /// <summary>One plane's counts m of four columns: counted as conducting cells, converted by the block's ADC, shifted by the plane and added to the block kind's accumulator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Convert(Vector256<ulong> m, int plane, VectorAdc adc, bool second, Vector256<ulong> real,
+        ref Vector256<ulong> matched, ref Vector256<ulong> acc0, ref Vector256<ulong> acc1)
+    {
+        matched += m & real;
+        var code = Vector256.ShiftLeft(adc.IsExact ? m : adc.Code(m), plane);
+        if (second)
+        {
+            acc1 += code;
+        }
+        else
+        {
+            acc0 += code;
+        }
     }
 
     /// <summary>Columns group..group+3: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot from the kind accumulators.</summary>
