@@ -1,5 +1,6 @@
 using BnnCompiler.CostModel.Activity;
 using BnnCompiler.Mapping;
+using BnnCompiler.Isa;
 using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Simulator;
 using BnnCompiler.Simulator.Timing;
@@ -17,9 +18,13 @@ public static class MeasuredActivity
     /// <summary>
     /// The counts, and the timing of one image from the cycle-level engine executing the compiled program.
     /// </summary>
-    public static (ActionCounts Counts, TimingSummary Timing, TimingResult Cycles) From(ChipMapping mapping, FunctionalSimulator simulator)
+    public static (ActionCounts Counts, TimingSummary Timing, TimingResult Cycles) From(ChipMapping mapping, FunctionalSimulator simulator) =>
+        From(mapping, ProgramCompiler.Compile(mapping), simulator);
+
+    /// <summary>As <see cref="From(ChipMapping, FunctionalSimulator)"/>, with the program already compiled from <paramref name="mapping"/>.</summary>
+    public static (ActionCounts Counts, TimingSummary Timing, TimingResult Cycles) From(ChipMapping mapping, MappedProgram program, FunctionalSimulator simulator)
     {
-        var cycles = TimingEngine.Run(ProgramCompiler.Compile(mapping));
+        var cycles = TimingEngine.Run(program);
         var images = simulator.Layers.Values.Select(l => l.Counters.Images).DefaultIfEmpty(0).Max();
         var (perImage, _) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default with { Images = Math.Max(1, images) });
         var layers = new List<LayerActionCounts>();

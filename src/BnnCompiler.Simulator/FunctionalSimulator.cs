@@ -50,11 +50,13 @@ public sealed class FunctionalSimulator
     }
 
     /// <summary>
-    /// The ideal simulator of an already compiled chip: every crossbar layer runs as <paramref name="program"/>
-    /// states it (row blocks, input planes) with the weights read back from <paramref name="mapping"/>'s cells.
+    /// The simulator of an already compiled chip (for callers that map and compile anyway): with ideal devices every
+    /// crossbar layer runs as <paramref name="program"/> states it (row blocks, input planes) with the weights read
+    /// back from <paramref name="mapping"/>'s cells; otherwise trial <paramref name="trial"/> of the analog path.
     /// </summary>
-    public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program)
-        : this(graph, mapping.Spec, 0, false, ProgramReader.Read(program, mapping))
+    public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program, int trial = 0)
+        : this(graph, mapping.Spec, trial, !mapping.Spec.NonIdealities.IsIdeal,
+            mapping.Spec.NonIdealities.IsIdeal ? ProgramReader.Read(program, mapping) : null)
     {
     }
 

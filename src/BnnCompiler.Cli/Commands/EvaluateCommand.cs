@@ -6,6 +6,7 @@ using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
 using BnnCompiler.Simulator;
 
@@ -61,9 +62,10 @@ public static class EvaluateCommand
         data = data.Take(Math.Min(limit, data.Count));
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
         var mapping = CrossbarMapper.Map(model.Graph, spec);
-        var simulator = new FunctionalSimulator(model.Graph, spec);
+        var program = ProgramCompiler.Compile(mapping);
+        var simulator = new FunctionalSimulator(model.Graph, mapping, program);
         var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
-        var (counts, timing, cycles) = MeasuredActivity.From(mapping, simulator);
+        var (counts, timing, cycles) = MeasuredActivity.From(mapping, program, simulator);
         var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
         MonteCarloResult? monteCarlo = null;
         IReadOnlyList<AblationRow>? ablation = null;

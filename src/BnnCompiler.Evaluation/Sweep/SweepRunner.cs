@@ -2,6 +2,8 @@ using BnnCompiler.Core;
 using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
+using BnnCompiler.Isa;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
@@ -50,8 +52,9 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         }
 
         var reference = ReferencePredictions();
-        var (simulator, simulated) = Simulate(spec);
-        var (counts, timing, _) = MeasuredActivity.From(mapping, simulator);
+        var program = ProgramCompiler.Compile(mapping);
+        var (simulator, simulated) = Simulate(mapping, program);
+        var (counts, timing, _) = MeasuredActivity.From(mapping, program, simulator);
         var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
         var n = feeder.Count;
         var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
@@ -65,13 +68,14 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
     }
 
     /// <summary>
-    /// Simulates the dataset at <paramref name="spec"/>, or reuses an earlier point's run when the two specs give
+    /// Simulates the dataset on the compiled chip, or reuses an earlier point's run when the two specs give
     /// the same functional simulation: ideal devices and every ADC exact at both (the ADC resolution then changes
     /// neither a prediction nor an action count, only the price).
     /// </summary>
-    private (FunctionalSimulator Simulator, int[] Predictions) Simulate(HardwareSpec spec)
+    private (FunctionalSimulator Simulator, int[] Predictions) Simulate(ChipMapping mapping, MappedProgram program)
     {
-        var simulator = new FunctionalSimulator(model.Graph, spec);
+        var spec = mapping.Spec;
+        var simulator = new FunctionalSimulator(model.Graph, mapping, program);
         var exact = spec.NonIdealities.IsIdeal
             && simulator.Layers.Values.All(l => l.Executor is CrossbarLayer crossbar && crossbar.Adcs.All(a => a.IsExact));
         var key = HardwareSpecWriter.ToYaml(exact ? spec with { Readout = spec.Readout with { AdcBits = 1 } } : spec) + (exact ? "exact" : string.Empty);
