@@ -17,10 +17,6 @@ namespace BnnCompiler.Simulator.Functional;
 /// </summary>
 internal sealed class BlockGather
 {
-    private readonly int[] _segmentOffset;   // kernel offset t of each run
-    private readonly int[] _segmentChannel;  // first channel of the run
-    private readonly int[] _segmentLength;   // channels in the run (1..64)
-    private readonly int[] _segmentSlot;     // first slot of the run in the pixel's word vector
     private readonly int[] _sourcePixel;     // [output pixel, t]: input pixel read, −1 in the padding
     private readonly int _kernelArea;
     private readonly Run[] _runs;
@@ -70,12 +66,7 @@ internal sealed class BlockGather
             start = end;
         }
 
-        _segmentOffset = [.. segments.Select(s => s.T)];
-        _segmentChannel = [.. segments.Select(s => s.Channel)];
-        _segmentLength = [.. segments.Select(s => s.Length)];
-        _segmentSlot = [.. segments.Select(s => s.Slot)];
-        _runs = [.. segments.Select(s => new Run(s.T, s.Channel & 63, s.Length < 64 ? (1UL << s.Length) - 1 : ulong.MaxValue,
-            s.Slot >> 6, s.Slot & 63, (s.Slot & 63) + s.Length > 64))];
+        _runs = [.. segments.Select(s => new Run(s.T, s.Channel, s.Length, s.Slot))];
 
         var table = Im2Col.For(layout).Table;
         _sourcePixel = new int[OutputPixels * _kernelArea];
@@ -133,37 +124,30 @@ internal sealed class BlockGather
         var cw = ChannelWords;
         var planeWords = InputPixels * cw;
         var words = Words;
-        for (var i = 0; i < _segmentSlot.Length; i++)
+        foreach (var run in _runs)
         {
-            var source = _sourcePixel[rowBase + _segmentOffset[i]];
+            var source = _sourcePixel[rowBase + run.Offset];
             if (source < 0)
             {
                 continue;
             }
 
-            var length = _segmentLength[i];
-            var channel = _segmentChannel[i];
-            var word = (source * cw) + (channel >> 6);
-            var shift = channel & 63;
-            var straddles = shift + length > 64;
-            var mask = length < 64 ? (1UL << length) - 1 : ulong.MaxValue;
-            var slot = _segmentSlot[i];
-            var at = slot & 63;
-            var target = slot >> 6;
-            var spills = at + length > 64;
+            var word = (source * cw) + (run.Channel >> 6);
+            var straddles = run.Shift + run.Length > 64;
+            var target = run.Target;
             for (var j = 0; j < planes; j++, word += planeWords, target += words)
             {
-                var bits = bitmaps[word] >> shift;
+                var bits = bitmaps[word] >> run.Shift;
                 if (straddles)
                 {
-                    bits |= bitmaps[word + 1] << (64 - shift);
+                    bits |= bitmaps[word + 1] << (64 - run.Shift);
                 }
 
-                bits &= mask;
-                x[target] |= bits << at;
-                if (spills)
+                bits &= run.Mask;
+                x[target] |= bits << run.At;
+                if (run.Spills)
                 {
-                    x[target + 1] |= bits >> (64 - at);
+                    x[target + 1] |= bits >> (64 - run.At);
                 }
             }
         }
@@ -190,8 +174,22 @@ internal sealed class BlockGather
         }
     }
 
-    /// <summary>A run precomputed for <see cref="GatherOneWord"/>.</summary>
-    private readonly record struct Run(int Offset, int Shift, ulong Mask, int Target, int At, bool Spills);
+    /// <summary>
+    /// One run: the rows reading kernel offset <see cref="Offset"/> for channels [Channel, Channel + Length), held in
+    /// consecutive slots from <see cref="Slot"/>; the shifts and mask that copy them are derived once here.
+    /// </summary>
+    private readonly record struct Run(int Offset, int Channel, int Length, int Slot)
+    {
+        public int Shift { get; } = Channel & 63;
+
+        public ulong Mask { get; } = Length < 64 ? (1UL << Length) - 1 : ulong.MaxValue;
+
+        public int Target { get; } = Slot >> 6;
+
+        public int At { get; } = Slot & 63;
+
+        public bool Spills { get; } = (Slot & 63) + Length > 64;
+    }
 
     private (int[] ClassOf, ulong[] Valid, int Count) BuildClasses()
     {
