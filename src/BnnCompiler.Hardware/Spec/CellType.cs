@@ -1,0 +1,8 @@
+namespace BnnCompiler.Hardware;
+
+public enum CellType
+{
+    Rram,
+    Sram,
+    Fefet,
+}

@@ -1,0 +1,7 @@
+namespace BnnCompiler.Hardware;
+
+public enum InterconnectTopology
+{
+    HTree,
+    Mesh,
+}

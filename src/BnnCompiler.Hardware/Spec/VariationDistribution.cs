@@ -1,0 +1,7 @@
+namespace BnnCompiler.Hardware;
+
+public enum VariationDistribution
+{
+    LogNormal,
+    Gaussian,
+}
