@@ -1,24 +1,26 @@
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
-using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Evaluation;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Mapping;
 
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc cost MODEL [--hw SPEC] [--set k=v ...] [--json]</c>: maps the model and prices it with analytically
-/// estimated activity (no dataset): area, latency, energy, throughput, per layer and for the chip, and the bottlenecks.
+/// <c>bnnc cost MODEL [--hw SPEC] [--set k=v ...] [--latency engine|analytical] [--json]</c>: maps the model and prices
+/// it with analytically estimated activity (no dataset) and the timing engine's latency: area, latency, energy,
+/// throughput, per layer and for the chip, and the bottlenecks.
 /// </summary>
 public static class CostCommand
 {
     public static CliCommand Command { get; } = new(
         "cost",
         "price a model on the chip: area, latency, energy and throughput, without a dataset",
-        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--json]",
+        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--latency engine|analytical] [--json]",
         [
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
+            new OptionSpec("latency", "engine (the cycle-level timing engine running the compiled program, default) or analytical (the cost model's stage sums)"),
             .. HardwareOptions.All,
             ModelOptions.MaxModelMb,
         ],
@@ -27,9 +29,15 @@ public static class CostCommand
 
     private static int Run(ParsedArguments args, TextWriter output)
     {
+        var latency = args.Value("latency") switch
+        {
+            null or "engine" => LatencyModel.Engine,
+            "analytical" => LatencyModel.Analytical,
+            var other => throw ArgumentParser.Error("cost", $"--latency must be 'engine' or 'analytical'; got '{other}'"),
+        };
         var model = ModelOptions.Load(args, "cost");
         var spec = HardwareOptions.Load(args, "cost");
-        var report = Pricing(CrossbarMapper.Map(model.Graph, spec));
+        var report = DatasetFreeCost.Estimate(CrossbarMapper.Map(model.Graph, spec), latency);
         if (args.Has("json"))
         {
             output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
@@ -40,14 +48,13 @@ public static class CostCommand
         return 0;
     }
 
-    private static CostReport Pricing(ChipMapping mapping) => BnnCompiler.CostModel.Pricing.CostModel.Estimate(mapping);
-
     /// <summary>The human-readable report: chip figures, breakdowns, bottlenecks and the per-layer table.</summary>
     public static void Print(CostReport r, TextWriter output)
     {
         var c = r.Cost;
         output.WriteLine(F($"model    {r.Model}  ({r.Spec}, {r.TechnologyNm} nm, ADC {r.AdcBits} bits, clock {r.ClockPeriodNs:F3} ns)"));
         output.WriteLine($"activity {r.CountsSource}");
+        output.WriteLine($"timing   {r.TimingSource}");
         output.WriteLine();
         output.WriteLine(F($"area     {c.AreaMm2.Total,10:F3} mm²   {Parts(c.AreaMm2.Breakdown, c.AreaMm2.Total)}"));
         output.WriteLine(F($"latency  {c.LatencyMs.Total * 1000,10:F3} µs    {Parts(c.LatencyMs.Breakdown, c.LatencyMs.Total)}"));

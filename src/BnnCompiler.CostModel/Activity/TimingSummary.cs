@@ -17,6 +17,11 @@ public sealed record TimingSummary(IReadOnlyList<LayerTiming> Layers, double Clo
     /// <summary>Cycles between two images: the slowest stage when pipelined, every stage otherwise.</summary>
     public long IntervalCycles => Mode == PipelineMode.LayerPipelined ? PipelineCycles : FillCycles;
 
+    /// <summary>Where the cycles come from (the analytical stage model or the cycle-level timing engine).</summary>
+    public string Source { get; init; } = AnalyticalSource;
+
+    public const string AnalyticalSource = "analytical stage cycles (each stage's components added)";
+
     /// <summary>The layer whose stage sets the interval.</summary>
     public LayerTiming? Bottleneck => Layers.Count == 0 ? null : Layers.MaxBy(l => l.TotalCycles);
 }

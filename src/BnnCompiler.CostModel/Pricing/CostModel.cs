@@ -59,6 +59,7 @@ public static class CostModel
             AdcBits = mapping.Spec.Readout.AdcBits,
             ClockPeriodNs = period,
             CountsSource = counts.Source,
+            TimingSource = timing.Source,
             Images = images,
             Cost = chip,
             Layers = layers,

@@ -23,6 +23,9 @@ public sealed record CostReport
     [JsonPropertyName("counts")]
     public required string CountsSource { get; init; }
 
+    [JsonPropertyName("timing")]
+    public required string TimingSource { get; init; }
+
     [JsonPropertyName("images")]
     public required long Images { get; init; }
 

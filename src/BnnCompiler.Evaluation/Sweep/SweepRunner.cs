@@ -47,7 +47,7 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         var knobs = point.Knobs.ToDictionary(k => k.Key, k => k.Value);
         if (feeder is null)
         {
-            var estimate = CostModel.Pricing.CostModel.Estimate(mapping);
+            var estimate = DatasetFreeCost.Estimate(mapping);
             return new SweepRow(point.Index, knobs, 0, null, null, null, estimate.Cost, estimate.Layers, Describe(estimate.Bottleneck));
         }
 

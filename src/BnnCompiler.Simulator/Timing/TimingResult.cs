@@ -67,8 +67,11 @@ public sealed record TimingResult
             };
         }
 
-        return new TimingSummary(layers, ClockPeriodNs, Mode);
+        return new TimingSummary(layers, ClockPeriodNs, Mode) { Source = EngineSource };
     }
+
+    /// <summary>The <see cref="TimingSummary.Source"/> of an engine run.</summary>
+    public const string EngineSource = "cycle-level timing engine running the compiled program";
 
     /// <summary>The prologue's cycles by component (all <c>Other</c> today), or null without a prologue.</summary>
     public LayerTiming? PrologueBreakdown { get; init; }

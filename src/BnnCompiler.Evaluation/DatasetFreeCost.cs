@@ -1,0 +1,26 @@
+using BnnCompiler.CostModel.Activity;
+using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.CostModel.Report;
+using BnnCompiler.Isa.Compilation;
+using BnnCompiler.Mapping;
+using BnnCompiler.Simulator.Timing;
+
+namespace BnnCompiler.Evaluation;
+
+/// <summary>
+/// Prices a mapped model without a dataset: action counts from <see cref="AnalyticalActivity"/> under its stated
+/// input-activity assumption, latency from the cycle-level timing engine running the compiled program (or, on request,
+/// from the analytical stage model). Used by <c>bnnc cost</c>, <c>bnnc study</c> and sweeps without data.
+/// </summary>
+public static class DatasetFreeCost
+{
+    public static CostReport Estimate(ChipMapping mapping, LatencyModel latency = LatencyModel.Engine)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var (counts, analytical) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default);
+        var timing = latency == LatencyModel.Engine
+            ? TimingEngine.Run(ProgramCompiler.Compile(mapping)).ToTimingSummary()
+            : analytical;
+        return CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+    }
+}
