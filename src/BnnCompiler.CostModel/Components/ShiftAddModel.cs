@@ -6,7 +6,8 @@ namespace BnnCompiler.CostModel.Components;
 /// The shift-and-add behind each ADC that combines the bit planes of a multi-bit input (bit-serial inputs): an
 /// adder and a register of w = ADC bits + input bits, and a w-bit shifter (wiring). The action is one accumulation
 /// (one conversion result folded in): area, energy and delay of the adder plus the register (<see cref="AdderModel"/>).
-/// With 1-bit inputs the unit still exists (the chip serves multi-bit first layers) but is not exercised.
+/// A chip none of whose mapped layers takes a multi-bit input has none (<see cref="Pricing.ChipCircuits"/>); otherwise
+/// every ADC has one, idle during the 1-bit layers.
 /// </summary>
 public static class ShiftAddModel
 {

@@ -101,7 +101,9 @@ public sealed class ChipCircuits
 
         var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech);
         var mux = ColumnMuxModel.PerAdc(spec.Readout.ColumnsPerAdc, tech);
-        var shiftAdd = ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech);
+        // Only a chip that feeds some layer bit-serially needs the shift-and-add behind its ADCs (NeuroSim V1.3,
+        // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
+        var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech) : UnitCost.Zero;
         var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, spec.Cell.Type == CellType.Sram ? 0 : options.WriteVoltageV);
         var colLevelShifters = spec.Cell.Type != CellType.Sram && LevelShifterModel.Needed(options.WriteVoltageV)
             ? LevelShifterModel.Cost(tech).Times(sub.Columns) : UnitCost.Zero;
