@@ -105,16 +105,15 @@ public sealed class ChipCircuits
         // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
         var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech) : UnitCost.Zero;
         var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, spec.Cell.Type == CellType.Sram ? 0 : options.WriteVoltageV);
-        var colLevelShifters = spec.Cell.Type != CellType.Sram && LevelShifterModel.Needed(options.WriteVoltageV)
-            ? LevelShifterModel.Cost(tech).Times(sub.Columns) : UnitCost.Zero;
+        var columns = ColumnPeripheryModel.PerColumn(spec.Cell, tech, options.WriteVoltageV).Times(sub.Columns);
 
         // Subarray: array, row periphery, column periphery.
         var arrayArea = CellArrayModel.AreaUm2(sub, spec.Cell, tech);
-        var subOther = row.AreaUm2 * sub.Rows + mux.AreaUm2 * adcsPerSubarray + colLevelShifters.AreaUm2;
+        var subOther = row.AreaUm2 * sub.Rows + mux.AreaUm2 * adcsPerSubarray + columns.AreaUm2;
         var subAdc = adc.AreaUm2 * adcsPerSubarray;
         var subAccum = shiftAdd.AreaUm2 * adcsPerSubarray;
         var subArea = arrayArea + subOther + subAdc + subAccum;
-        var subLeak = CellArrayModel.LeakageUw(sub, spec.Cell, tech) + row.LeakageUw * sub.Rows + colLevelShifters.LeakageUw
+        var subLeak = CellArrayModel.LeakageUw(sub, spec.Cell, tech) + row.LeakageUw * sub.Rows + columns.LeakageUw
             + (adc.LeakageUw + mux.LeakageUw + shiftAdd.LeakageUw) * adcsPerSubarray;
 
         // PE: subarrays, adder trees over subarray rows, buffers, bus.
