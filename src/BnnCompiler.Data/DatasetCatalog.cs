@@ -79,8 +79,9 @@ public static class DatasetCatalog
 
     /// <summary>
     /// The MNIST split: the indices 0..9,999 of <c>mnist</c> shuffled by <see cref="SplitMix64.Shuffle{T}"/>
-    /// with seed <see cref="MnistSplitSeed"/>; the first 8,000 are the training part, the rest held out;
-    /// both sorted ascending.
+    /// with seed <see cref="MnistSplitSeed"/>; the first 8,000 are the training part (sorted ascending), the rest are
+    /// held out, in their shuffled order so that any prefix of <c>mnist-heldout</c> (<c>--limit N</c>) mixes the classes
+    /// (<c>mnist</c> itself is ordered by class).
     /// </summary>
     public static (int[] Train, int[] Heldout) MnistSplit(int count = 10_000)
     {
@@ -90,7 +91,6 @@ public static class DatasetCatalog
         var train = indices[..trainCount];
         var heldout = indices[trainCount..];
         Array.Sort(train);
-        Array.Sort(heldout);
         return (train, heldout);
     }
 
@@ -133,7 +133,7 @@ public static class DatasetCatalog
         var description = string.Create(
             CultureInfo.InvariantCulture,
             $"{name}: {indices.Length:N0} of the 10,000 mnist digits ({MnistSource}); split by a SplitMix64 Fisher–Yates " +
-            $"shuffle with seed {MnistSplitSeed}: first {MnistTrainCount:N0} → mnist-train, rest → mnist-heldout");
+            $"shuffle with seed {MnistSplitSeed}: first {MnistTrainCount:N0} → mnist-train (sorted), rest → mnist-heldout (in shuffled order)");
         return new Dataset(name, selected.Height, selected.Width, selected.Pixels, selected.Labels, description);
     }
 

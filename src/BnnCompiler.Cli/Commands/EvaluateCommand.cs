@@ -58,8 +58,7 @@ public static class EvaluateCommand
         var ablate = args.Has("ablate");
         var model = ModelOptions.Load(args, "evaluate");
         var data = DatasetCatalog.Load(args.Value("data") ?? ProjectFiles.DefaultData);
-        var limit = ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "evaluate");
-        data = data.Take(Math.Min(limit, data.Count));
+        data = LimitOption.Apply(args, data, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
         var mapping = CrossbarMapper.Map(model.Graph, spec);
         var program = ProgramCompiler.Compile(mapping);

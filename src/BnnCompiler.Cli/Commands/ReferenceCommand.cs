@@ -30,8 +30,7 @@ public static class ReferenceCommand
     {
         var model = ModelOptions.Load(args, "reference");
         var data = DatasetCatalog.Load(args.Value("data") ?? ProjectFiles.DefaultData);
-        var limit = ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "reference");
-        data = data.Take(Math.Min(limit, data.Count));
+        data = LimitOption.Apply(args, data, "reference");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
         var result = ReferenceEvaluator.Compare(model, feeder, new ProgressBar(Console.Error, data.Count, "reference"));
         var report = new

@@ -63,7 +63,7 @@ public static class StudyCommand
                 $"trained model {relative} not found", new SourceLocation("bnnc study")));
             var model = OnnxFrontend.Load(path);
             var data = DatasetCatalog.Load(dataName);
-            data = data.Take(Math.Min(ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "study"), data.Count));
+            data = LimitOption.Apply(args, data, "study");
             Sweep(output, model, spec, new SampleFeeder(model.Graph, data, path), accuracyGrid,
                 Path.Combine(directory, Path.GetFileNameWithoutExtension(path)), $"{Path.GetFileName(path)}: accuracy on {data.Name}");
         }

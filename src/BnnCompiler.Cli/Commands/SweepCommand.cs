@@ -63,7 +63,7 @@ public static class SweepCommand
         if (dataName is not null)
         {
             var data = DatasetCatalog.Load(dataName);
-            data = data.Take(Math.Min(ArgumentParser.Int(args, "limit", data.Count, 1, int.MaxValue, "sweep"), data.Count));
+            data = LimitOption.Apply(args, data, "sweep");
             feeder = new SampleFeeder(model.Graph, data, model.Path);
         }
         else if (trials > 0)
