@@ -38,7 +38,7 @@ public static class EvaluateCommand
         [
             .. HardwareOptions.All,
             new OptionSpec("data", $"dataset name or path (default {ProjectFiles.DefaultData})"),
-            new OptionSpec("limit", "use only the first N images"),
+            LimitOption.Spec(),
             new OptionSpec("input-bits", "input precision of multi-bit inputs (same as --set readout.input_bits=B)"),
             new OptionSpec("adc-bits", "ADC resolution (same as --set readout.adc_bits=A)"),
             Trials,

@@ -13,6 +13,9 @@ public static class LimitOption
 {
     public const string Name = "limit";
 
+    /// <summary>The option as the commands declare it.</summary>
+    public static OptionSpec Spec(string help = "use only the first N images") => new(Name, help);
+
     public static Dataset Apply(ParsedArguments args, Dataset data, string command)
     {
         var limit = ArgumentParser.Int(args, Name, data.Count, 1, int.MaxValue, command);

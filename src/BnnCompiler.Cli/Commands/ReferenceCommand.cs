@@ -18,7 +18,7 @@ public static class ReferenceCommand
         "bnnc reference MODEL --data mnist|fashion-mnist|PATH [--limit N] [--json] [-o FILE]",
         [
             new OptionSpec("data", "dataset name (" + string.Join(", ", DatasetCatalog.KnownNames) + ") or an IDX/.npy path"),
-            new OptionSpec("limit", "use only the first N images"),
+            LimitOption.Spec(),
             new OptionSpec("json", "print JSON instead of text", TakesValue: false),
             new OptionSpec("output", "also write the JSON report to FILE", Alias: "o"),
             ModelOptions.MaxModelMb,

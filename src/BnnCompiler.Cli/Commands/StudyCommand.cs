@@ -32,7 +32,7 @@ public static class StudyCommand
         "bnnc study [--hw SPEC] [--limit N] -o DIR",
         [
             HardwareOptions.Hw,
-            new OptionSpec("limit", "use only the first N test images for the accuracy grids"),
+            LimitOption.Spec("use only the first N test images for the accuracy grids"),
             new OptionSpec("output", "output directory", Alias: "o"),
         ],
         0,

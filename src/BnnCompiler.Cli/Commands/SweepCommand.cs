@@ -29,7 +29,7 @@ public static class SweepCommand
             HardwareOptions.Hw,
             new OptionSpec("set", "sweep a spec key over values: key=v1,v2 or key=lo..hi (repeatable; one value fixes the key)", Repeats: true),
             new OptionSpec("data", "dataset name or path; without it the sweep prices hardware only"),
-            new OptionSpec("limit", "use only the first N images"),
+            LimitOption.Spec(),
             new OptionSpec("input-bits", "input precisions to sweep, e.g. 1..8"),
             new OptionSpec("adc-bits", "ADC resolutions to sweep, e.g. 3..8"),
             EvaluateCommand.Trials,
