@@ -30,7 +30,7 @@ public sealed class ImportBadInputTests : IDisposable
     [Fact]
     public void Should_Report_A_Truncated_File()
     {
-        var whole = File.ReadAllBytes(RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
+        var whole = File.ReadAllBytes(RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
         var path = Write("truncated.onnx", whole[..(whole.Length / 2)]);
         CliRun.Of("inspect", path).ShouldFailWith("BNN3003", path, "truncated");
     }

@@ -16,7 +16,7 @@ namespace BnnCompiler.Cli.Tests;
 /// </summary>
 public sealed class MonteCarloRunnerTests
 {
-    private static readonly ImportedModel Tfc = OnnxFrontend.Load(RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
+    private static readonly ImportedModel Tfc = OnnxFrontend.Load(RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
     private static readonly SampleFeeder Feeder = new(Tfc.Graph, DatasetCatalog.Load("mnist").Take(200), Tfc.Path);
     private static readonly int[] Reference = MonteCarloRunner.ReferencePredictions(Tfc, Feeder);
 

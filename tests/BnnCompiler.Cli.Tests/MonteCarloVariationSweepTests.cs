@@ -18,7 +18,7 @@ public sealed class MonteCarloVariationSweepTests
     public void Should_Lose_Accuracy_As_Device_Variation_Rises()
     {
         // Given the TFC MLP and a class-balanced set of digits
-        var model = OnnxFrontend.Load(RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
+        var model = OnnxFrontend.Load(RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
         var digits = DatasetCatalog.Load("mnist");
         var indices = Enumerable.Range(0, 10).SelectMany(c => Enumerable.Range(0, digits.Count).Where(i => digits.Label(i) == c).Take(30)).ToList();
         var data = digits.Select(indices, "mnist-balanced");

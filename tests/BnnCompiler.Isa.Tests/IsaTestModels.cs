@@ -10,7 +10,7 @@ namespace BnnCompiler.Isa.Tests;
 /// <summary>The models and specs the ISA tests compile: TFC from shared/models and small hand-built conv graphs.</summary>
 internal static class IsaTestModels
 {
-    public static string TfcPath => RepoPaths.SharedModel(Path.Combine("tfc-w1a1", "TFC_1W1A.qonnx.onnx"));
+    public static string TfcPath => RepoPaths.ExternalModel(Path.Combine("tfc-w1a1", "TFC_1W1A.qonnx.onnx"));
 
     public static string SpecPath(string name) => RepoPaths.Require(RepoPaths.Repo(Path.Combine("hwspecs", name)));
 

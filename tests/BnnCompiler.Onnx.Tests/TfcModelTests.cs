@@ -11,12 +11,12 @@ namespace BnnCompiler.Onnx.Tests;
 
 /// <summary>
 /// The pretrained TFC networks from the QONNX model zoo: import, layer recognition, and agreement of ONNX
-/// Runtime with the IR interpreter on all 10,000 MNIST digits (figures from ../shared/models/MANIFEST.md).
+/// Runtime with the IR interpreter on all 10,000 MNIST digits (figures from onnx-models/external/README.md).
 /// </summary>
 public sealed class TfcModelTests
 {
-    private static readonly string W1A1 = RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
-    private static readonly string W1A2 = RepoPaths.SharedModel("tfc-w1a1/TFC_1W2A.qonnx.onnx");
+    private static readonly string W1A1 = RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
+    private static readonly string W1A2 = RepoPaths.ExternalModel("tfc-w1a1/TFC_1W2A.qonnx.onnx");
 
     [Fact]
     public void Should_Import_Four_Binary_Layers_With_A_Bipolar_Pixel_Input()
@@ -50,7 +50,7 @@ public sealed class TfcModelTests
     public void Should_Classify_The_Four_Shipped_Test_Digits_As_7_2_1_0()
     {
         var model = OnnxFrontend.Load(W1A1);
-        var digits = DatasetCatalog.Load(RepoPaths.SharedModel("tfc-w1a1/mnist_test_first4_input.npy"));
+        var digits = DatasetCatalog.Load(RepoPaths.ExternalModel("tfc-w1a1/mnist_test_first4_input.npy"));
         var feeder = new SampleFeeder(model.Graph, digits, W1A1);
         var interpreter = new IrInterpreter(model.Graph);
         using var ort = new OrtRunner(CustomOpLowering.LowerToBytes(model));

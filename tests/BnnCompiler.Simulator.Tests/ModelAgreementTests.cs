@@ -12,7 +12,7 @@ namespace BnnCompiler.Simulator.Tests;
 /// </summary>
 public sealed class ModelAgreementTests
 {
-    private static readonly string Tfc = RepoPaths.SharedModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
+    private static readonly string Tfc = RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
 
     [Fact]
     public void Should_Agree_With_OnnxRuntime_On_All_MNIST_Digits_When_Ideal()

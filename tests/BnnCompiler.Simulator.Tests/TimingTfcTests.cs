@@ -12,7 +12,7 @@ namespace BnnCompiler.Simulator.Tests;
 public sealed class TimingTfcTests
 {
     private static MappedProgram Tfc(params string[] overrides) => ProgramCompiler.Compile(CrossbarMapper.Map(
-        OnnxFrontend.Load(RepoPaths.SharedModel(Path.Combine("tfc-w1a1", "TFC_1W1A.qonnx.onnx"))).Graph, TimingTestModels.Tiny(overrides)));
+        OnnxFrontend.Load(RepoPaths.ExternalModel(Path.Combine("tfc-w1a1", "TFC_1W1A.qonnx.onnx"))).Graph, TimingTestModels.Tiny(overrides)));
 
     [Fact]
     public void Should_Time_A_Program_Read_Back_From_Text_Exactly_As_The_Compiled_One()

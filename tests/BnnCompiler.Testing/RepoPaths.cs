@@ -1,14 +1,15 @@
 namespace BnnCompiler.Testing;
 
-/// <summary>Paths of the repository and of the team's shared models, found from the test's folder.</summary>
+/// <summary>Paths of the repository and of the third-party models it ships, found from the test's folder.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared beside the checkout (read-only; CI has it too).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The pretrained third-party models and their test digits (onnx-models/external, see its README).</summary>
+    public static string External => Path.Combine(Root, "onnx-models", "external");
 
-    public static string SharedModel(string relative) => Require(Path.Combine(Shared, "models", relative));
+    /// <summary>A file under onnx-models/external, failing with a clear message when it is missing.</summary>
+    public static string ExternalModel(string relative) => Require(Path.Combine(External, relative));
 
     public static string Repo(string relative) => Path.Combine(Root, relative);
 
