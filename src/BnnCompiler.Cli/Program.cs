@@ -51,9 +51,9 @@ public static class Program
             var parsed = ArgumentParser.Parse(command.Name, rest, command.Options, command.MaxPositionals);
             return command.Run(parsed, output);
         }
-        catch (DiagnosticException e)
+        catch (Exception e) when (Diagnostics(e) is { } diagnostics)
         {
-            foreach (var d in e.Diagnostics)
+            foreach (var d in diagnostics)
             {
                 error.WriteLine(d);
             }
@@ -67,6 +67,15 @@ public static class Program
             return 3;
         }
     }
+
+    /// <summary>The diagnostics an exception carries, also from inside parallel loops; null for any other exception.</summary>
+    private static IReadOnlyList<Diagnostic>? Diagnostics(Exception e) => e switch
+    {
+        DiagnosticException d => d.Diagnostics,
+        AggregateException a when a.Flatten().InnerExceptions.All(i => i is DiagnosticException) =>
+            a.Flatten().InnerExceptions.Cast<DiagnosticException>().SelectMany(d => d.Diagnostics).Distinct().ToList(),
+        _ => null,
+    };
 
     private static void PrintHelp(TextWriter output)
     {

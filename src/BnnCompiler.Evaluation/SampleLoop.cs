@@ -17,7 +17,7 @@ internal static class SampleLoop
         var count = feeder.Count;
         var done = 0;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
-        var runners = Enumerable.Range(0, workers).Select(_ => new OrtRunner(bytes)).ToArray();
+        var runners = Enumerable.Range(0, workers).Select(_ => new OrtRunner(bytes, modelName: model.Path)).ToArray();
         try
         {
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>

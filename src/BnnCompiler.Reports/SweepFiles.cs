@@ -64,8 +64,15 @@ public static class SweepFiles
     public static void Write(string path, string text)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

@@ -19,8 +19,16 @@ public static class SweepPlots
         void Save(Plot plot, string name)
         {
             var temp = Path.Combine(directory, name + ".tmp.png");
-            plot.SavePng(temp, 900, 600);
-            File.Move(temp, Path.Combine(directory, name), overwrite: true);
+            try
+            {
+                plot.SavePng(temp, 900, 600);
+                File.Move(temp, Path.Combine(directory, name), overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+
             written.Add(name);
         }
 

@@ -36,6 +36,7 @@ public static class CompileCommand
             throw ArgumentParser.Error("compile", "-o FILE is required: where to write the program");
         }
 
+        OutputPaths.CheckFile(path);
         var model = ModelOptions.Load(args, "compile");
         var spec = HardwareOptions.Load(args, "compile");
         var mapping = CrossbarMapper.Map(model.Graph, spec);

@@ -53,6 +53,11 @@ public static class EvaluateCommand
 
     private static int Run(ParsedArguments args, TextWriter output)
     {
+        if (args.Value("output") is { } outputPath)
+        {
+            OutputPaths.CheckFile(outputPath);
+        }
+
         var spec = LoadSpec(args);
         var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
         var ablate = args.Has("ablate");

@@ -28,6 +28,11 @@ public static class ReferenceCommand
 
     private static int Run(ParsedArguments args, TextWriter output)
     {
+        if (args.Value("output") is { } outputPath)
+        {
+            OutputPaths.CheckFile(outputPath);
+        }
+
         var model = ModelOptions.Load(args, "reference");
         var data = DatasetCatalog.Load(args.Value("data") ?? ProjectFiles.DefaultData);
         data = LimitOption.Apply(args, data, "reference");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
@@ -41,16 +42,17 @@ public static class StudyCommand
     private static int Run(ParsedArguments args, TextWriter output)
     {
         var directory = args.Value("output") ?? throw ArgumentParser.Error("study", "study needs -o DIR");
+        OutputPaths.CheckDirectory(directory);
         var spec = HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []);
         var modelsDir = Path.Combine(directory, "models");
-        Directory.CreateDirectory(modelsDir);
+        OutputPaths.CheckDirectory(modelsDir);
         var hardwareGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1"), (SweepTable.AdcBitsKey, "3..8")]);
         foreach (var name in ImageNetZoo.Names)
         {
             var path = Path.Combine(modelsDir, name + ".onnx");
             if (!File.Exists(path))
             {
-                ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path);
+                OutputPaths.Guard(path, () => ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path));
             }
 
             Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC 3-8, 1-bit inputs");
@@ -74,14 +76,17 @@ public static class StudyCommand
 
     private static void Sweep(TextWriter output, ImportedModel model, HardwareSpec spec, SampleFeeder? feeder, IReadOnlyList<SweepPoint> points, string directory, string title)
     {
-        Directory.CreateDirectory(directory);
+        OutputPaths.CheckDirectory(directory);
         var rows = new SweepRunner(model, spec, feeder)
             .Run(points, (p, n) => Console.Error.WriteLine($"{title}: point {p.Index + 1}/{n} ({p})"))
             .ToList();
-        SweepFiles.WriteJson(directory, rows);
-        SweepFiles.WriteCsv(directory, rows);
-        var plots = SweepPlots.Write(directory, rows);
-        SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build(title, rows, plots));
+        OutputPaths.Guard(directory, () =>
+        {
+            SweepFiles.WriteJson(directory, rows);
+            SweepFiles.WriteCsv(directory, rows);
+            var plots = SweepPlots.Write(directory, rows);
+            SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build(title, rows, plots));
+        });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {rows.Count} points in {directory}"));
     }
 }

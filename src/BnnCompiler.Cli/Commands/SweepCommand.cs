@@ -44,6 +44,7 @@ public static class SweepCommand
     private static int Run(ParsedArguments args, TextWriter output)
     {
         var directory = args.Value("output") ?? throw ArgumentParser.Error("sweep", "sweep needs -o DIR");
+        OutputPaths.CheckDirectory(directory);
         if (args.Positionals.Count > 0 && args.Positionals[0] == "merge")
         {
             return Merge(args.Positionals.Skip(1).ToList(), directory, output);
@@ -151,10 +152,13 @@ public static class SweepCommand
             return;
         }
 
-        SweepFiles.WriteJson(directory, rows);
-        SweepFiles.WriteCsv(directory, rows);
-        var plots = includePlots ? SweepPlots.Write(directory, rows) : [];
-        SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build($"Sweep of {Path.GetFileName(title)}", rows, plots));
+        OutputPaths.Guard(directory, () =>
+        {
+            SweepFiles.WriteJson(directory, rows);
+            SweepFiles.WriteCsv(directory, rows);
+            var plots = includePlots ? SweepPlots.Write(directory, rows) : [];
+            SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build($"Sweep of {Path.GetFileName(title)}", rows, plots));
+        });
     }
 
     private static List<(string Key, string Values)> Axes(ParsedArguments args)

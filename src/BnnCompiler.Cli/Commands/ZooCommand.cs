@@ -1,4 +1,5 @@
 using BnnCompiler.Cli.CommandLine;
+using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Zoo;
 
@@ -49,7 +50,8 @@ public static class ZooCommand
 
         var path = args.Value("output") ?? throw ArgumentParser.Error("zoo", "zoo generate needs -o FILE");
         var seed = ArgumentParser.Int(args, "seed", ImageNetZoo.DefaultSeed, int.MinValue, int.MaxValue, "zoo");
-        ImageNetZoo.Generate(model, seed, path);
+        OutputPaths.CheckFile(path);
+        OutputPaths.Guard(path, () => ImageNetZoo.Generate(model, seed, path));
         output.WriteLine($"wrote {path} ({model}, seed {seed}, {new FileInfo(path).Length:N0} bytes)");
         return 0;
     }

@@ -1,15 +1,40 @@
 namespace BnnCompiler.Cli.Output;
 
-/// <summary>Writes a file through a temporary sibling and a rename, so a failed run never leaves half a file.</summary>
+/// <summary>
+/// Writes a file through a temporary sibling and a rename, so a failed run never leaves half a file; a write the
+/// operating system refuses is a BNN1010 diagnostic naming the path, and the temporary file is removed.
+/// </summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => Write(path, temp => File.WriteAllText(temp, text));
+
+    /// <summary>Runs <paramref name="write"/> on a temporary sibling of <paramref name="path"/>, then renames it into place.</summary>
+    public static void Write(string path, Action<string> write) => OutputPaths.Guard(path, () =>
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, text);
-        File.Move(temp, full, overwrite: true);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    });
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception e) when (OutputPaths.IsWriteFailure(e))
+        {
+            // Nothing was created there.
+        }
     }
 }

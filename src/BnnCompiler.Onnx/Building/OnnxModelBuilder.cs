@@ -165,8 +165,15 @@ public sealed class OnnxModelBuilder
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        File.WriteAllBytes(temp, ToBytes());
-        File.Move(temp, full, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, ToBytes());
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private string Unique(string stem)

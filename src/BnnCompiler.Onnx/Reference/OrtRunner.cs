@@ -1,3 +1,4 @@
+using BnnCompiler.Core.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -6,7 +7,8 @@ namespace BnnCompiler.Onnx.Reference;
 /// <summary>
 /// Runs a standard-ONNX model in ONNX Runtime, one sample per call or a batch of samples split over the
 /// cores. Graph optimisations are disabled: ONNX Runtime's MatMul+BatchNormalization fusion changes float
-/// rounding and would flip exact ties that the reference must keep.
+/// rounding and would flip exact ties that the reference must keep. A model or sample ONNX Runtime refuses is a
+/// BNN3030 diagnostic with its message and the model's file.
 /// </summary>
 public sealed class OrtRunner : IDisposable
 {
@@ -14,9 +16,11 @@ public sealed class OrtRunner : IDisposable
     private readonly string _inputName;
     private readonly int[] _inputShape;
     private readonly int _inputLength;
+    private readonly string _modelName;
 
-    public OrtRunner(byte[] modelBytes, int intraOpThreads = 1)
+    public OrtRunner(byte[] modelBytes, int intraOpThreads = 1, string modelName = "model")
     {
+        _modelName = modelName;
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL,
@@ -25,7 +29,15 @@ public sealed class OrtRunner : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
-        _session = new InferenceSession(modelBytes, options);
+        try
+        {
+            _session = new InferenceSession(modelBytes, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw Refused(modelName, e);
+        }
+
         var input = _session.InputMetadata.First();
         _inputName = input.Key;
         _inputShape = input.Value.Dimensions.Select(d => d <= 0 ? 1 : d).ToArray();
@@ -49,9 +61,20 @@ public sealed class OrtRunner : IDisposable
         }
 
         var tensor = new DenseTensor<float>(sample.ToArray(), _inputShape);
-        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, tensor)]);
-        return results.First().AsEnumerable<float>().ToArray();
+        try
+        {
+            using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, tensor)]);
+            return results.First().AsEnumerable<float>().ToArray();
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw Refused(_modelName, e);
+        }
     }
+
+    /// <summary>ONNX Runtime's refusal of a model (or of running it) as a diagnostic naming the file.</summary>
+    public static DiagnosticException Refused(string modelName, Exception e) =>
+        new(Diagnostic.Error("BNN3030", $"ONNX Runtime refuses this model: {e.Message.Trim()}", new SourceLocation(modelName)));
 
     public void Dispose() => _session.Dispose();
 }
