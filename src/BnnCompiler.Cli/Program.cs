@@ -1,10 +1,13 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Commands;
 using BnnCompiler.Core.Diagnostics;
 
 namespace BnnCompiler.Cli;
 
-/// <summary>Entry point of bnnc: dispatches to a subcommand and maps diagnostics to exit code 2.</summary>
+/// <summary>Entry point of bnnc: parses the command line with System.CommandLine, dispatches to a subcommand and maps diagnostics to exit code 2.</summary>
 public static class Program
 {
     public static IReadOnlyList<CliCommand> Commands { get; } =
@@ -19,6 +22,7 @@ public static class Program
         SweepCommand.Command,
         StudyCommand.Command,
         ZooCommand.Command,
+        CompletionCommand.Command,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
@@ -26,29 +30,62 @@ public static class Program
     /// <summary>Runs a command line; returns the exit code (0 ok, 1 usage shown, 2 diagnostics, 3 internal error).</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        if (args.Count == 0 || args[0] is "help")
         {
-            PrintHelp(output);
+            var topic = args.Count > 1 ? Commands.FirstOrDefault(c => c.Name == args[1]) : null;
+            if (topic is null)
+            {
+                HelpText.PrintRoot(Commands, output);
+            }
+            else
+            {
+                HelpText.PrintCommand(topic, output);
+            }
+
             return args.Count == 0 ? 1 : 0;
         }
 
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            error.WriteLine($"bnnc: error BNN1000: unknown command '{args[0]}'; commands: {string.Join(", ", Commands.Select(c => c.Name))}");
-            return 2;
-        }
-
-        var rest = args.Skip(1).ToList();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            PrintCommandHelp(command, output);
-            return 0;
-        }
-
+        var at = args.ToList().FindIndex(a => !a.StartsWith('['));
+        var command = at < 0 ? null : Commands.FirstOrDefault(c => c.Name == args[at]);
         try
         {
-            var parsed = ArgumentParser.Parse(command.Name, rest, command.Options, command.MaxPositionals);
+            var tree = CommandTree.Build(Commands);
+            var specs = command?.Options ?? [];
+            IReadOnlyList<string> line = command is null ? args : [.. args.Take(at + 1), .. ArgumentParser.Rewrite(command.Name, args.Skip(at + 1), specs)];
+            var result = tree.Root.Parse(line, ArgumentParser.Configuration(command?.Name ?? "bnnc", specs));
+            if (result.Action is HelpAction && (command is null || result.Errors.Count == 0))
+            {
+                if (command is null)
+                {
+                    HelpText.PrintRoot(Commands, output);
+                }
+                else
+                {
+                    HelpText.PrintCommand(command, output);
+                }
+
+                return 0;
+            }
+
+            if (command is null && tree.AsksVersion(result))
+            {
+                output.WriteLine(CommandTree.Version);
+                return 0;
+            }
+
+            if (command is null)
+            {
+                if (result.Errors.Count == 0 && result.Action is not null and not ParseErrorAction)
+                {
+                    // The [suggest] completion directive.
+                    return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                }
+
+                error.WriteLine($"bnnc: error BNN1000: unknown command '{(at < 0 ? args[0] : args[at])}'; commands: {string.Join(", ", Commands.Select(c => c.Name))}");
+                return 2;
+            }
+
+            var parsed = ArgumentParser.Read(result, tree.Commands[command.Name], command.MaxPositionals);
             return command.Run(parsed, output);
         }
         catch (Exception e) when (Diagnostics(e) is { } diagnostics)
@@ -62,7 +99,7 @@ public static class Program
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error.WriteLine($"bnnc {command.Name}: internal error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine($"bnnc {command?.Name}: internal error: {e.GetType().Name}: {e.Message}");
             error.WriteLine("This is a bug in bnnc, not in your input; please report it with the command line.");
             return 3;
         }
@@ -76,30 +113,4 @@ public static class Program
             a.Flatten().InnerExceptions.Cast<DiagnosticException>().SelectMany(d => d.Diagnostics).Distinct().ToList(),
         _ => null,
     };
-
-    private static void PrintHelp(TextWriter output)
-    {
-        output.WriteLine("bnnc: compile binarized neural networks to PIM crossbars, simulate them and price them");
-        output.WriteLine();
-        output.WriteLine("commands:");
-        foreach (var c in Commands)
-        {
-            output.WriteLine($"  {c.Name,-10} {c.Summary}");
-        }
-
-        output.WriteLine();
-        output.WriteLine("bnnc COMMAND --help shows a command's options.");
-    }
-
-    private static void PrintCommandHelp(CliCommand command, TextWriter output)
-    {
-        output.WriteLine($"usage: {command.Usage}");
-        output.WriteLine(command.Summary);
-        output.WriteLine();
-        foreach (var o in command.Options)
-        {
-            var name = "--" + o.Name + (o.Alias is null ? string.Empty : $", -{o.Alias}") + (o.TakesValue ? " VALUE" : string.Empty);
-            output.WriteLine($"  {name,-24} {o.Help}");
-        }
-    }
 }

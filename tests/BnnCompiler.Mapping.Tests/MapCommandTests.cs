@@ -61,7 +61,7 @@ public class MapCommandTests
     {
         var error = Assert.Throws<DiagnosticException>(() => Run(TestFiles.TfcModel, "--hw="));
 
-        Assert.Equal("bnnc map: error BNN1001: --hw needs a spec file path", Assert.Single(error.Diagnostics).ToString());
+        Assert.Equal($"bnnc map: error BNN1001: option --hw needs a value: {HardwareOptions.Hw.Help}", Assert.Single(error.Diagnostics).ToString());
     }
 
     private static string Run(params string[] args)

@@ -1,65 +1,95 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using BnnCompiler.Core.Diagnostics;
 
 namespace BnnCompiler.Cli.CommandLine;
 
 /// <summary>
-/// Parses <c>--name value</c>, <c>--name=value</c>, flags and positionals against a command's option list;
-/// unknown options and missing values are diagnostics that list what is accepted.
+/// Parses one command's arguments with System.CommandLine against its option list: <c>--name value</c>,
+/// <c>--name=value</c>, <c>-o value</c>, switches (<c>=false</c> leaves one off), <c>--</c> (everything after it is
+/// positional) and response files (<c>@FILE</c>, one or more arguments a line, <c>#</c> starts a comment line).
+/// Unknown options, missing values and values outside an option's kind are diagnostics naming the option and what
+/// it accepts.
 /// </summary>
 public static class ArgumentParser
 {
     public static ParsedArguments Parse(string command, IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs, int maxPositionals)
     {
-        var positionals = new List<string>();
+        var symbols = CommandSymbols.Build(command, command, specs);
+        var root = new RootCommand();
+        root.Subcommands.Add(symbols.Command);
+        return Read(root.Parse([command, .. Rewrite(command, args, specs)], Configuration(command, specs)), symbols, maxPositionals);
+    }
+
+    /// <summary>The switches given <c>=true</c>/<c>=false</c> rewritten (see <see cref="FlagValues"/>).</summary>
+    /// <exception cref="DiagnosticException">BNN1001 for a switch given another value.</exception>
+    public static IReadOnlyList<string> Rewrite(string command, IEnumerable<string> args, IReadOnlyList<OptionSpec> specs)
+    {
+        var (tokens, message) = FlagValues.Rewrite(args, specs);
+        return message is null ? tokens : throw Error(command, message);
+    }
+
+    /// <summary>The parser settings: response files are read here so that their switches are rewritten too.</summary>
+    public static ParserConfiguration Configuration(string command, IReadOnlyList<OptionSpec> specs) => new()
+    {
+        ResponseFileTokenReplacer = (string token, out IReadOnlyList<string>? replacement, out string? error) =>
+            ResponseFile.TryRead(token, specs, out replacement, out error),
+    };
+
+    /// <summary>The values of a parse, or every problem in it as diagnostics.</summary>
+    /// <exception cref="DiagnosticException">BNN1001 for each problem.</exception>
+    public static ParsedArguments Read(ParseResult result, CommandSymbols symbols, int maxPositionals)
+    {
+        var command = symbols.Command.Name;
+        var problems = new List<string>();
+        foreach (var (spec, option) in symbols.Options)
+        {
+            if (spec.TakesValue && result.GetResult(option) is { Implicit: false, Tokens.Count: 0 })
+            {
+                problems.Add($"option --{spec.Name} needs a value: {OptionRules.Allowed(spec)}");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(result.Errors.Select(e => e.Message));
+        }
+
+        var positionals = result.GetResult(symbols.Positionals)?.Tokens ?? [];
+        var dash = result.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var afterDash = dash < 0 ? 0 : result.Tokens.Count - dash - 1;
+        foreach (var token in positionals.Take(positionals.Count - afterDash).Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+        {
+            problems.Add($"unknown option '{token.Value.Split('=')[0]}'; {command} accepts: {string.Join(", ", symbols.Options.Select(o => "--" + o.Spec.Name))} (an argument that starts with '-' goes after --)");
+        }
+
+        if (problems.Count == 0 && positionals.Count > maxPositionals)
+        {
+            problems.Add($"unexpected argument '{positionals[maxPositionals].Value}'; see 'bnnc {command} --help'");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DiagnosticException(problems.Distinct().Select(p => Diagnostic.Error("BNN1001", p, new SourceLocation($"bnnc {command}"))).ToList());
+        }
+
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        foreach (var (spec, option) in symbols.Options)
         {
-            var arg = args[i];
-            if (!arg.StartsWith('-') || arg == "-")
+            List<string> values = option switch
             {
-                positionals.Add(arg);
-                continue;
-            }
-
-            var (name, inline) = arg.Contains('=') ? (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..]) : (arg, null);
-            var spec = specs.FirstOrDefault(s => "--" + s.Name == name || (s.Alias is not null && "-" + s.Alias == name))
-                ?? throw Error(command, $"unknown option '{name}'; {command} accepts: {string.Join(", ", specs.Select(s => "--" + s.Name))}");
-            string value;
-            if (!spec.TakesValue)
+                Option<bool> flag => result.GetValue(flag) ? ["true"] : [],
+                Option<string[]> many => [.. result.GetValue(many) ?? []],
+                Option<string> one => result.GetValue(one) is { } v ? [v] : [],
+                _ => [],
+            };
+            if (values.Count > 0)
             {
-                value = "true";
+                options[spec.Name] = values;
             }
-            else if (inline is not null)
-            {
-                value = inline;
-            }
-            else if (i + 1 < args.Count)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw Error(command, $"option --{spec.Name} needs a value: {spec.Help}");
-            }
-
-            if (!options.TryGetValue(spec.Name, out var list))
-            {
-                options[spec.Name] = list = [];
-            }
-            else if (!spec.Repeats)
-            {
-                throw Error(command, $"option --{spec.Name} is given more than once");
-            }
-
-            list.Add(value);
         }
 
-        if (positionals.Count > maxPositionals)
-        {
-            throw Error(command, $"unexpected argument '{positionals[maxPositionals]}'; see 'bnnc {command} --help'");
-        }
-
-        return new ParsedArguments(positionals, options);
+        return new ParsedArguments(positionals.Select(t => t.Value).ToList(), options, symbols.Options.Select(o => o.Spec).ToList());
     }
 
     public static int Int(ParsedArguments args, string option, int fallback, int min, int max, string command)

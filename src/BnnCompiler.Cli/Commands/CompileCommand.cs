@@ -14,12 +14,12 @@ namespace BnnCompiler.Cli.Commands;
 /// </summary>
 public static class CompileCommand
 {
-    public static OptionSpec Output { get; } = new("output", "where to write the program (text, header 'bnnc-program 2')", Alias: "o");
+    public static OptionSpec Output { get; } = new("output", "where to write the program (text, header 'bnnc-program 2')", Alias: "o") { ValueName = "FILE" };
 
     public static CliCommand Command { get; } = new(
         "compile",
         "map a model onto the chip and save the mapped program (instructions per tile and PE)",
-        "bnnc compile MODEL [--hw SPEC] [--set key.path=value ...] -o FILE",
+        "bnnc compile MODEL [--hw SPEC] [--set key.path=value ...] [--adc-bits A] [--input-bits B] -o FILE",
         [
             .. HardwareOptions.All,
             Output,

@@ -17,10 +17,10 @@ public static class CostCommand
     public static CliCommand Command { get; } = new(
         "cost",
         "price a model on the chip: area, latency, energy and throughput, without a dataset",
-        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--latency engine|analytical] [--json]",
+        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--latency engine|analytical] [--json]",
         [
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
-            new OptionSpec("latency", "engine (the cycle-level timing engine running the compiled program, default) or analytical (the cost model's stage sums)"),
+            OptionSpec.Choice("latency", "engine: the cycle-level timing engine running the compiled program; analytical: the cost model's stage sums", ["engine", "analytical"], "engine"),
             .. HardwareOptions.All,
             ModelOptions.MaxModelMb,
         ],

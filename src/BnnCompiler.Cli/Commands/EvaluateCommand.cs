@@ -26,10 +26,10 @@ public static class EvaluateCommand
 
     // Declared before Command, which reads them during static initialisation.
     /// <summary><c>--trials N</c>, shared with <c>bnnc sweep</c>.</summary>
-    public static OptionSpec Trials { get; } = new("trials", $"Monte-Carlo trials of the non-idealities, 1 to {MaxTrials} (trial t draws from seed + t)");
+    public static OptionSpec Trials { get; } = OptionSpec.Integer("trials", "Monte-Carlo trials of the non-idealities (trial t draws from seed + t)", 1, MaxTrials);
 
     /// <summary><c>--seed S</c>, shared with <c>bnnc sweep</c>.</summary>
-    public static OptionSpec Seed { get; } = new("seed", "seed of the non-ideal draws (overrides non_idealities.seed)");
+    public static OptionSpec Seed { get; } = OptionSpec.Integer("seed", "seed of the non-ideal draws (default: the spec's non_idealities.seed)", 0, int.MaxValue);
 
     public static CliCommand Command { get; } = new(
         "evaluate",
@@ -37,14 +37,12 @@ public static class EvaluateCommand
         "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json]",
         [
             .. HardwareOptions.All,
-            new OptionSpec("data", $"dataset name or path (default {ProjectFiles.DefaultData})"),
+            new OptionSpec("data", "dataset name or IDX/.npy path") { ValueName = "DATA", Default = ProjectFiles.DefaultData },
             LimitOption.Spec(),
-            new OptionSpec("input-bits", "input precision of multi-bit inputs (same as --set readout.input_bits=B)"),
-            new OptionSpec("adc-bits", "ADC resolution (same as --set readout.adc_bits=A)"),
             Trials,
             Seed,
             new OptionSpec("ablate", "also report the accuracy lost to each non-ideal effect alone and to all together", TakesValue: false),
-            new OptionSpec("output", "write the JSON report to FILE", Alias: "o"),
+            new OptionSpec("output", "write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
             new OptionSpec("json", "print the JSON report instead of text", TakesValue: false),
             ModelOptions.MaxModelMb,
         ],
@@ -121,26 +119,8 @@ public static class EvaluateCommand
         return 0;
     }
 
-    /// <summary>
-    /// The spec with --input-bits and --adc-bits applied as overrides (validated like --set), and --seed in
-    /// place of <c>non_idealities.seed</c>.
-    /// </summary>
-    public static HardwareSpec LoadSpec(ParsedArguments args)
-    {
-        var spec = WithSeed(HardwareOptions.Load(args, "evaluate"), args, "evaluate");
-        var extra = new List<string>();
-        if (args.Value("input-bits") is { } inputBits)
-        {
-            extra.Add($"readout.input_bits={inputBits}");
-        }
-
-        if (args.Value("adc-bits") is { } adcBits)
-        {
-            extra.Add($"readout.adc_bits={adcBits}");
-        }
-
-        return extra.Count == 0 ? spec : HardwareSpecLoader.ApplyOverrides(spec, extra);
-    }
+    /// <summary>The spec with --set, --input-bits and --adc-bits applied, and --seed in place of <c>non_idealities.seed</c>.</summary>
+    public static HardwareSpec LoadSpec(ParsedArguments args) => WithSeed(HardwareOptions.Load(args, "evaluate"), args, "evaluate");
 
     /// <summary>The spec with <c>--seed S</c> (0 to 2³¹ − 1) as its <c>non_idealities.seed</c>; unchanged without --seed.</summary>
     public static HardwareSpec WithSeed(HardwareSpec spec, ParsedArguments args, string command) =>

@@ -14,7 +14,7 @@ public static class LimitOption
     public const string Name = "limit";
 
     /// <summary>The option as the commands declare it.</summary>
-    public static OptionSpec Spec(string help = "use only the first N images") => new(Name, help);
+    public static OptionSpec Spec(string help = "use only the first N images") => OptionSpec.Integer(Name, help, 1, int.MaxValue);
 
     public static Dataset Apply(ParsedArguments args, Dataset data, string command)
     {

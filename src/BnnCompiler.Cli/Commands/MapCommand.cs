@@ -17,7 +17,7 @@ public static class MapCommand
     public static CliCommand Command { get; } = new(
         "map",
         "partition, duplicate and place a model's binarized layers on a crossbar chip",
-        "bnnc map MODEL [--hw SPEC] [--set key.path=value ...] [--json] [--chip]",
+        "bnnc map MODEL [--hw SPEC] [--set key.path=value ...] [--adc-bits A] [--input-bits B] [--json] [--chip]",
         [
             .. HardwareOptions.All,
             new OptionSpec("json", "print JSON instead of tables", TakesValue: false),

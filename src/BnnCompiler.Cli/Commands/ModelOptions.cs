@@ -7,7 +7,7 @@ namespace BnnCompiler.Cli.Commands;
 /// <summary>Options shared by the commands that read a model.</summary>
 public static class ModelOptions
 {
-    public static OptionSpec MaxModelMb { get; } = new("max-model-mb", "largest model file accepted, in MiB (default 2047)");
+    public static OptionSpec MaxModelMb { get; } = OptionSpec.Integer("max-model-mb", "largest model file accepted, in MiB", 1, 2047, 2047);
 
     public static ImportedModel Load(ParsedArguments args, string command)
     {

@@ -20,7 +20,7 @@ public static class ReferenceCommand
             new OptionSpec("data", "dataset name (" + string.Join(", ", DatasetCatalog.KnownNames) + ") or an IDX/.npy path"),
             LimitOption.Spec(),
             new OptionSpec("json", "print JSON instead of text", TakesValue: false),
-            new OptionSpec("output", "also write the JSON report to FILE", Alias: "o"),
+            new OptionSpec("output", "also write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
             ModelOptions.MaxModelMb,
         ],
         1,

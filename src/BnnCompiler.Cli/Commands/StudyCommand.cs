@@ -13,9 +13,10 @@ using BnnCompiler.Zoo;
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc study [--hw SPEC] [--limit N] -o DIR</c>: the seed study in one command. The three ImageNet
-/// architectures are generated into DIR/models and priced at ADC 3–8 with 1-bit inputs (the study's hardware
-/// tables); the trained CNNs are swept over input 1–8 × ADC 3–8 on their test sets (the accuracy grid).
+/// <c>bnnc study [--hw SPEC] [--set k=v]... [--adc-bits 3..8] [--input-bits 1..8] [--limit N] -o DIR</c>: the seed
+/// study in one command. The three ImageNet architectures are generated into DIR/models and priced at ADC 3–8 with
+/// 1-bit inputs (the study's hardware tables); the trained CNNs are swept over input 1–8 × ADC 3–8 on their test
+/// sets (the accuracy grid). --adc-bits and --input-bits narrow or widen those axes; --set fixes spec keys.
 /// Each part is a sweep folder (results, report.md, plots) under DIR.
 /// </summary>
 public static class StudyCommand
@@ -27,14 +28,22 @@ public static class StudyCommand
         ("onnx-models/mnist-cnn.onnx", "mnist-heldout"),
     ];
 
+    /// <summary>The study's ADC axis.</summary>
+    public const string StudyAdcBits = "3..8";
+
+    /// <summary>The study's input-precision axis of the accuracy grids.</summary>
+    public const string StudyInputBits = "1..8";
+
     public static CliCommand Command { get; } = new(
         "study",
         "run the study: ImageNet hardware tables at ADC 3-8 and the accuracy grid of the trained CNNs",
-        "bnnc study [--hw SPEC] [--limit N] -o DIR",
+        "bnnc study [--hw SPEC] [--set key=value ...] [--adc-bits 3..8] [--input-bits 1..8] [--limit N] -o DIR",
         [
             HardwareOptions.Hw,
+            HardwareOptions.Set,
+            .. HardwareOptions.SweepAll(StudyAdcBits, StudyInputBits).Skip(2),
             LimitOption.Spec("use only the first N test images for the accuracy grids"),
-            new OptionSpec("output", "output directory", Alias: "o"),
+            new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
         ],
         0,
         Run);
@@ -43,10 +52,12 @@ public static class StudyCommand
     {
         var directory = args.Value("output") ?? throw ArgumentParser.Error("study", "study needs -o DIR");
         OutputPaths.CheckDirectory(directory);
-        var spec = HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []);
+        var spec = HardwareSpecLoader.Load(HardwareOptions.SpecPath(args, "study"), args.Values(HardwareOptions.Set.Name));
+        var adcBits = args.Value(HardwareOptions.AdcBits.Name) ?? StudyAdcBits;
+        var inputBits = args.Value(HardwareOptions.InputBits.Name) ?? StudyInputBits;
         var modelsDir = Path.Combine(directory, "models");
         OutputPaths.CheckDirectory(modelsDir);
-        var hardwareGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1"), (SweepTable.AdcBitsKey, "3..8")]);
+        var hardwareGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1"), (SweepTable.AdcBitsKey, adcBits)]);
         foreach (var name in ImageNetZoo.Names)
         {
             var path = Path.Combine(modelsDir, name + ".onnx");
@@ -55,10 +66,10 @@ public static class StudyCommand
                 OutputPaths.Guard(path, () => ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path));
             }
 
-            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC 3-8, 1-bit inputs");
+            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC {adcBits}, 1-bit inputs");
         }
 
-        var accuracyGrid = SweepGrid.Build([(SweepTable.InputBitsKey, "1..8"), (SweepTable.AdcBitsKey, "3..8")]);
+        var accuracyGrid = SweepGrid.Build([(SweepTable.InputBitsKey, inputBits), (SweepTable.AdcBitsKey, adcBits)]);
         foreach (var (relative, dataName) in AccuracyModels)
         {
             var path = ProjectFiles.Find(relative) ?? throw new DiagnosticException(Diagnostic.Error("BNN1002",

@@ -26,16 +26,13 @@ public static class SweepCommand
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
         "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep merge DIR... -o DIR",
         [
-            HardwareOptions.Hw,
-            new OptionSpec("set", "sweep a spec key over values: key=v1,v2 or key=lo..hi (repeatable; one value fixes the key)", Repeats: true),
+            .. HardwareOptions.SweepAll(),
             new OptionSpec("data", "dataset name or path; without it the sweep prices hardware only"),
             LimitOption.Spec(),
-            new OptionSpec("input-bits", "input precisions to sweep, e.g. 1..8"),
-            new OptionSpec("adc-bits", "ADC resolutions to sweep, e.g. 3..8"),
             EvaluateCommand.Trials,
             EvaluateCommand.Seed,
-            new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4"),
-            new OptionSpec("output", "output directory", Alias: "o"),
+            new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },
+            new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
             ModelOptions.MaxModelMb,
         ],
         int.MaxValue,
@@ -55,7 +52,7 @@ public static class SweepCommand
             throw ArgumentParser.Error("sweep", $"unexpected argument '{args.Positionals[1]}'");
         }
 
-        var spec = EvaluateCommand.WithSeed(HardwareSpecLoader.Load(args.Value(HardwareOptions.Hw.Name) ?? HardwareSpecLoader.DefaultSpecPath, []), args, "sweep");
+        var spec = EvaluateCommand.WithSeed(HardwareSpecLoader.Load(HardwareOptions.SpecPath(args, "sweep"), []), args, "sweep");
         var trials = ArgumentParser.Int(args, EvaluateCommand.Trials.Name, 0, 1, EvaluateCommand.MaxTrials, "sweep");
 
         var model = ModelOptions.Load(args, "sweep");
@@ -164,12 +161,12 @@ public static class SweepCommand
     private static List<(string Key, string Values)> Axes(ParsedArguments args)
     {
         var axes = new List<(string, string)>();
-        if (args.Value("input-bits") is { } input)
+        if (args.Value(HardwareOptions.InputBits.Name) is { } input)
         {
             axes.Add((SweepTable.InputBitsKey, input));
         }
 
-        if (args.Value("adc-bits") is { } adc)
+        if (args.Value(HardwareOptions.AdcBits.Name) is { } adc)
         {
             axes.Add((SweepTable.AdcBitsKey, adc));
         }

@@ -16,8 +16,8 @@ public static class ZooCommand
         "generate the study's ImageNet BNN architectures as ONNX (zoo list | zoo generate NAME -o FILE)",
         "bnnc zoo list | bnnc zoo generate NAME -o FILE [--seed S]",
         [
-            new OptionSpec("output", "the .onnx file to write", Alias: "o"),
-            new OptionSpec("seed", $"seed of the ±1 weights and BN parameters (default {ImageNetZoo.DefaultSeed})"),
+            new OptionSpec("output", "the .onnx file to write", Alias: "o") { ValueName = "FILE" },
+            OptionSpec.Integer("seed", "seed of the ±1 weights and BN parameters", int.MinValue, int.MaxValue, ImageNetZoo.DefaultSeed),
         ],
         2,
         Run);
