@@ -19,6 +19,7 @@ public static class Program
         DisasmCommand.Command,
         EvaluateCommand.Command,
         CostCommand.Command,
+        ExportCommand.Command,
         SweepCommand.Command,
         StudyCommand.Command,
         ZooCommand.Command,

@@ -103,6 +103,9 @@ public sealed class FunctionalSimulator
 
     public float[] Run(ReadOnlySpan<float> input) => _interpreter.Run(input);
 
+    /// <summary>Runs one input and returns every value of the graph (each layer's input as the crossbars receive it).</summary>
+    public Dictionary<Core.Ir.IrValue, float[]> RunAll(ReadOnlySpan<float> input) => _interpreter.RunAll(input);
+
     /// <summary>Maps and compiles the graph: the program and the programmed cells the ideal path executes.</summary>
     private static IReadOnlyDictionary<string, ProgrammedLayer> CompileLayers(IrGraph graph, HardwareSpec spec)
     {

@@ -49,28 +49,7 @@ public static class ImageNetZoo
     /// Writes the model to <paramref name="outputPath"/> atomically: the protobuf is streamed into a
     /// temporary file beside the target, which then replaces the target in one rename.
     /// </summary>
-    public static void Generate(string name, int seed, string outputPath)
-    {
-        var model = Build(name, seed);
-        var full = Path.GetFullPath(outputPath);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                model.WriteTo(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    public static void Generate(string name, int seed, string outputPath) => ModelFiles.Write(Build(name, seed), outputPath);
 
     private static ZooNetwork Run(ModelSpec spec, int seed, bool emit)
     {

@@ -14,4 +14,7 @@ public sealed class ParsedArguments(IReadOnlyList<string> positionals, IReadOnly
         options.TryGetValue(option, out var v) ? v[^1] : specs?.FirstOrDefault(s => s.Name == option)?.Default;
 
     public IReadOnlyList<string> Values(string option) => options.TryGetValue(option, out var v) ? v : [];
+
+    /// <summary>The same options with the first positional (a sub-command's verb) removed.</summary>
+    public ParsedArguments WithoutFirstPositional() => new(Positionals.Skip(1).ToList(), options, specs);
 }

@@ -7,13 +7,13 @@ namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>bnnc zoo generate NAME -o FILE [--seed S]</c>: writes one of the study's ImageNet architectures
-/// (balexnet, bresnet18, bdensenet28) with seeded ±1 weights; <c>bnnc zoo list</c> names them.
+/// (balexnet, bresnet18, bdensenet28) or one of the NeuroSim comparison networks (ns-mlp1 …) with seeded ±1 weights; <c>bnnc zoo list</c> names them.
 /// </summary>
 public static class ZooCommand
 {
     public static CliCommand Command { get; } = new(
         "zoo",
-        "generate the study's ImageNet BNN architectures as ONNX (zoo list | zoo generate NAME -o FILE)",
+        "generate the study's ImageNet BNN architectures or the NeuroSim comparison networks as ONNX (zoo list | zoo generate NAME -o FILE)",
         "bnnc zoo list | bnnc zoo generate NAME -o FILE [--seed S]",
         [
             new OptionSpec("output", "the .onnx file to write", Alias: "o") { ValueName = "FILE" },
@@ -32,6 +32,11 @@ public static class ZooCommand
                 output.WriteLine(name);
             }
 
+            foreach (var name in ComparisonZoo.Names)
+            {
+                output.WriteLine($"{name,-12} {ComparisonZoo.Describe(name)}");
+            }
+
             return 0;
         }
 
@@ -42,16 +47,27 @@ public static class ZooCommand
 
         var model = args.Positionals.Count > 1 ? args.Positionals[1]
             : throw ArgumentParser.Error("zoo", $"zoo generate needs a NAME; known: {string.Join(", ", ImageNetZoo.Names)}");
-        if (!ImageNetZoo.Names.Contains(model))
+        var comparison = ComparisonZoo.Names.Contains(model);
+        if (!ImageNetZoo.Names.Contains(model) && !comparison)
         {
             throw new DiagnosticException(Diagnostic.Error("BNN1003",
-                $"unknown zoo model '{model}'; known models: {string.Join(", ", ImageNetZoo.Names)}", new SourceLocation("bnnc zoo generate")));
+                $"unknown zoo model '{model}'; known models: {string.Join(", ", ImageNetZoo.Names.Concat(ComparisonZoo.Names))}", new SourceLocation("bnnc zoo generate")));
         }
 
         var path = args.Value("output") ?? throw ArgumentParser.Error("zoo", "zoo generate needs -o FILE");
         var seed = ArgumentParser.Int(args, "seed", ImageNetZoo.DefaultSeed, int.MinValue, int.MaxValue, "zoo");
         OutputPaths.CheckFile(path);
-        OutputPaths.Guard(path, () => ImageNetZoo.Generate(model, seed, path));
+        OutputPaths.Guard(path, () =>
+        {
+            if (comparison)
+            {
+                ComparisonZoo.Generate(model, seed, path);
+            }
+            else
+            {
+                ImageNetZoo.Generate(model, seed, path);
+            }
+        });
         output.WriteLine($"wrote {path} ({model}, seed {seed}, {new FileInfo(path).Length:N0} bytes)");
         return 0;
     }

@@ -1,0 +1,11 @@
+namespace BnnCompiler.Evaluation.NeuroSim;
+
+/// <summary>Diagnostic codes of the NeuroSim export and comparison (BNN8xxx); docs/neurosim.md explains each.</summary>
+public static class NeuroSimCodes
+{
+    /// <summary>A mapped layer NeuroSim V1.3's network file cannot express (dilation, unequal strides or kernels that NeuroSim reads as square).</summary>
+    public const string LayerNotExpressible = "BNN8001";
+
+    /// <summary>The image index given to the export is outside the data set.</summary>
+    public const string ImageOutOfRange = "BNN8002";
+}
