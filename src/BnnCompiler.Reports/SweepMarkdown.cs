@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation.Sweep;
 
 namespace BnnCompiler.Reports;
 
 /// <summary>
-/// report.md of a sweep: the accuracy grid (input bits × ADC bits), area, latency, energy and throughput by
-/// ADC bits with component columns, the per-layer table of the knee point, and the bottleneck paragraph.
+/// report.md of a sweep: the accuracy grid (input bits × ADC bits), area, latency, energy and throughput of every
+/// point of the grid with component columns, the per-layer table of the knee point, and the bottleneck paragraph.
+/// Figures are in the unit that keeps them readable (<see cref="ScaledUnits"/>); results.csv/json keep fixed units.
 /// </summary>
 public static class SweepMarkdown
 {
@@ -18,25 +20,24 @@ public static class SweepMarkdown
         sb.AppendLine($"# {title}").AppendLine();
         sb.AppendLine(F($"{rows.Count} points; knobs: {string.Join(", ", rows.SelectMany(r => r.Knobs.Keys).Distinct())}.")).AppendLine();
         AccuracyGrid(sb, rows);
-        var byAdc = SweepTable.ByAdcBits(rows);
-        var table = byAdc.Count > 0 ? byAdc : rows.OrderBy(r => r.Index).ToList();
-        Section(sb, "Area (mm²)", table, r => r.Cost.AreaMm2.Total, r => r.Cost.AreaMm2.Breakdown.Items.Select(i => i.Value));
-        Section(sb, "Latency per image (ms; the total is the pipelined latency)", table, r => r.Cost.LatencyMs.Total, r => r.Cost.LatencyMs.Breakdown.Items.Select(i => i.Value));
-        Section(sb, "Dynamic energy per image (µJ)", table, r => r.Cost.EnergyUj.Dynamic, r => r.Cost.EnergyUj.Breakdown.Items.Select(i => i.Value));
+        var table = rows.OrderBy(r => r.Index).ToList();
+        Section(sb, "Area", table, ScaledUnits.Area, r => r.Cost.AreaMm2.Total, r => r.Cost.AreaMm2.Breakdown.Items.Select(i => i.Value));
+        Section(sb, "Latency per image (the total is the pipelined latency)", table, ScaledUnits.TimeFromMs, r => r.Cost.LatencyMs.Total, r => r.Cost.LatencyMs.Breakdown.Items.Select(i => i.Value));
+        Section(sb, "Dynamic energy per image", table, ScaledUnits.Energy, r => r.Cost.EnergyUj.Dynamic, r => r.Cost.EnergyUj.Breakdown.Items.Select(i => i.Value));
         sb.AppendLine("## Throughput and efficiency").AppendLine();
         sb.AppendLine("| point | knobs | TOPS | TOPS/W | FPS | TOPS/mm² |").AppendLine("|---|---|---|---|---|---|");
         foreach (var r in table)
         {
-            sb.AppendLine(F($"| {r.Index} | {Knobs(r)} | {r.Cost.Tops:F3} | {r.Cost.TopsPerW:F2} | {r.Cost.Fps:F1} | {r.Cost.TopsPerMm2:F4} |"));
+            sb.AppendLine($"| {r.Index} | {Knobs(r)} | {ScaledUnits.Significant(r.Cost.Tops)} | {ScaledUnits.Significant(r.Cost.TopsPerW)} | {ScaledUnits.Significant(r.Cost.Fps)} | {ScaledUnits.Significant(r.Cost.TopsPerMm2)} |");
         }
 
         sb.AppendLine();
         var knee = SweepTable.Knee(rows) ?? table[^1];
         sb.AppendLine(F($"## Per layer, point {knee.Index} ({Knobs(knee)})")).AppendLine();
-        sb.AppendLine("| layer | area mm² | latency µs | energy µJ | dominant area | dominant latency | dominant energy |").AppendLine("|---|---|---|---|---|---|---|");
+        sb.AppendLine("| layer | area | latency | energy | dominant area | dominant latency | dominant energy |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var l in knee.Layers)
         {
-            sb.AppendLine(F($"| {l.Name} | {l.AreaMm2.Total:F4} | {l.LatencyMs.Total * 1000:F3} | {l.EnergyUj.Total:F4} | {l.AreaMm2.Breakdown.Dominant} | {l.LatencyMs.Breakdown.Dominant} | {l.EnergyUj.Breakdown.Dominant} |"));
+            sb.AppendLine($"| {l.Name} | {ScaledUnits.Area(l.AreaMm2.Total)} | {ScaledUnits.TimeFromMs(l.LatencyMs.Total)} | {ScaledUnits.Energy(l.EnergyUj.Total)} | {l.AreaMm2.Breakdown.Dominant} | {l.LatencyMs.Breakdown.Dominant} | {l.EnergyUj.Breakdown.Dominant} |");
         }
 
         sb.AppendLine().AppendLine("## Bottlenecks").AppendLine();
@@ -45,7 +46,7 @@ public static class SweepMarkdown
         sb.AppendLine(F($"At point {first.Index} ({Knobs(first)}): {first.Bottleneck}. At point {last.Index} ({Knobs(last)}): {last.Bottleneck}."));
         if (SweepTable.Knee(rows) is { } k)
         {
-            sb.AppendLine().AppendLine(F($"Knee (cheapest dynamic energy within one point of the best accuracy): point {k.Index} ({Knobs(k)}), top-1 {k.SimulatedTop1:P2}, {k.Cost.EnergyUj.Dynamic:F4} µJ, {k.Cost.AreaMm2.Total:F3} mm²."));
+            sb.AppendLine().AppendLine(F($"Knee (cheapest dynamic energy within one point of the best accuracy): point {k.Index} ({Knobs(k)}), top-1 {k.SimulatedTop1:P2}, {ScaledUnits.Energy(k.Cost.EnergyUj.Dynamic)}, {ScaledUnits.Area(k.Cost.AreaMm2.Total)}."));
         }
 
         if (plots.Count > 0)
@@ -83,13 +84,13 @@ public static class SweepMarkdown
         sb.AppendLine();
     }
 
-    private static void Section(StringBuilder sb, string title, IReadOnlyList<SweepRow> rows, Func<SweepRow, double> total, Func<SweepRow, IEnumerable<double>> parts)
+    private static void Section(StringBuilder sb, string title, IReadOnlyList<SweepRow> rows, Func<double, string> unit, Func<SweepRow, double> total, Func<SweepRow, IEnumerable<double>> parts)
     {
         sb.AppendLine($"## {title}").AppendLine();
         sb.AppendLine("| point | knobs | total | " + string.Join(" | ", Parts) + " |").AppendLine("|---|---|---|" + string.Concat(Parts.Select(_ => "---|")));
         foreach (var r in rows)
         {
-            sb.AppendLine(F($"| {r.Index} | {Knobs(r)} | {total(r):G4} | ") + string.Join(" | ", parts(r).Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + " |");
+            sb.AppendLine($"| {r.Index} | {Knobs(r)} | {unit(total(r))} | " + string.Join(" | ", parts(r).Select(unit)) + " |");
         }
 
         sb.AppendLine();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
+using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Mapping;
@@ -56,18 +57,18 @@ public static class CostCommand
         output.WriteLine($"activity {r.CountsSource}");
         output.WriteLine($"timing   {r.TimingSource}");
         output.WriteLine();
-        output.WriteLine(F($"area     {c.AreaMm2.Total,10:F3} mm²   {Parts(c.AreaMm2.Breakdown, c.AreaMm2.Total)}"));
-        output.WriteLine(F($"latency  {c.LatencyMs.Total * 1000,10:F3} µs    {Parts(c.LatencyMs.Breakdown, c.LatencyMs.Total)}"));
-        output.WriteLine(F($"energy   {c.EnergyUj.Dynamic,10:F3} µJ    dynamic ({Parts(c.EnergyUj.Breakdown, c.EnergyUj.Dynamic)}) + {c.EnergyUj.Leakage:F3} µJ leakage"));
-        output.WriteLine(F($"         {c.Tops:F3} TOPS, {c.TopsPerW:F2} TOPS/W, {c.Fps:F1} images/s, {c.TopsPerMm2:F4} TOPS/mm²"));
+        output.WriteLine(F($"area     {ScaledUnits.Area(c.AreaMm2.Total),13}   {Parts(c.AreaMm2.Breakdown, c.AreaMm2.Total)}"));
+        output.WriteLine(F($"latency  {ScaledUnits.TimeFromMs(c.LatencyMs.Total),13}   {Parts(c.LatencyMs.Breakdown, c.LatencyMs.Total)}"));
+        output.WriteLine(F($"energy   {ScaledUnits.Energy(c.EnergyUj.Dynamic),13}   dynamic ({Parts(c.EnergyUj.Breakdown, c.EnergyUj.Dynamic)}) + {ScaledUnits.Energy(c.EnergyUj.Leakage)} leakage"));
+        output.WriteLine($"         {ScaledUnits.Significant(c.Tops)} TOPS, {ScaledUnits.Significant(c.TopsPerW)} TOPS/W, {ScaledUnits.Significant(c.Fps)} images/s, {ScaledUnits.Significant(c.TopsPerMm2)} TOPS/mm²");
         output.WriteLine();
         var b = r.Bottleneck;
         output.WriteLine($"bottleneck: area {b.AreaComponent} ({string.Join(", ", b.AreaLayers)}); latency {b.LatencyComponent} ({string.Join(", ", b.LatencyLayers)}); energy {b.EnergyComponent} ({string.Join(", ", b.EnergyLayers)})");
         output.WriteLine();
-        var table = new TextTable("layer", "area mm²", "stage µs", "energy µJ", "TOPS", "top area", "top latency", "top energy");
+        var table = new TextTable("layer", "area", "stage", "energy", "TOPS", "top area", "top latency", "top energy");
         foreach (var l in r.Layers)
         {
-            table.Add(l.Name ?? "", F($"{l.AreaMm2.Total:F3}"), F($"{l.LatencyMs.Total * 1000:F3}"), F($"{l.EnergyUj.Total:F3}"), F($"{l.Tops:F2}"),
+            table.Add(l.Name ?? "", ScaledUnits.Area(l.AreaMm2.Total), ScaledUnits.TimeFromMs(l.LatencyMs.Total), ScaledUnits.Energy(l.EnergyUj.Total), ScaledUnits.Significant(l.Tops),
                 l.AreaMm2.Breakdown.Dominant, l.LatencyMs.Breakdown.Dominant, l.EnergyUj.Breakdown.Dominant);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
+using BnnCompiler.Core.Units;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.MonteCarlo;
@@ -103,7 +104,7 @@ public static class EvaluateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ONNX Runtime top-1   {accuracy.ReferenceTop1:P2} ({accuracy.ReferenceCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated top-1      {accuracy.SimulatedTop1:P2} ({accuracy.SimulatedCorrect}/{accuracy.Samples})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one image end to end {cycles.LatencyNs / 1000:F3} µs ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); pipelined, one image every {cycles.IntervalNs / 1000:F3} µs ({cycles.ImagesPerSecond:F0} images/s)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one image end to end {ScaledUnits.Time(cycles.LatencyNs)} ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); pipelined, one image every {ScaledUnits.Time(cycles.IntervalNs)} ({cycles.ImagesPerSecond:F0} images/s)"));
         if (monteCarlo is not null)
         {
             EvaluationReport.PrintMonteCarlo(monteCarlo, output);
