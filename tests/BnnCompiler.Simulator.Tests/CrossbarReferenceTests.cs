@@ -49,15 +49,16 @@ public sealed class CrossbarReferenceTests
         {
             var readout = Readout(adcBits, inputBits);
             var (expected, matched) = Reference(node, encoding, input, blocks, adcBits);
-            foreach (var simd in new[] { true, false })
+            foreach (var path in KernelPaths.Supported)
             {
-                var layer = new CrossbarLayer(node, encoding, isImageInput: false, readout, blocks, simd);
+                var layer = new CrossbarLayer(node, encoding, isImageInput: false, readout, blocks, path);
+                Assert.Equal(path, layer.Path);
                 var output = new float[node.Output.Shape.Count];
                 layer.Execute(input, output);
                 for (var i = 0; i < output.Length; i++)
                 {
                     Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])),
-                        $"ADC {adcBits}, simd {simd}, output {i}: expected {expected[i]}, got {output[i]}");
+                        $"ADC {adcBits}, path {path}, output {i}: expected {expected[i]}, got {output[i]}");
                 }
 
                 Assert.Equal(matched, layer.Counters.MatchedCells);
@@ -66,12 +67,18 @@ public sealed class CrossbarReferenceTests
     }
 
     [Fact]
-    public void Should_Run_The_Vector_Path_On_This_Machine()
+    public void Should_Run_Every_Path_The_Machine_Supports()
     {
-        // The CI machine has AVX2; the theory above then checks both paths against the reference.
+        // The CI machine has AVX2 (this one also AVX-512); the theory above checks each supported path, and the
+        // scalar path always, against the reference.
         Assert.True(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+        Assert.Equal(KernelPath.Scalar, KernelPaths.Supported[0]);
+        Assert.Contains(KernelPath.Avx2, KernelPaths.Supported);
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported, KernelPaths.IsSupported(KernelPath.Avx512));
         var node = Node(4, 4, 3, 1, 1, 5, new SplitMix64(3));
-        Assert.True(new CrossbarLayer(node, ValueEncoding.Bipolar, false, Readout(5, 1), [36]).UsesSimd);
+        var layer = new CrossbarLayer(node, ValueEncoding.Bipolar, false, Readout(5, 1), [36]);
+        Assert.True(layer.UsesSimd);
+        Assert.Equal(KernelPaths.Best, layer.Path);
     }
 
     /// <summary>The layer's outputs and the cells that conducted (Σ m over every conversion).</summary>

@@ -12,14 +12,14 @@ namespace BnnCompiler.Simulator.Functional;
 /// shifted by its plane and summed. Blocks of equal row count share an accumulator ("kind"); a kind's sum of
 /// codes c is worth c·Δ = c·R/(2^b − 1), or the count itself when its ADC is exact, so the column's quantised
 /// dot over all blocks is Σ_kind factor·acc / divisor in integers up to one final division. Weights are stored
-/// [slot word, column] so four columns load as one 256-bit vector; with AVX2 four columns run per instruction
-/// (popcount by nibble table, ADC codes by <see cref="VectorAdc"/>), otherwise one at a time. Both paths
-/// compute the same numbers (tested).
+/// [slot word, column] so eight columns load as one 512-bit vector (four as one 256-bit vector); with AVX-512 eight
+/// columns run per instruction, with AVX2 four (popcount by nibble table, ADC codes by <see cref="VectorAdc"/>),
+/// otherwise one at a time (<see cref="KernelPath"/>). Every path computes the same numbers (tested).
 /// </summary>
-internal sealed class ColumnKernel
+internal sealed partial class ColumnKernel
 {
     private readonly int _columns;
-    private readonly int _stride;          // columns rounded up to a multiple of 4
+    private readonly int _stride;          // columns rounded up to a multiple of 8
     private readonly int _words;
     private readonly int _wordsPerBlock;
     private readonly ulong[] _weights;     // [word, stride]: bit = 1 for a +1 weight
@@ -32,16 +32,19 @@ internal sealed class ColumnKernel
     private readonly Vector256<double> _factor1;
     private readonly Vector256<double> _divisorVector;
     private readonly Vector256<ulong> _tailLanes;     // lanes of the last group that hold real columns
+    private readonly Vector512<double> _factor0x8;
+    private readonly Vector512<double> _factor1x8;
 
     /// <summary>Bits set in each nibble value 0..15, twice (one copy per 128-bit lane for vpshufb).</summary>
     private static Vector256<byte> NibbleCounts =>
         Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
 
     /// <param name="slotWeights">[column, slot word]: bit = 1 for a +1 weight in that slot.</param>
-    public ColumnKernel(ulong[] slotWeights, int columns, int wordsPerBlock, IReadOnlyList<AdcQuantizer> adcs, bool allowSimd)
+    /// <param name="path">The path asked for; a vector path runs only where the machine supports it and the layer fits it (at most two ADC full scales, every ADC reproducible by <see cref="VectorAdc"/>), else the scalar path.</param>
+    public ColumnKernel(ulong[] slotWeights, int columns, int wordsPerBlock, IReadOnlyList<AdcQuantizer> adcs, KernelPath path)
     {
         _columns = columns;
-        _stride = (columns + 3) & ~3;
+        _stride = (columns + 7) & ~7;
         _wordsPerBlock = wordsPerBlock;
         _words = adcs.Count * wordsPerBlock;
         _weights = new ulong[_words * _stride];
@@ -64,15 +67,21 @@ internal sealed class ColumnKernel
         _factor0 = Vector256.Create((double)_kindFactor[0]);
         _factor1 = Vector256.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
         _divisorVector = Vector256.Create((double)_divisor);
-        var tail = columns - (_stride - 4);
+        var tail = columns - (((columns + 3) & ~3) - 4);
         _tailLanes = Vector256.Create(tail > 0 ? ulong.MaxValue : 0, tail > 1 ? ulong.MaxValue : 0, tail > 2 ? ulong.MaxValue : 0, tail > 3 ? ulong.MaxValue : 0);
-        UsesSimd = allowSimd && Avx2.IsSupported && kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid);
+        _factor0x8 = Vector512.Create((double)_kindFactor[0]);
+        _factor1x8 = Vector512.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
+        var vectorFits = kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid) && (path != KernelPath.Avx512 || wordsPerBlock <= ByteSumWords);
+        Path = !vectorFits || !KernelPaths.IsSupported(path) ? KernelPath.Scalar : path;
     }
 
-    /// <summary>True when the AVX2 path runs.</summary>
-    public bool UsesSimd { get; }
+    /// <summary>The path that runs (the one asked for when the machine and the layer allow it, else scalar).</summary>
+    public KernelPath Path { get; }
 
-    /// <summary>Columns rounded up to a multiple of four (the length of per-column term arrays).</summary>
+    /// <summary>True when a vector path runs.</summary>
+    public bool UsesSimd => Path != KernelPath.Scalar;
+
+    /// <summary>Columns rounded up to a multiple of eight (the length of per-column term arrays).</summary>
     public int Stride => _stride;
 
     /// <summary>
@@ -83,7 +92,8 @@ internal sealed class ColumnKernel
     /// <param name="x">Slot bits [plane, word] of the pixel.</param>
     /// <param name="valid">The driven slots [word].</param>
     public long Run(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result) =>
-        !UsesSimd ? RunScalar(x, planes, valid, terms, result)
+        Path == KernelPath.Scalar ? RunScalar(x, planes, valid, terms, result)
+        : Path == KernelPath.Avx512 ? RunAvx512(x, planes, valid, terms, result)
         : _wordsPerBlock == 1 ? RunSimdOneWord(x, planes, valid, terms, result)
         : RunSimd(x, planes, valid, terms, result);
 
@@ -140,7 +150,7 @@ internal sealed class ColumnKernel
         var lookup = NibbleCounts;
         var allExact = _divisor == 1;
         Span<float> lanes = stackalloc float[4];
-        for (var group = 0; group < _stride; group += 4)
+        for (var group = 0; group < _columns; group += 4)
         {
             // Padding columns (past the layer's last) must not count as conducting cells.
             var real = group + 4 <= _columns ? Vector256<ulong>.AllBitsSet : _tailLanes;
@@ -185,7 +195,7 @@ internal sealed class ColumnKernel
         var nibbles = Vector256.Create((byte)0x0F);
         var lookup = NibbleCounts;
         Span<float> lanes = stackalloc float[4];
-        for (var group = 0; group < _stride; group += 4)
+        for (var group = 0; group < _columns; group += 4)
         {
             // Padding columns (past the layer's last) must not count as conducting cells.
             var real = group + 4 <= _columns ? Vector256<ulong>.AllBitsSet : _tailLanes;

@@ -32,17 +32,19 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly long[] _classRows;    // [class]: rows driven per pixel, all blocks
     private readonly long[] _classNegatives;  // [class]: −1 weights on driven rows, summed over columns
     private readonly ExactDotKernel? _exactDot;  // multi-plane layers whose every ADC is exact
+    private readonly long _exactRowsDriven;      // with _exactDot: rows driven per image, all pixels and planes
+    private readonly long _exactNegatives;       // with _exactDot: P·(−1 weights on driven rows) per image
 
     /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerSubarray"/> rows, as the mapper cuts them.</summary>
-    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, bool allowSimd = true)
-        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerSubarray), allowSimd)
+    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, KernelPath? path = null)
+        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerSubarray), path)
     {
     }
 
     /// <param name="blockRows">Weight rows of each row block, in row order (they partition the K rows).</param>
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, ReadoutSpec readout,
-        IReadOnlyList<int> blockRows, bool allowSimd = true)
-        : this(node, inputEncoding, readout, new ProgrammedLayer(node.Name, blockRows, PlanesFor(inputEncoding, isImageInput, readout), node.Signs), allowSimd)
+        IReadOnlyList<int> blockRows, KernelPath? path = null)
+        : this(node, inputEncoding, readout, new ProgrammedLayer(node.Name, blockRows, PlanesFor(inputEncoding, isImageInput, readout), node.Signs), path)
     {
     }
 
@@ -51,7 +53,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// programmed cells (<see cref="ProgramReader"/>); the IR node gives the window and the layer's name.
     /// Planes below the input code's bits quantise the input (allowed for the image only, as the mapper plans).
     /// </summary>
-    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, ReadoutSpec readout, ProgrammedLayer programmed, bool allowSimd = true)
+    public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, ReadoutSpec readout, ProgrammedLayer programmed, KernelPath? path = null)
     {
         var blockRows = programmed.BlockRows;
         if (programmed.Planes < 1 || programmed.Planes > inputEncoding.Bits)
@@ -83,7 +85,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             }
         }
 
-        _kernel = new ColumnKernel(slotWeights, _columns, wordsPerBlock, Adcs, allowSimd);
+        _kernel = new ColumnKernel(slotWeights, _columns, wordsPerBlock, Adcs, path ?? KernelPaths.Best);
         var classes = _gather.Classes;
         var stride = _kernel.Stride;
         _negativeTerm = new double[classes * stride];
@@ -114,9 +116,22 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             }
         }
 
-        if (_planes > 1 && Adcs.All(a => a.IsExact))
+        if (_planes > 1 && Adcs.All(a => a.IsExact) && _kernel.Path != KernelPath.Scalar)
         {
-            _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, Im2Col.For(node.Layout).Table);
+            var pixels = _gather.OutputPixels;
+            var signedValid = new double[_columns * pixels];
+            for (var p = 0; p < pixels; p++)
+            {
+                var cls = _gather.ClassOf[p];
+                _exactRowsDriven += _classRows[cls] * _planes;
+                _exactNegatives += _planes * _classNegatives[cls];
+                for (var col = 0; col < _columns; col++)
+                {
+                    signedValid[(col * pixels) + p] = _signedValid[(cls * stride) + col];
+                }
+            }
+
+            _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, Im2Col.For(node.Layout).Table, signedValid);
         }
 
         Counters = new LayerCounters(node.Name);
@@ -133,32 +148,17 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// <summary>True when every block's ADC reads every count exactly and inputs keep full precision.</summary>
     public bool IsExact => !_quantizeInput && Adcs.All(a => a.IsExact);
 
-    /// <summary>True when the AVX2 column kernel runs.</summary>
+    /// <summary>True when a vector column kernel runs.</summary>
     public bool UsesSimd => _kernel.UsesSimd;
+
+    /// <summary>The column kernel's instruction set (the one asked for, or the best supported, when the layer fits it).</summary>
+    public KernelPath Path => _kernel.Path;
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
         var scratch = CrossbarScratch.ForThread();
         var codes = scratch.Codes(input.Length);
-        var offset = _encoding.Offset;
-        var divisor = _encoding.Scale;
-        var reciprocal = 1f / divisor;
-        if (float.IsPow2(MathF.Abs(divisor)))
-        {
-            // x / 2^e and x · 2^−e are the same float; the multiply is cheaper.
-            for (var i = 0; i < input.Length; i++)
-            {
-                codes[i] = (int)MathF.Round((input[i] - offset) * reciprocal);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < input.Length; i++)
-            {
-                codes[i] = (int)MathF.Round((input[i] - offset) / divisor);
-            }
-        }
-
+        InputCodes.Convert(input, _encoding.Offset, _encoding.Scale, codes);
         var (origin, step) = (0.0, 1.0);
         if (_quantizeInput)
         {
@@ -177,7 +177,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
 
         var planeWords = _gather.InputPixels * _gather.ChannelWords;
         var bitmaps = scratch.Bitmaps(planes * planeWords);
-        Pack(codes, planes, planeWords, bitmaps);
+        InputCodes.Pack(codes, _gather.Channels, _gather.InputPixels, planes, bitmaps);
 
         var words = _gather.Words;
         var x = scratch.SlotBits(planes * words);
@@ -222,24 +222,9 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private void ExecuteExact(int[] codes, double scale, double constant, float[] output)
     {
         var scratch = CrossbarScratch.ForThread();
-        var dots = scratch.Dots(_columns);
-        var pixels = _gather.OutputPixels;
-        var stride = _kernel.Stride;
-        var planes = _planes;
-        long matched = 0, rowsDriven = 0;
-        for (var p = 0; p < pixels; p++)
-        {
-            var cls = _gather.ClassOf[p];
-            rowsDriven += _classRows[cls] * planes;
-            matched += _exactDot!.Run(p, codes, dots) + (planes * _classNegatives[cls]);
-            var row = cls * stride;
-            for (var col = 0; col < _columns; col++)
-            {
-                output[(col * pixels) + p] = (float)((scale * dots[col]) + (constant * _signedValid[row + col]));
-            }
-        }
-
-        CountActions(pixels, rowsDriven, matched);
+        var rows = scratch.Codes(input: false, _exactDot!.ScratchLength);
+        var matched = _exactDot.Run(codes, scale, constant, rows, output) + _exactNegatives;
+        CountActions(_gather.OutputPixels, _exactRowsDriven, matched);
     }
 
     /// <summary>Planes the mapper plans for a layer's input: the image reduced to readout.input_bits, other codes at their own bits.</summary>
@@ -249,29 +234,4 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// <summary>Rows of each block when blocks of <paramref name="rowsPerBlock"/> are cut in order.</summary>
     public static int[] UniformBlocks(int rows, int rowsPerBlock) =>
         [.. Enumerable.Range(0, (rows + rowsPerBlock - 1) / rowsPerBlock).Select(b => Math.Min(rowsPerBlock, rows - (b * rowsPerBlock)))];
-
-    /// <summary>Channel bitmaps per plane: bit c of input pixel q's words is bit j of the code at (c, q).</summary>
-    private void Pack(int[] codes, int planes, int planeWords, ulong[] bitmaps)
-    {
-        Array.Clear(bitmaps, 0, planes * planeWords);
-        var inputPixels = _gather.InputPixels;
-        var cw = _gather.ChannelWords;
-        for (var c = 0; c < _gather.Channels; c++)
-        {
-            var bit = 1UL << (c & 63);
-            var word = c >> 6;
-            var source = c * inputPixels;
-            for (var q = 0; q < inputPixels; q++)
-            {
-                var code = codes[source + q];
-                for (var j = 0; code != 0 && j < planes; j++, code >>= 1)
-                {
-                    if ((code & 1) != 0)
-                    {
-                        bitmaps[(j * planeWords) + (q * cw) + word] |= bit;
-                    }
-                }
-            }
-        }
-    }
 }

@@ -10,22 +10,23 @@ internal sealed class CrossbarScratch
     private static CrossbarScratch? _current;
 
     private int[] _codes = [];
+    private int[] _rowCodes = [];
     private ulong[] _bitmaps = [];
     private ulong[] _slotBits = [];
     private float[] _results = [];
-    private long[] _dots = [];
 
     public static CrossbarScratch ForThread() => _current ??= new CrossbarScratch();
 
     public int[] Codes(int length) => Grow(ref _codes, length);
+
+    /// <summary>The input's codes (<paramref name="input"/> true) or a second array of codes, e.g. gathered per row.</summary>
+    public int[] Codes(bool input, int length) => input ? Grow(ref _codes, length) : Grow(ref _rowCodes, length);
 
     public ulong[] Bitmaps(int length) => Grow(ref _bitmaps, length);
 
     public ulong[] SlotBits(int length) => Grow(ref _slotBits, length);
 
     public float[] Results(int length) => Grow(ref _results, length);
-
-    public long[] Dots(int length) => Grow(ref _dots, length);
 
     private static T[] Grow<T>(ref T[] array, int length)
     {
