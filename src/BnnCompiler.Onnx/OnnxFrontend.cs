@@ -1,28 +1,32 @@
 using BnnCompiler.Core.Ir;
+using BnnCompiler.Onnx.Checking;
 using BnnCompiler.Onnx.Import;
 using BnnCompiler.Passes;
 using BnnCompiler.Passes.Recognition;
 
 namespace BnnCompiler.Onnx;
 
-/// <summary>The front end: load an ONNX file, translate it to IR, and recognise its binarized layers.</summary>
+/// <summary>The front end: load and check an ONNX file, translate it to IR, and recognise its binarized layers.</summary>
 public static class OnnxFrontend
 {
-    public static ImportedModel Load(string path, long maxModelBytes = OnnxModelLoader.DefaultMaxModelBytes,
-        Action<IIrPass, IrGraph>? afterPass = null)
+    public static ImportedModel Load(string path, ModelLimits? limits = null, Action<IIrPass, IrGraph>? afterPass = null)
     {
-        var model = OnnxModelLoader.Load(path, maxModelBytes);
-        var graph = OnnxImporter.Import(model, path, out var shapes);
-        RecognitionPipeline.Create(afterPass).Run(graph);
-        return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes);
+        limits ??= ModelLimits.Default;
+        var model = OnnxModelLoader.Load(path, limits);
+        return Import(model, path, limits, afterPass);
     }
 
     /// <summary>Imports from bytes already in memory (tests, generated models).</summary>
-    public static ImportedModel FromBytes(byte[] bytes, string name)
+    public static ImportedModel FromBytes(byte[] bytes, string name, ModelLimits? limits = null)
     {
-        var model = OnnxModelLoader.Parse(bytes, name);
-        var graph = OnnxImporter.Import(model, name, out var shapes);
-        RecognitionPipeline.Create().Run(graph);
-        return new ImportedModel(name, model, graph, DialectDetector.Detect(model), shapes);
+        limits ??= ModelLimits.Default;
+        return Import(OnnxModelLoader.Parse(bytes, name, limits), name, limits, null);
+    }
+
+    private static ImportedModel Import(global::Onnx.ModelProto model, string path, ModelLimits limits, Action<IIrPass, IrGraph>? afterPass)
+    {
+        var graph = OnnxImporter.Import(model, path, limits, out var shapes, out var warnings);
+        RecognitionPipeline.Create(afterPass).Run(graph);
+        return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes) { Warnings = warnings };
     }
 }

@@ -23,7 +23,7 @@ public static class CompileCommand
         [
             .. HardwareOptions.All,
             Output,
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

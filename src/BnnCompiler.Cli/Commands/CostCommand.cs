@@ -23,7 +23,7 @@ public static class CostCommand
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
             OptionSpec.Choice("latency", "engine: the cycle-level timing engine running the compiled program; analytical: the cost model's stage sums", ["engine", "analytical"], "engine"),
             .. HardwareOptions.All,
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

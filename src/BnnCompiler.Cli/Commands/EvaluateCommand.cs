@@ -45,7 +45,7 @@ public static class EvaluateCommand
             new OptionSpec("ablate", "also report the accuracy lost to each non-ideal effect alone and to all together", TakesValue: false),
             new OptionSpec("output", "write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
             new OptionSpec("json", "print the JSON report instead of text", TakesValue: false),
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

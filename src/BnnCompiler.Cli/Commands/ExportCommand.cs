@@ -26,7 +26,7 @@ public static class ExportCommand
             OptionSpec.Integer("image", "index of the image to trace in --data", 0, int.MaxValue, 0),
             OptionSpec.Integer("seed", "without --data: seed of the Bernoulli(0.5) input bits", int.MinValue, int.MaxValue, 1),
             new OptionSpec("output", "the folder to write", Alias: "o") { ValueName = "DIR" },
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         2,
         Run);

@@ -16,7 +16,7 @@ public static class InspectCommand
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
             new OptionSpec("all", "list reshapes too (hidden by default)", TakesValue: false),
             new OptionSpec("ir", "print the canonical IR after the table", TakesValue: false),
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

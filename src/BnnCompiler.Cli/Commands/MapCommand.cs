@@ -22,7 +22,7 @@ public static class MapCommand
             .. HardwareOptions.All,
             new OptionSpec("json", "print JSON instead of tables", TakesValue: false),
             new OptionSpec("chip", "also draw the chip's tile grid (stage number of each tile)", TakesValue: false),
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

@@ -21,7 +21,7 @@ public static class ReferenceCommand
             LimitOption.Spec(),
             new OptionSpec("json", "print JSON instead of text", TakesValue: false),
             new OptionSpec("output", "also write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         1,
         Run);

@@ -33,7 +33,7 @@ public static class SweepCommand
             EvaluateCommand.Seed,
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },
             new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
-            ModelOptions.MaxModelMb,
+            .. ModelOptions.All,
         ],
         int.MaxValue,
         Run);

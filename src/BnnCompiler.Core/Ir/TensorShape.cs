@@ -26,7 +26,30 @@ public sealed record TensorShape
 
     public int this[int axis] => _dims[axis];
 
-    public long ElementCount => _dims.Aggregate(1L, (a, b) => a * b);
+    /// <summary>The product of the dimensions; long.MaxValue when it does not fit in 64 bits.</summary>
+    public long ElementCount
+    {
+        get
+        {
+            if (_dims.Contains(0))
+            {
+                return 0;
+            }
+
+            var count = 1L;
+            foreach (var d in _dims)
+            {
+                if (count > long.MaxValue / d)
+                {
+                    return long.MaxValue;
+                }
+
+                count *= d;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Element count as an int (tensors here stay below 2^31 elements).</summary>
     public int Count => checked((int)ElementCount);

@@ -1,6 +1,7 @@
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir;
+using BnnCompiler.Onnx.Checking;
 using Onnx;
 
 namespace BnnCompiler.Onnx.Import;
@@ -9,10 +10,16 @@ namespace BnnCompiler.Onnx.Import;
 /// State of one import: the values defined so far (by ONNX name), the IR nodes emitted, and the ONNX node
 /// being translated, so that every diagnostic can name it.
 /// </summary>
-internal sealed class ImportContext(string fileName, long opset)
+internal sealed class ImportContext(string fileName, long opset, ModelLimits limits)
 {
     private readonly Dictionary<string, IrValue> _values = new(StringComparer.Ordinal);
     private readonly List<IrNode> _nodes = [];
+    private readonly List<Diagnostic> _warnings = [];
+
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
+
+    public void Warn(string code, string message) =>
+        _warnings.Add(Diagnostic.Warning(code, message, new SourceLocation(FileName, Detail: NodeLabel)));
 
     public string FileName { get; } = fileName;
 
@@ -71,10 +78,20 @@ internal sealed class ImportContext(string fileName, long opset)
     public long[]? Ints(string name) => Attr(name)?.Ints.ToArray();
 
     /// <summary>A new value for output <paramref name="index"/> of the current node.</summary>
-    public IrValue NewOutput(TensorShape shape, int index = 0) => new(Node.Output[index], shape);
+    public IrValue NewOutput(TensorShape shape, int index = 0) => new(Node.Output[index], Capped(shape));
 
-    public void BindConstant(TensorShape shape, float[] data, int index = 0) =>
+    public void BindConstant(TensorShape shape, float[] data, int index = 0)
+    {
+        Capped(shape);
+        ParameterChecks.RequireFinite(this, Node.Output[index], data);
         Bind(Node.Output[index], new IrValue(Node.Output[index], shape, data));
+    }
+
+    /// <summary>The shape, after checking that it holds no more elements than <c>--max-elements</c> allows.</summary>
+    public TensorShape Capped(TensorShape shape) =>
+        shape.ElementCount <= limits.MaxElements
+            ? shape
+            : throw Error(CheckCodes.Tensor, $"the output {shape} would hold {shape.ElementCount:N0} elements, above the cap of {limits.MaxElements:N0}; raise it with --max-elements");
 
     /// <summary>
     /// Adds a node, or, when all its inputs are constants, evaluates it now and binds its output as a
@@ -82,9 +99,15 @@ internal sealed class ImportContext(string fileName, long opset)
     /// </summary>
     public void Emit(IrNode node)
     {
+        foreach (var o in node.Outputs)
+        {
+            Capped(o.Shape);
+        }
+
         if (node.Inputs.All(v => v.IsConstant))
         {
             var data = NodeEvaluator.Evaluate(node, node.Inputs.Select(v => v.Constant!).ToList());
+            ParameterChecks.RequireFinite(this, node.Output.Name, data);
             Bind(node.Output.Name, new IrValue(node.Output.Name, node.Output.Shape, data));
             return;
         }

@@ -121,6 +121,7 @@ internal static class LayerTranslators
         var beta = ctx.ConstIn(2, "B");
         var mean = ctx.ConstIn(3, "mean");
         var variance = ctx.ConstIn(4, "var");
+        ParameterChecks.BatchNorm(ctx, gamma, variance, ctx.Float("epsilon", 1e-5f));
         try
         {
             ctx.Emit(new BatchNormNode(ctx.Node.Output[0], ctx.Origin, x, ctx.NewOutput(x.Shape), gamma, beta, mean, variance, ctx.Float("epsilon", 1e-5f)));

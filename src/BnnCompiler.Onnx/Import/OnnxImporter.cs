@@ -1,5 +1,6 @@
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Ir;
+using BnnCompiler.Onnx.Checking;
 using Onnx;
 using QuikGraph;
 using QuikGraph.Algorithms;
@@ -14,20 +15,25 @@ namespace BnnCompiler.Onnx.Import;
 /// </summary>
 public static class OnnxImporter
 {
-    public static IrGraph Import(ModelProto model, string fileName) => Import(model, fileName, out _);
+    public static IrGraph Import(ModelProto model, string fileName) => Import(model, fileName, ModelLimits.Default, out _, out _);
 
-    /// <summary>Imports and also returns the static shape of every ONNX value (for the reference lowering).</summary>
-    public static IrGraph Import(ModelProto model, string fileName, out IReadOnlyDictionary<string, TensorShape> valueShapes)
+    /// <summary>
+    /// Imports a model <see cref="OnnxChecker"/> accepted, and also returns the static shape of every ONNX value
+    /// (for the reference lowering) and the warnings raised.
+    /// </summary>
+    public static IrGraph Import(ModelProto model, string fileName, ModelLimits limits,
+        out IReadOnlyDictionary<string, TensorShape> valueShapes, out IReadOnlyList<Diagnostic> warnings)
     {
         var graph = model.Graph;
         var opset = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 9;
-        var ctx = new ImportContext(fileName, opset);
+        var ctx = new ImportContext(fileName, opset, limits);
         var location = new SourceLocation(fileName);
         foreach (var tensor in graph.Initializer)
         {
             try
             {
                 var (shape, data) = TensorData.Decode(tensor);
+                ParameterChecks.RequireFinite(fileName, tensor.Name, data);
                 ctx.Bind(tensor.Name, new IrValue(tensor.Name, shape, data));
             }
             catch (Exception e) when (e is InvalidDataException or OverflowException or ShapeException)
@@ -72,6 +78,7 @@ public static class OnnxImporter
         var outputs = graph.Output.Select(o => ctx.TryGet(o.Name, out var v) && !v.IsConstant
             ? v
             : throw new DiagnosticException(Diagnostic.Error("BNN3006", $"graph output '{o.Name}' is not computed from the input", location))).ToList();
+        warnings = ctx.Warnings;
         valueShapes = ctx.Values.ToDictionary(kv => kv.Key, kv => kv.Value.Shape, StringComparer.Ordinal);
         var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
         return new IrGraph(graph.Name, inputs, outputs, ctx.Nodes, metadata);

@@ -1,36 +1,48 @@
 using BnnCompiler.Core.Diagnostics;
+using BnnCompiler.Onnx.Checking;
 using Google.Protobuf;
 using Onnx;
 
 namespace BnnCompiler.Onnx.Import;
 
 /// <summary>
-/// Reads an ONNX file into ONNX's own protobuf classes and checks what the importer supports: IR version
-/// 3 and up, default-domain opset 9 and up, weights stored inside the file, a size cap.
+/// Reads an ONNX file into ONNX's own protobuf classes (after checking its size against the cap) and runs
+/// <see cref="OnnxChecker"/> on it, so that no tensor is decoded from a model that breaks a rule.
 /// </summary>
 public static class OnnxModelLoader
 {
-    public const long DefaultMaxModelBytes = 2L * 1024 * 1024 * 1024 - 1;
+    public const long DefaultMaxModelBytes = ModelLimits.DefaultMaxModelBytes;
 
-    public static ModelProto Load(string path, long maxModelBytes = DefaultMaxModelBytes)
+    public static ModelProto Load(string path, ModelLimits? limits = null)
     {
+        limits ??= ModelLimits.Default;
         if (!File.Exists(path))
         {
             throw new DiagnosticException(Diagnostic.Error("BNN3001", "model file not found", new SourceLocation(path)));
         }
 
         var length = new FileInfo(path).Length;
-        if (length > maxModelBytes)
+        if (length > limits.MaxModelBytes)
         {
             throw new DiagnosticException(Diagnostic.Error("BNN3002",
-                $"model is {length:N0} bytes, above the cap of {maxModelBytes:N0} bytes; raise it with --max-model-mb",
+                $"model is {length:N0} bytes, above the cap of {limits.MaxModelBytes:N0} bytes; raise it with --max-model-mb",
                 new SourceLocation(path)));
         }
 
-        return Parse(File.ReadAllBytes(path), path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiagnosticException(Diagnostic.Error("BNN3001", $"cannot read the model file: {e.Message}", new SourceLocation(path)));
+        }
+
+        return Parse(bytes, path, limits);
     }
 
-    public static ModelProto Parse(byte[] bytes, string fileName)
+    public static ModelProto Parse(byte[] bytes, string fileName, ModelLimits? limits = null)
     {
         ModelProto model;
         try
@@ -44,37 +56,12 @@ public static class OnnxModelLoader
                 new SourceLocation(fileName)));
         }
 
-        Validate(model, fileName);
-        return model;
-    }
-
-    private static void Validate(ModelProto model, string fileName)
-    {
-        var location = new SourceLocation(fileName);
         if (model.Graph is null || (model.Graph.Node.Count == 0 && model.Graph.Output.Count == 0))
         {
-            throw new DiagnosticException(Diagnostic.Error("BNN3003", "not a valid ONNX model: it holds no graph", location));
+            throw new DiagnosticException(Diagnostic.Error("BNN3003", "not a valid ONNX model: it holds no graph", new SourceLocation(fileName)));
         }
 
-        var bag = new DiagnosticBag();
-        if (model.IrVersion < 3)
-        {
-            bag.Error("BNN3005", $"ONNX IR version {model.IrVersion} is not supported; supported: IR version 3 and up", location);
-        }
-
-        var defaultOpset = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 0;
-        if (defaultOpset < 9)
-        {
-            bag.Error("BNN3005", $"default-domain opset {defaultOpset} is not supported; supported: opset 9 and up", location);
-        }
-
-        foreach (var tensor in model.Graph.Initializer.Where(t => t.DataLocation == TensorProto.Types.DataLocation.External || t.ExternalData.Count > 0))
-        {
-            bag.Error("BNN3004",
-                $"initializer '{tensor.Name}' keeps its data in an external file; external data is not supported: save the model with all tensors inside the .onnx file",
-                location);
-        }
-
-        bag.ThrowIfErrors();
+        OnnxChecker.Check(model, fileName, limits ?? ModelLimits.Default);
+        return model;
     }
 }

@@ -50,7 +50,7 @@ internal static class ShapeTranslators
     {
         var dims = ctx.ConstIn(0, "the shape").Select(d => (int)d).ToArray();
         var value = ctx.Attr("value") is { T: { } t } ? TensorData.Decode(t).Values[0] : 0f;
-        var shape = new TensorShape(dims);
+        var shape = ctx.Capped(new TensorShape(dims));
         ctx.BindConstant(shape, Enumerable.Repeat(value, shape.Count).ToArray());
     }
 
