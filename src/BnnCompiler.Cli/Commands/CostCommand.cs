@@ -18,11 +18,12 @@ public static class CostCommand
     public static CliCommand Command { get; } = new(
         "cost",
         "price a model on the chip: area, latency, energy and throughput, without a dataset",
-        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--latency engine|analytical] [--json]",
+        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--latency engine|analytical] [--json] [--compare-neurosim FILE]",
         [
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
             OptionSpec.Choice("latency", "engine: the cycle-level timing engine running the compiled program; analytical: the cost model's stage sums", ["engine", "analytical"], "engine"),
             .. HardwareOptions.All,
+            NeuroSimComparisonPrinter.Option,
             .. ModelOptions.All,
         ],
         1,
@@ -46,6 +47,7 @@ public static class CostCommand
         }
 
         Print(report, output);
+        NeuroSimComparisonPrinter.PrintIfAsked(args, report, output);
         return 0;
     }
 

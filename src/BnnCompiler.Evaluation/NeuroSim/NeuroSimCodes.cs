@@ -8,4 +8,7 @@ public static class NeuroSimCodes
 
     /// <summary>The image index given to the export is outside the data set.</summary>
     public const string ImageOutOfRange = "BNN8002";
+
+    /// <summary>A file given as NeuroSim's printout is not a finished NeuroSim V1.3 pipeline run.</summary>
+    public const string NotAPrintout = "BNN8003";
 }
