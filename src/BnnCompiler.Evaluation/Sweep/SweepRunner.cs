@@ -7,6 +7,7 @@ using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Analog;
 using BnnCompiler.Simulator.Functional;
 
 namespace BnnCompiler.Evaluation.Sweep;
@@ -66,6 +67,21 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         return new SweepRow(point.Index, knobs, n, (double)referenceCorrect / n, (double)correct / n, (double)agree / n,
             cost.Cost, cost.Layers, Describe(cost.Bottleneck), monteCarlo);
     }
+
+    /// <summary>
+    /// Monte-Carlo trial <paramref name="trial"/> (≥ 1) of a point alone, as the trial 0 of seed S + trial (S the
+    /// point's <c>non_idealities.seed</c>): the same draws as trial <paramref name="trial"/> of a run of all trials.
+    /// </summary>
+    public TrialResult RunTrial(SweepPoint point, int trial)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(trial, 1);
+        var spec = HardwareSpecLoader.ApplyOverrides(baseSpec, point.Overrides);
+        var shifted = spec with { NonIdealities = spec.NonIdealities with { Seed = AnalogStreams.TrialSeed(spec.NonIdealities.Seed, trial) } };
+        return MonteCarloRunner.Run(model.Graph, shifted, feeder ?? throw new InvalidOperationException("trials need a dataset"), 1, ReferencePredictions()).Trials[0];
+    }
+
+    /// <summary>The mapping of a point (built once per distinct mapping), e.g. to estimate its cost before running it.</summary>
+    public ChipMapping Mapping(SweepPoint point) => MappingFor(HardwareSpecLoader.ApplyOverrides(baseSpec, point.Overrides));
 
     /// <summary>
     /// Simulates the dataset on the compiled chip, or reuses an earlier point's run when the two specs give
