@@ -1,5 +1,6 @@
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Commands;
+using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Evaluation.Sweep;
 
@@ -80,6 +81,7 @@ public static class SweepClusterCommands
     private static int Merge(string directory, string into, TextWriter output)
     {
         var manifest = SweepManifest.Read(directory);
+        OutputPaths.CheckDirectory(into);
         var rows = new List<SweepRow>();
         var values = new List<SweepTrialValue>();
         foreach (var plan in manifest.Tasks)
