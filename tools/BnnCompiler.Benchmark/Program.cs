@@ -8,13 +8,15 @@ using BnnCompiler.Hardware;
 using BnnCompiler.Onnx;
 using BnnCompiler.Onnx.Reference;
 using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Functional;
 
 namespace BnnCompiler.Benchmark;
 
 /// <summary>
 /// Throughput benchmark, one run on one model and test set, both cores: ONNX Runtime on the original model,
 /// the IR interpreter, the crossbar simulator at the ideal configuration, at 4-bit input / 8-bit ADC and with
-/// non-idealities on (the analog path); prints images/s, the ratios to ONNX Runtime and the peak working set.
+/// non-idealities on (the analog path); prints images/s, the kernel path that ran (avx512, avx2 or scalar), the
+/// ratios to ONNX Runtime, the non-ideal path's Monte-Carlo trials/s and the peak working set.
 /// The non-ideal run uses the spec's own non_idealities section when it has one, else <see cref="NonIdealities"/>.
 /// usage: bnnc-bench [MODEL] [--data NAME] [--hw SPEC] [--limit N]
 /// </summary>
@@ -42,6 +44,7 @@ public static class Program
         Console.WriteLine($"model   {model}");
         Console.WriteLine($"data    {data.Description}");
         Console.WriteLine($"machine {workers} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine($"kernels supported: {string.Join(", ", KernelPaths.Supported.Select(KernelPaths.Name))}");
         Console.WriteLine();
 
         var bytes = CustomOpLowering.LowerToBytes(imported);
@@ -50,11 +53,13 @@ public static class Program
         var interpreter = new IrInterpreter(imported.Graph);
         var ir = Measure("IR interpreter", samples, workers, (_, s) => Top1.Of(interpreter.Run(s)));
         var idealSim = new FunctionalSimulator(imported.Graph, ideal);
-        var simIdeal = Measure($"simulator, ideal (ADC 8, input 8, exact: {idealSim.IsExact})", samples, workers, (_, s) => Top1.Of(idealSim.Run(s)));
+        var simIdeal = Measure($"simulator, ideal (ADC 8, input 8), {PathsOf(idealSim)}", samples, workers, (_, s) => Top1.Of(idealSim.Run(s)));
         var studySim = new FunctionalSimulator(imported.Graph, study);
-        var simStudy = Measure("simulator, 4-bit input / 8-bit ADC", samples, workers, (_, s) => Top1.Of(studySim.Run(s)));
+        var simStudy = Measure($"simulator, 4-bit input / 8-bit ADC, {PathsOf(studySim)}", samples, workers, (_, s) => Top1.Of(studySim.Run(s)));
         var nonIdeal = spec.NonIdealities.IsIdeal ? HardwareSpecLoader.ApplyOverrides(spec, NonIdealities) : spec;
+        var build = Stopwatch.StartNew();
         var analogSim = new FunctionalSimulator(imported.Graph, nonIdeal);
+        var buildSeconds = build.Elapsed.TotalSeconds;
         var simAnalog = Measure("simulator, non-idealities on (analog path)", samples, workers, (_, s) => Top1.Of(analogSim.Run(s)));
         foreach (var r in runners)
         {
@@ -66,6 +71,8 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator ideal / ONNX Runtime   {simIdeal / ort:F2}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator 4b/8b / ONNX Runtime   {simStudy / ort:F2}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator non-ideal: {simAnalog:F0} images/s, ONNX Runtime: {ort:F0} images/s ({simAnalog / ort:F2}x)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"non-ideal trials/s               {1 / (buildSeconds + (samples.Length / simAnalog)):F4} (a trial draws its devices in {buildSeconds:F2} s, then runs {samples.Length} images)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set                 {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
         return 0;
     }
@@ -102,9 +109,13 @@ public static class Program
         });
         var seconds = clock.Elapsed.TotalSeconds;
         var rate = samples.Length / seconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-52} {rate,10:F0} images/s  ({samples.Length} in {seconds:F2} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-60} {rate,10:F0} images/s  ({samples.Length} in {seconds:F2} s)"));
         return rate;
     }
+
+    /// <summary>The kernel path the crossbar layers run, e.g. "kernels avx512".</summary>
+    private static string PathsOf(FunctionalSimulator simulator) =>
+        "kernels " + string.Join("/", simulator.Layers.Values.Select(l => l.Executor is CrossbarLayer c ? KernelPaths.Name(c.Path) : "analog").Distinct());
 
     private static string? Option(string[] args, string name)
     {

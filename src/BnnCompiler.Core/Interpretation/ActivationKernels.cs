@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using BnnCompiler.Core.Ir.Nodes;
 
 namespace BnnCompiler.Core.Interpretation;
@@ -74,39 +75,26 @@ public static class ActivationKernels
         return result;
     }
 
-    /// <summary>One channel run of a one-level threshold: high where s·x ≥ t (or &gt; t when strict), else low.</summary>
+    /// <summary>One channel run of a one-level threshold: high where s·x ≥ t (or &gt; t when strict), else low; eight values per step where 256-bit vectors run (the same comparisons, NaN low).</summary>
     private static void Binary(ReadOnlySpan<float> source, Span<float> target, float t, bool flip, bool strict, float low, float high)
     {
-        switch (flip, strict)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            case (false, false):
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = source[i] >= t ? high : low;
-                }
+            var (threshold, lows, highs) = (Vector256.Create(t), Vector256.Create(low), Vector256.Create(high));
+            for (; i + 8 <= source.Length; i += 8)
+            {
+                var v = Vector256.Create(source.Slice(i, 8));
+                v = flip ? -v : v;
+                var above = strict ? Vector256.GreaterThan(v, threshold) : Vector256.GreaterThanOrEqual(v, threshold);
+                Vector256.ConditionalSelect(above, highs, lows).CopyTo(target[i..]);
+            }
+        }
 
-                break;
-            case (false, true):
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = source[i] > t ? high : low;
-                }
-
-                break;
-            case (true, false):
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = -source[i] >= t ? high : low;
-                }
-
-                break;
-            default:
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = -source[i] > t ? high : low;
-                }
-
-                break;
+        for (; i < source.Length; i++)
+        {
+            var v = flip ? -source[i] : source[i];
+            target[i] = (strict ? v > t : v >= t) ? high : low;
         }
     }
 
