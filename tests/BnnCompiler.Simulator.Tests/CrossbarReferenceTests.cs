@@ -74,7 +74,7 @@ public sealed class CrossbarReferenceTests
         Assert.True(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
         Assert.Equal(KernelPath.Scalar, KernelPaths.Supported[0]);
         Assert.Contains(KernelPath.Avx2, KernelPaths.Supported);
-        Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported, KernelPaths.IsSupported(KernelPath.Avx512));
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported && System.Runtime.Intrinsics.X86.Avx512Vbmi.IsSupported, KernelPaths.IsSupported(KernelPath.Avx512));
         var node = Node(4, 4, 3, 1, 1, 5, new SplitMix64(3));
         var layer = new CrossbarLayer(node, ValueEncoding.Bipolar, false, Readout(5, 1), [36]);
         Assert.True(layer.UsesSimd);

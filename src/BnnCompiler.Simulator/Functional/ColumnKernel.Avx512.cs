@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -7,8 +8,8 @@ namespace BnnCompiler.Simulator.Functional;
 
 /// <summary>
 /// The AVX-512 path of <see cref="ColumnKernel"/>: eight columns per instruction. A block's match count comes from
-/// one ternary-logic instruction (driven ∧ ¬(x ⊕ w)), a nibble-table popcount per byte (vpshufb) and a sum of the
-/// eight bytes of each column (vpsadbw). When every ADC is exact and the input has one plane, the per-byte counts
+/// one ternary-logic instruction (driven ∧ ¬(x ⊕ w)), a popcount per byte (a 128-entry table of the low seven bits,
+/// vpermi2b, plus the top bit) and a sum of the eight bytes of each column (vpsadbw). When every ADC is exact and the input has one plane, the per-byte counts
 /// of up to 31 words are added before one byte sum (a byte holds at most 8 per word, so 31 words stay below 256).
 /// </summary>
 internal sealed partial class ColumnKernel
@@ -19,8 +20,11 @@ internal sealed partial class ColumnKernel
     /// <summary>Words whose per-byte counts fit a byte accumulator (8 per word).</summary>
     private const int ByteSumWords = 31;
 
-    /// <summary>Bits set in each nibble value 0..15, once per 128-bit lane.</summary>
-    private static Vector512<byte> NibbleCounts512 => Vector512.Create(NibbleCounts, NibbleCounts);
+    /// <summary>Bits set in each value 0..63 (the table's lower half).</summary>
+    private static readonly Vector512<byte> LowCounts = Vector512.Create(Enumerable.Range(0, 64).Select(i => (byte)BitOperations.PopCount((uint)i)).ToArray());
+
+    /// <summary>Bits set in each value 64..127 (the table's upper half).</summary>
+    private static readonly Vector512<byte> HighCounts = Vector512.Create(Enumerable.Range(64, 64).Select(i => (byte)BitOperations.PopCount((uint)i)).ToArray());
 
     private long RunAvx512(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result) =>
         _divisor == 1 && planes == 1 ? RunAvx512Exact(x, valid, terms, result) : RunAvx512Planes(x, planes, valid, terms, result);
@@ -33,8 +37,7 @@ internal sealed partial class ColumnKernel
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
-        var nibbles = Vector512.Create((byte)0x0F);
-        var lookup = NibbleCounts512;
+        var (low, high, one) = (LowCounts, HighCounts, Vector512.Create((byte)1));
         for (var group = 0; group < _columns; group += 8)
         {
             var m = Vector512<ulong>.Zero;
@@ -46,7 +49,7 @@ internal sealed partial class ColumnKernel
                 {
                     var w = Vector512.LoadUnsafe(ref weights, (nuint)((word * _stride) + group));
                     var bits = Avx512F.TernaryLogic(Vector512.Create(Unsafe.Add(ref driven, word)), Vector512.Create(Unsafe.Add(ref slots, word)), w, DrivenMatch);
-                    bytes += ByteCounts(bits, nibbles, lookup);
+                    bytes += ByteCounts(bits, low, high, one);
                 }
 
                 m += Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
@@ -69,8 +72,7 @@ internal sealed partial class ColumnKernel
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
-        var nibbles = Vector512.Create((byte)0x0F);
-        var lookup = NibbleCounts512;
+        var (low, high, one) = (LowCounts, HighCounts, Vector512.Create((byte)1));
         for (var group = 0; group < _columns; group += 8)
         {
             var real = RealLanes(group);
@@ -88,7 +90,7 @@ internal sealed partial class ColumnKernel
                     {
                         var w = Vector512.LoadUnsafe(ref weights, (nuint)((word * _stride) + group));
                         var bits = Avx512F.TernaryLogic(Vector512.Create(Unsafe.Add(ref driven, word)), Vector512.Create(Unsafe.Add(ref slots, (j * words) + word)), w, DrivenMatch);
-                        bytes += ByteCounts(bits, nibbles, lookup);
+                        bytes += ByteCounts(bits, low, high, one);
                     }
 
                     // A block of at most 31 words (1,984 rows) keeps every byte count below 256.
@@ -149,12 +151,11 @@ internal sealed partial class ColumnKernel
         return (v | magic).AsDouble() - magic.AsDouble();
     }
 
-    /// <summary>Bits set in each byte: nibble look-up (vpshufb) of the low and high halves.</summary>
+    /// <summary>Bits set in each byte b: table[b mod 128] (vpermi2b reads the low seven bits of each index) plus b's top bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> ByteCounts(Vector512<ulong> v, Vector512<byte> nibbles, Vector512<byte> lookup)
+    private static Vector512<byte> ByteCounts(Vector512<ulong> v, Vector512<byte> low, Vector512<byte> high, Vector512<byte> one)
     {
-        var low = v.AsByte() & nibbles;
-        var high = Vector512.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibbles;
-        return Avx512BW.Shuffle(lookup, low) + Avx512BW.Shuffle(lookup, high);
+        var top = Vector512.ShiftRightLogical(v.AsUInt16(), 7).AsByte() & one;
+        return Avx512Vbmi.PermuteVar64x8x2(low, v.AsByte(), high) + top;
     }
 }

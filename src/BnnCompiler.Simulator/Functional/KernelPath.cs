@@ -12,6 +12,6 @@ public enum KernelPath
     /// <summary>256-bit vectors: four columns per instruction (nibble-table popcount).</summary>
     Avx2,
 
-    /// <summary>512-bit vectors (AVX-512 F/BW): eight columns per instruction.</summary>
+    /// <summary>512-bit vectors (AVX-512 F, BW and VBMI): eight columns per instruction.</summary>
     Avx512,
 }

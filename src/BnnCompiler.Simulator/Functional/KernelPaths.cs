@@ -8,7 +8,7 @@ public static class KernelPaths
     /// <summary>Every path this machine supports, scalar first.</summary>
     public static IReadOnlyList<KernelPath> Supported { get; } = Detect();
 
-    /// <summary>The fastest supported path: AVX-512 where present, then AVX2, then scalar.</summary>
+    /// <summary>The fastest supported path: AVX-512 (F, BW, VBMI) where present, then AVX2, then scalar.</summary>
     public static KernelPath Best => Supported[^1];
 
     /// <summary>True when this machine can run <paramref name="path"/>.</summary>
@@ -25,7 +25,7 @@ public static class KernelPaths
             paths.Add(KernelPath.Avx2);
         }
 
-        if (Avx2.IsSupported && Avx512F.IsSupported && Avx512BW.IsSupported)
+        if (Avx2.IsSupported && Avx512F.IsSupported && Avx512BW.IsSupported && Avx512Vbmi.IsSupported)
         {
             paths.Add(KernelPath.Avx512);
         }
