@@ -57,6 +57,24 @@ public sealed class NeuroSimOracleTests : IDisposable
     }
 
     [Fact]
+    public void Should_Predict_The_Tiles_And_Speed_Up_NeuroSim_Gave_Every_Layer()
+    {
+        foreach (var run in NeuroSimOracle.All)
+        {
+            var rows = run.NetworkRows.Select((line, i) => NeuroSimLayerRow.Parse(line, $"layer{i + 1}")).ToList();
+            var plan = NeuroSimFloorplan.Plan(rows, 128, 128, 8);
+            Assert.NotNull(plan);
+            Assert.Equal(run.Fields["tiles_per_layer"], string.Join(" ", plan.TilesPerLayer));
+            Assert.Equal(run.Fields["speedup_per_layer"], string.Join(" ", plan.SpeedUpPerLayer));
+        }
+
+        // The printout's floorplan lines of ns-cnn1: "Desired Conventional Mapped Tile Storage Size: 512x512", "PE ... 256x256".
+        var cnn1 = NeuroSimOracle.All.First(o => o.Network == "ns-cnn1").NetworkRows.Select((l, i) => NeuroSimLayerRow.Parse(l, $"layer{i + 1}")).ToList();
+        Assert.Equal((512, 256), (NeuroSimFloorplan.Plan(cnn1, 128, 128, 8)!.TileSize, NeuroSimFloorplan.Plan(cnn1, 128, 128, 8)!.PeSize));
+        Assert.Null(NeuroSimFloorplan.Plan([NeuroSimLayerRow.Parse("1,1,1568,1,1,256,0,1", "fc")], 128, 128, 8));
+    }
+
+    [Fact]
     public void Should_Read_The_Recorded_Figures_From_NeuroSims_Printout()
     {
         var figures = NeuroSimOutputReader.Read(Path.Combine(NeuroSimOracle.Folder, "ns-cnn1-adc3.printout.txt"));

@@ -88,6 +88,13 @@ public static class NeuroSimExport
             s.AppendLine($"# {i + 1,3}  {rows[i].ToCsvLine(),-32} {rows[i].Layer} ({rows[i].NeuroSimWindows} windows read)");
         }
 
+        var spec = mapping.Spec;
+        var plan = NeuroSimFloorplan.Plan(rows, spec.Subarray.Rows, spec.Subarray.Columns,
+            spec.Pipeline.Duplication.Mode == Hardware.DuplicationMode.Auto ? spec.Pipeline.Duplication.MaxCopies : spec.Pipeline.Duplication.Degree);
+        s.AppendLine(plan is null
+            ? $"# NeuroSim V1.3 refuses this network: its widest layer is narrower than 4 subarrays ({4 * spec.Subarray.Rows} columns)"
+            : $"# NeuroSim V1.3's floorplan (pipeline mode): tile {plan.TileSize}x{plan.TileSize}, PE {plan.PeSize}x{plan.PeSize}; tiles per layer "
+              + $"{string.Join(" ", plan.TilesPerLayer)} ({plan.TilesPerLayer.Sum()} in all); speed-up per layer {string.Join(" ", plan.SpeedUpPerLayer)}");
         s.AppendLine();
         s.AppendLine("# command (weight bits 1; input bits = the largest input precision of any layer; V1.3 applies it to every layer):");
         s.AppendLine(command);

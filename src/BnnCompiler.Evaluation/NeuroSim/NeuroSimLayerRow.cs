@@ -18,6 +18,16 @@ public sealed record NeuroSimLayerRow(string Layer, int IfmHeight, int IfmWidth,
     /// <summary>Rows of the layer's weight and input trace files: C_in·K_H·K_W (doubled channels included).</summary>
     public int MatrixRows => InChannels * KernelHeight * KernelWidth;
 
+    /// <summary>A row read back from a NetWork.csv line (eight integers).</summary>
+    /// <exception cref="FormatException">The line does not hold eight integers.</exception>
+    public static NeuroSimLayerRow Parse(string line, string layer)
+    {
+        var v = line.Split(',').Select(x => int.Parse(x, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
+        return v.Length == 8
+            ? new NeuroSimLayerRow(layer, v[0], v[1], v[2], v[3], v[4], v[5], v[6] != 0, v[7])
+            : throw new FormatException($"a NetWork.csv row holds 8 integers; '{line}' holds {v.Length}");
+    }
+
     /// <summary>The row as NeuroSim reads it: eight integers, comma-separated, no spaces.</summary>
     public string ToCsvLine() => string.Join(",",
         new[] { IfmHeight, IfmWidth, InChannels, KernelHeight, KernelWidth, OutChannels, FollowedByMaxPool ? 1 : 0, Stride }

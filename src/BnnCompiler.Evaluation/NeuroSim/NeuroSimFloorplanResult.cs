@@ -1,0 +1,4 @@
+namespace BnnCompiler.Evaluation.NeuroSim;
+
+/// <summary>The floorplan NeuroSim V1.3 builds for a network file: tile and PE size (cells a side), and per layer its tiles and speed-up (copies).</summary>
+public sealed record NeuroSimFloorplanResult(int TileSize, int PeSize, IReadOnlyList<int> TilesPerLayer, IReadOnlyList<int> SpeedUpPerLayer);
