@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Pricing;
+namespace BnnCompiler.Circuits;
 
 /// <summary>Chip area split into the report's buckets, in µm²; the buckets partition the chip.</summary>
 public sealed record AreaBuckets(double Crossbar, double Adc, double Accumulation, double Interconnect, double Buffer, double Other)

@@ -1,14 +1,14 @@
-using BnnCompiler.CostModel.Components;
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Components;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 
-namespace BnnCompiler.CostModel.Pricing;
+namespace BnnCompiler.Circuits;
 
 /// <summary>
 /// Every component of a mapped chip priced once: unit costs, instance counts, block areas by bucket, wire lengths
 /// from the floorplan (blocks are taken as squares of their summed area) and the clock period. Built by
-/// <see cref="Build"/>; <see cref="CostModel"/> multiplies its per-action energies by action counts.
+/// <see cref="Build"/>; the cost model multiplies its per-action energies by action counts.
 /// </summary>
 public sealed class ChipCircuits
 {
@@ -90,7 +90,7 @@ public sealed class ChipCircuits
     /// NeuroSim V1.3 Tile.cpp).</summary>
     public required int TileOutputPortWords { get; init; }
 
-    public static ChipCircuits Build(ChipMapping mapping, CostOptions options)
+    public static ChipCircuits Build(ChipMapping mapping, CircuitOptions options)
     {
         var spec = mapping.Spec;
         var tech = TechnologyTable.For(spec.Technology);
@@ -104,7 +104,7 @@ public sealed class ChipCircuits
         // Only a chip that feeds some layer bit-serially needs the shift-and-add behind its ADCs (NeuroSim V1.3,
         // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
         var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech) : UnitCost.Zero;
-        var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, spec.Cell.Type == CellType.Sram ? 0 : options.WriteVoltageV);
+        var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, ChipClock.RowWriteVoltageV(spec, options));
         var columns = ColumnPeripheryModel.PerColumn(spec.Cell, tech, options.WriteVoltageV).Times(sub.Columns);
 
         // Subarray: array, row periphery, column periphery.
@@ -167,10 +167,8 @@ public sealed class ChipCircuits
             Buffer: ((peBufferBit.AreaUm2 * peBufferBits * fp.PesPerTile.Count) + (tileBufferBit.AreaUm2 * tileBufferBits)) * tiles + (globalBufferBit.AreaUm2 * globalBufferBits),
             Other: ((subOther * fp.SubarraysPerTile) + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees)) * tiles);
 
-        var sensing = row.LatencyNs + mux.LatencyNs + adc.LatencyNs;
-        var period = spec.Clock.Mode == ClockMode.Fixed
-            ? spec.Clock.PeriodNs!.Value
-            : Math.Max(spec.Clock.MinPeriodNs, spec.Clock.SensingMargin * sensing);
+        var sensing = ChipClock.SensingPathNs(row, mux, adc);
+        var period = ChipClock.PeriodNs(spec, sensing);
 
         return new ChipCircuits(tech)
         {
@@ -204,8 +202,8 @@ public sealed class ChipCircuits
             SensingPathNs = sensing,
             ClockPeriodNs = period,
             TileSideUm = tileSide,
-            TileInputPortBits = Math.Max(1, fp.PesPerTile.Rows * fp.SubarrayRows),
-            TileOutputPortWords = Math.Max(1, fp.PesPerTile.Columns),
+            TileInputPortBits = TileBufferPorts.InputBits(fp),
+            TileOutputPortWords = TileBufferPorts.OutputWords(fp),
         };
     }
 }

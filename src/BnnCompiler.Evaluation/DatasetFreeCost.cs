@@ -1,4 +1,5 @@
-using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Circuits;
+using BnnCompiler.Circuits.Activity;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Isa.Compilation;
@@ -21,6 +22,6 @@ public static class DatasetFreeCost
         var timing = latency == LatencyModel.Engine
             ? TimingEngine.Run(ProgramCompiler.Compile(mapping)).ToTimingSummary()
             : analytical;
-        return CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+        return CostModel.Pricing.CostModel.Price(mapping, counts, timing, CircuitOptions.Default);
     }
 }

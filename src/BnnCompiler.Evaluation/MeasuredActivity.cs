@@ -1,4 +1,4 @@
-using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Mapping;
 using BnnCompiler.Isa;
 using BnnCompiler.Isa.Compilation;

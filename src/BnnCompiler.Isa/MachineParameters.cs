@@ -52,11 +52,11 @@ public sealed record MachineParameters
     public required int BusWidthBits { get; init; }
 
     /// <summary>Bits a tile input buffer's single port moves per cycle, written or read: PE rows per tile × subarray
-    /// rows (DNN+NeuroSim V1.3 Tile.cpp, as the cost model's ChipCircuits.TileInputPortBits).</summary>
+    /// rows (DNN+NeuroSim V1.3 Tile.cpp, TileBufferPorts.InputBits).</summary>
     public required int TileInputPortBits { get; init; }
 
     /// <summary>Words a tile output buffer's single port moves per cycle, written or read: one per PE column
-    /// (DNN+NeuroSim V1.3 Tile.cpp, as the cost model's ChipCircuits.TileOutputPortWords).</summary>
+    /// (DNN+NeuroSim V1.3 Tile.cpp, TileBufferPorts.OutputWords).</summary>
     public required int TileOutputPortWords { get; init; }
 
     /// <summary>Parallel adders of one PE or tile adder-tree unit (one tree per ADC).</summary>

@@ -23,7 +23,7 @@ public sealed class CostLatencyTests
         using var engine = Json("cost", Model, "--hw", Spec, "--json");
         using var analytical = Json("cost", Model, "--hw", Spec, "--latency", "analytical", "--json");
         Assert.Equal(TimingResult.EngineSource, engine.RootElement.GetProperty("timing").GetString());
-        Assert.Equal(BnnCompiler.CostModel.Activity.TimingSummary.AnalyticalSource, analytical.RootElement.GetProperty("timing").GetString());
+        Assert.Equal(BnnCompiler.Circuits.Activity.TimingSummary.AnalyticalSource, analytical.RootElement.GetProperty("timing").GetString());
 
         // The engine run by hand on the same mapping: the report's images per second are the engine's.
         var mapping = CrossbarMapper.Map(BnnCompiler.Onnx.OnnxFrontend.Load(Model).Graph, HardwareSpecLoader.Load(Spec, []));

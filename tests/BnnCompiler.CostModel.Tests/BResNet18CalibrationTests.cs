@@ -84,7 +84,7 @@ public class BResNet18CalibrationTests
         var mapping = CrossbarMapper.Map(Graph.Value, spec);
         var conv1 = mapping.Layers[0];
         Assert.Equal((12_544, 147, 64, 8), (conv1.OutputPixels, conv1.Rows, conv1.Columns, conv1.Copies));
-        var (_, timing) = BnnCompiler.CostModel.Activity.AnalyticalActivity.Estimate(mapping, spec, BnnCompiler.CostModel.Activity.ActivityAssumptions.Default);
+        var (_, timing) = BnnCompiler.Circuits.Activity.AnalyticalActivity.Estimate(mapping, spec, BnnCompiler.Circuits.Activity.ActivityAssumptions.Default);
         Assert.Equal((2 * 1_568 * 1) + (2 * 1_568 * 32), timing.Layers[0].BufferCycles);
     }
 

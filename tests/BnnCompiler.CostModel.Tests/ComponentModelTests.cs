@@ -1,5 +1,5 @@
-using BnnCompiler.CostModel.Components;
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Components;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 
 namespace BnnCompiler.CostModel.Tests;

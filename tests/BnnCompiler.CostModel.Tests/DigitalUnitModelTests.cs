@@ -1,4 +1,4 @@
-using BnnCompiler.CostModel.Components;
+using BnnCompiler.Circuits.Components;
 using static BnnCompiler.CostModel.Tests.Hand22nmLstp;
 
 namespace BnnCompiler.CostModel.Tests;

@@ -1,4 +1,4 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 
 namespace BnnCompiler.CostModel.Tests;

@@ -1,4 +1,5 @@
-using BnnCompiler.CostModel.Components;
+using BnnCompiler.Circuits;
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
@@ -37,6 +38,6 @@ public class ShiftAddPresenceTests
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);
         var mapping = CrossbarMapper.Map(Graph.Value, spec);
-        return (mapping, ChipCircuits.Build(mapping, CostOptions.Default));
+        return (mapping, ChipCircuits.Build(mapping, CircuitOptions.Default));
     }
 }

@@ -1,4 +1,4 @@
-using BnnCompiler.CostModel.Components;
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.Hardware;
 using static BnnCompiler.CostModel.Tests.Hand22nmLstp;
 

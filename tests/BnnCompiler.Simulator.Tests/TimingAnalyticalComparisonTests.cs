@@ -1,6 +1,7 @@
+using BnnCompiler.Circuits;
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Core.Ir;
-using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Circuits.Activity;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Isa.Compilation;
@@ -143,7 +144,7 @@ public sealed class TimingAnalyticalComparisonTests
         var counts = AnalyticalActivity.Estimate(mapping, spec, ActivityAssumptions.Default).Counts;
 
         // When the cost model prices it
-        var report = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing.ToTimingSummary(), CostOptions.Default);
+        var report = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing.ToTimingSummary(), CircuitOptions.Default);
 
         // Then the chip latency is the engine's interval: 61 cycles × 2 ns = 122 ns
         Assert.Equal(61, timing.IntervalCycles);

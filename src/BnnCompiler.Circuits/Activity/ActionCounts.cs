@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// Action counts of a whole run: per layer and in total, summed over <see cref="Images"/> images. The simulator

@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// What <see cref="AnalyticalActivity"/> assumes where it cannot look at data. Defaults are for random-looking

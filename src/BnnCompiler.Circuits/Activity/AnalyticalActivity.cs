@@ -1,8 +1,8 @@
-using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// Action counts and NeuroSim-style stage timing computed from the mapping alone, for pricing a model without a
@@ -40,23 +40,23 @@ public static class AnalyticalActivity
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(assumptions);
-        var circuits = ChipCircuits.Build(mapping, CostOptions.Default);
+        var clockPeriodNs = ChipClock.PeriodNs(spec, CircuitOptions.Default);
         var fp = mapping.Floorplan;
         var layers = new List<LayerActionCounts>();
         var timings = new List<LayerTiming>();
         var images = Math.Max(1, assumptions.Images);
         foreach (var l in mapping.Layers)
         {
-            var (counts, timing) = One(l, fp, spec, assumptions, circuits);
+            var (counts, timing) = One(l, fp, spec, assumptions);
             layers.Add(Scale(counts, images));
             timings.Add(timing);
         }
 
         return (new ActionCounts { Images = images, Layers = layers, Source = assumptions.Describe() },
-            new TimingSummary(timings, circuits.ClockPeriodNs, spec.Pipeline.Mode));
+            new TimingSummary(timings, clockPeriodNs, spec.Pipeline.Mode));
     }
 
-    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, Floorplan fp, HardwareSpec spec, ActivityAssumptions a, ChipCircuits circuits)
+    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, Floorplan fp, HardwareSpec spec, ActivityAssumptions a)
     {
         long p = l.OutputPixels, k = l.Rows, n = l.Columns, b = l.InputBits, r = l.RowBlocks, c = l.ColumnBlocks;
         var w = spec.Weights;
@@ -116,7 +116,7 @@ public static class AnalyticalActivity
             CrossbarCycles: serial * b * w.ReadsPerInput,
             AdcCycles: serial * b * spec.SensingCyclesPerInputBit,
             AccumulationCycles: serial * levels * spec.Readout.ColumnsPerAdc,
-            BufferCycles: (2 * serial * Ceil(kTile * b, circuits.TileInputPortBits)) + (2 * Ceil(serial * nTile, circuits.TileOutputPortWords)),
+            BufferCycles: (2 * serial * Ceil(kTile * b, TileBufferPorts.InputBits(fp))) + (2 * Ceil(serial * nTile, TileBufferPorts.OutputWords(fp))),
             InterconnectCycles: (long)Math.Ceiling((windowBits + outUpBits) / layerBusBits),
             OtherCycles: serial);
         return (counts, timing);

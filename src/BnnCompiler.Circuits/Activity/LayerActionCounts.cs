@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// What one layer's hardware did, counted over every image simulated (the simulator's side of the contract;

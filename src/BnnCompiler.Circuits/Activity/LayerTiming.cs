@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// Clock cycles one image spends in one layer's pipeline stage, by component. The parts run one after another

@@ -1,6 +1,6 @@
 using BnnCompiler.Hardware;
 
-namespace BnnCompiler.CostModel.Activity;
+namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// Per-image timing: every layer's stage cycles by component, the clock period and the pipeline mode. Pipelined,

@@ -1,7 +1,7 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// Column ADCs as functions of their resolution b (L = 2^b levels). The action is one conversion.

@@ -1,6 +1,6 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// An n-bit ripple-carry adder of mirror full adders (28 transistors each; Weste &amp; Harris, fig. 11.4).

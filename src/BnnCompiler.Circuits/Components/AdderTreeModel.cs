@@ -1,6 +1,6 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// A binary adder tree summing k inputs of b bits (the partial sums of k subarrays, PEs or tiles). Level i

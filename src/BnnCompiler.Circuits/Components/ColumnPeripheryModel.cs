@@ -1,7 +1,7 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// What every column (bit line) of a subarray carries besides its share of the column mux and ADC.

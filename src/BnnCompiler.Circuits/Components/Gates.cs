@@ -1,6 +1,6 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// First-order CMOS figures shared by every logic model (Weste &amp; Harris, "CMOS VLSI Design", 4th ed., ch. 2, 5):

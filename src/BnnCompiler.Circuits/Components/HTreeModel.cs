@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// An H-tree over a grid of n_x × n_y equal blocks of w × h (µm): the buffer sits at the root (the centre).

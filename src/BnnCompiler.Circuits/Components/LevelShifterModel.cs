@@ -1,6 +1,6 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// The write-path level shifter on every word line and bit line of an NVM array: it lifts the logic-level select

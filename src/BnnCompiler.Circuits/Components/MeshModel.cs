@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// A 2-D mesh over a grid of n_x × n_y equal blocks of w × h (µm): a router per block and a link of the full bus width

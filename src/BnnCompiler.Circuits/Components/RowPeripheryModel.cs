@@ -1,7 +1,7 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 using BnnCompiler.Hardware;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// What drives one row (word line) of a subarray in a parallel read: a flip-flop holding the row's input bit, a

@@ -1,6 +1,6 @@
-using BnnCompiler.CostModel.Technology;
+using BnnCompiler.Circuits.Technology;
 
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// The binarizing activation: compares a b-bit integer sum with a stored per-channel threshold (a folded batch

@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Components;
+namespace BnnCompiler.Circuits.Components;
 
 /// <summary>
 /// The cost figures of one instance of a component: its area, the energy of one of its actions, the time one

@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Technology;
+namespace BnnCompiler.Circuits.Technology;
 
 /// <summary>
 /// Standard-cell layout rules in units of F, used to turn transistor counts into area. Source: the CACTI 6.5 /

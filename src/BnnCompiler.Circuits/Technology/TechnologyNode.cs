@@ -1,4 +1,4 @@
-namespace BnnCompiler.CostModel.Technology;
+namespace BnnCompiler.Circuits.Technology;
 
 /// <summary>
 /// Transistor and wire parameters of one CMOS node and transistor flavour, as the component models use them.

@@ -1,6 +1,6 @@
 using BnnCompiler.Hardware;
 
-namespace BnnCompiler.CostModel.Technology;
+namespace BnnCompiler.Circuits.Technology;
 
 /// <summary>
 /// Technology parameters per node (130, 90, 65, 45, 32, 22, 14, 7 nm) for low-standby-power (LSTP) and

@@ -1,3 +1,4 @@
+using BnnCompiler.Circuits;
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
@@ -69,7 +70,7 @@ public static class EvaluateCommand
         var simulator = new FunctionalSimulator(model.Graph, mapping, program);
         var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
         var (counts, timing, cycles) = MeasuredActivity.From(mapping, program, simulator);
-        var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+        var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CircuitOptions.Default);
         MonteCarloResult? monteCarlo = null;
         IReadOnlyList<AblationRow>? ablation = null;
         if (trials > 0 || ablate)

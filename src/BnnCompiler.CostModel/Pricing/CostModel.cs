@@ -1,4 +1,5 @@
-using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Circuits;
+using BnnCompiler.Circuits.Activity;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
@@ -13,13 +14,13 @@ namespace BnnCompiler.CostModel.Pricing;
 public static class CostModel
 {
     /// <summary>Prices a mapping with analytically estimated counts (no dataset needed).</summary>
-    public static CostReport Estimate(ChipMapping mapping, ActivityAssumptions? assumptions = null, CostOptions? options = null)
+    public static CostReport Estimate(ChipMapping mapping, ActivityAssumptions? assumptions = null, CircuitOptions? options = null)
     {
         var (counts, timing) = AnalyticalActivity.Estimate(mapping, mapping.Spec, assumptions ?? ActivityAssumptions.Default);
-        return Price(mapping, counts, timing, options ?? CostOptions.Default);
+        return Price(mapping, counts, timing, options ?? CircuitOptions.Default);
     }
 
-    public static CostReport Price(ChipMapping mapping, ActionCounts counts, TimingSummary timing, CostOptions options)
+    public static CostReport Price(ChipMapping mapping, ActionCounts counts, TimingSummary timing, CircuitOptions options)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(counts);

@@ -1,3 +1,4 @@
+using BnnCompiler.Circuits;
 using BnnCompiler.Core;
 using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.CostModel.Pricing;
@@ -56,7 +57,7 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         var program = ProgramCompiler.Compile(mapping);
         var (simulator, simulated) = Simulate(mapping, program);
         var (counts, timing, _) = MeasuredActivity.From(mapping, program, simulator);
-        var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CostOptions.Default);
+        var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CircuitOptions.Default);
         var n = feeder.Count;
         var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
         var correct = Enumerable.Range(0, n).Count(i => simulated[i] == feeder.Label(i));

@@ -1,4 +1,5 @@
-using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Circuits;
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
 
@@ -16,11 +17,11 @@ namespace BnnCompiler.Isa.Compilation;
 /// </summary>
 public static class ProgramCompiler
 {
-    /// <summary>Compiles with the cost model's clock (the sensing path, or the spec's fixed period).</summary>
+    /// <summary>Compiles with the chip's clock (<see cref="ChipClock"/>: the sensing path, or the spec's fixed period).</summary>
     public static MappedProgram Compile(ChipMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return Compile(mapping, ChipCircuits.Build(mapping, CostOptions.Default).ClockPeriodNs);
+        return Compile(mapping, ChipClock.PeriodNs(mapping.Spec, CircuitOptions.Default));
     }
 
     public static MappedProgram Compile(ChipMapping mapping, double clockPeriodNs)
@@ -76,8 +77,8 @@ public static class ProgramCompiler
             ReadsPerInput = spec.Weights.ReadsPerInput,
             Interconnect = spec.Chip.Interconnect,
             BusWidthBits = spec.Chip.BusWidthBits,
-            TileInputPortBits = Math.Max(1, fp.PesPerTile.Rows * fp.SubarrayRows),
-            TileOutputPortWords = Math.Max(1, fp.PesPerTile.Columns),
+            TileInputPortBits = TileBufferPorts.InputBits(fp),
+            TileOutputPortWords = TileBufferPorts.OutputWords(fp),
             TreeLanes = adcs,
             ChipLanes = tileTrees,
             DigitalLanes = tileTrees,

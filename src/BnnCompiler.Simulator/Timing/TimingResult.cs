@@ -1,4 +1,4 @@
-using BnnCompiler.CostModel.Activity;
+using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Hardware;
 
 namespace BnnCompiler.Simulator.Timing;
