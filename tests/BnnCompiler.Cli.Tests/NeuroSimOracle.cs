@@ -8,15 +8,18 @@ internal sealed record NeuroSimOracle(string Network, int AdcBits, IReadOnlyDict
 {
     public static string Folder => RepoPaths.Repo("tests/BnnCompiler.Cli.Tests/Data/NeuroSimV13");
 
-    public static IReadOnlyList<NeuroSimOracle> All { get; } = Load();
+    public static IReadOnlyList<NeuroSimOracle> All { get; } = Load("oracle.tsv");
+
+    /// <summary>NeuroSim on the export of the generated BResNet18 at ADC 3 and 8 (bresnet18.tsv).</summary>
+    public static IReadOnlyList<NeuroSimOracle> BResNet18 { get; } = Load("bresnet18.tsv");
 
     public double this[string field] => double.Parse(Fields[field], CultureInfo.InvariantCulture);
 
     public IReadOnlyList<string> NetworkRows => Fields["network_csv"].Split(' ');
 
-    private static List<NeuroSimOracle> Load()
+    private static List<NeuroSimOracle> Load(string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(Folder, "oracle.tsv"));
+        var lines = File.ReadAllLines(Path.Combine(Folder, file));
         var header = lines[0].Split('\t');
         return lines.Skip(1).Select(line =>
         {

@@ -75,6 +75,33 @@ public sealed class NeuroSimOracleTests : IDisposable
     }
 
     [Fact]
+    public void Should_Reproduce_The_Studys_Tables_When_NeuroSim_Runs_On_The_Export_Of_BResNet18()
+    {
+        var path = Path.Combine(_folder, "bresnet18.onnx");
+        ImageNetZoo.Generate("bresnet18", 0, path);
+        var graph = OnnxFrontend.Load(path).Graph;
+        var spec = HardwareSpecLoader.Load(HardwareSpecLoader.DefaultSpecPath, ["readout.input_bits=1"]);
+        var rows = NeuroSimNetwork.Rows(graph, CrossbarMapper.Map(graph, spec));
+        var plan = NeuroSimFloorplan.Plan(rows, 128, 128, 8)!;
+
+        // STUDY.md, Tables IV-VI (ADC 3, ADC 8): clock ns, latency ms, buffer latency ms, dynamic energy µJ, leakage µJ, FPS.
+        var study = new Dictionary<int, double[]> { [3] = [1.96, 2.02, 1.86, 32.27, 0.51, 495.46], [8] = [3.05, 3.41, 2.78, 102.32, 4.06, 293.32] };
+        foreach (var run in NeuroSimOracle.BResNet18)
+        {
+            Assert.Equal(run.NetworkRows, rows.Select(r => r.ToCsvLine()));
+            Assert.Equal(run.Fields["tiles_per_layer"], string.Join(" ", plan.TilesPerLayer));
+            Assert.Equal(run.Fields["speedup_per_layer"], string.Join(" ", plan.SpeedUpPerLayer));
+            var t = study[run.AdcBits];
+            Assert.Equal(1, run["clock_ns"] / t[0], 0.02);
+            Assert.Equal(1, run["latency_ns"] / 1e6 / t[1], 0.02);
+            Assert.Equal(1, run["buffer_latency_ns"] / 1e6 / t[2], 0.02);
+            Assert.Equal(1, run["dynamic_energy_pj"] / 1e6 / t[3], 0.11);
+            Assert.Equal(1, run["leakage_energy_pj"] / 1e6 / t[4], 0.02);
+            Assert.Equal(1, run["fps"] / t[5], 0.02);
+        }
+    }
+
+    [Fact]
     public void Should_Read_The_Recorded_Figures_From_NeuroSims_Printout()
     {
         var figures = NeuroSimOutputReader.Read(Path.Combine(NeuroSimOracle.Folder, "ns-cnn1-adc3.printout.txt"));
