@@ -25,7 +25,7 @@ internal static class SampleLoop
                 for (var i = w; i < count; i += workers)
                 {
                     var sample = feeder.Sample(i);
-                    body(i, sample, Top1.Of(runners[w].Run(sample)));
+                    body(i, sample, runners[w].Top1(sample));
                     var finished = Interlocked.Increment(ref done);
                     if (finished % 128 == 0 || finished == count)
                     {

@@ -13,6 +13,12 @@ public static class HardwareSpecLoader
     /// <summary>The shipped spec that reproduces the study's set-up, relative to the repository root.</summary>
     public const string DefaultSpecRelativePath = "hwspecs/default.yaml";
 
+    /// <summary>Largest spec file read (1 MiB); the shipped specs are a few KiB.</summary>
+    public const long MaxSpecBytes = 1024 * 1024;
+
+    /// <summary>Deepest nesting of mappings and sequences read (a spec nests three levels).</summary>
+    public const int MaxSpecDepth = 32;
+
     /// <summary>
     /// The full path of hwspecs/default.yaml, found by walking up from the program's folder and from the
     /// current folder (the CLI runs from the repository root or from its bin folder).
@@ -49,6 +55,13 @@ public static class HardwareSpecLoader
         string text;
         try
         {
+            var bytes = new FileInfo(path).Length;
+            if (bytes > MaxSpecBytes)
+            {
+                throw new DiagnosticException(Diagnostic.Error(HardwareSpecCodes.TooLarge,
+                    $"the spec file is {bytes:N0} bytes; a hardware spec is at most {MaxSpecBytes:N0} bytes", new SourceLocation(path)));
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -67,6 +80,12 @@ public static class HardwareSpecLoader
     /// <exception cref="DiagnosticException">With every problem found.</exception>
     public static HardwareSpec Parse(string yamlText, string fileNameForMessages, IReadOnlyList<string> overrides)
     {
+        if (yamlText.Length > MaxSpecBytes)
+        {
+            throw new DiagnosticException(Diagnostic.Error(HardwareSpecCodes.TooLarge,
+                $"the spec text is {yamlText.Length:N0} characters; a hardware spec is at most {MaxSpecBytes:N0}", new SourceLocation(fileNameForMessages)));
+        }
+
         var bag = new DiagnosticBag();
         var document = SpecYamlReader.Read(yamlText, fileNameForMessages, bag);
         if (document is null)

@@ -36,6 +36,7 @@ public static class InspectCommand
                 model.Dialect,
                 Input = model.Graph.Inputs[0].Shape.ToString(),
                 InputEncoding = EncodingAnalysis.InputEncoding(model.Graph).Describe(),
+                model.Graph.Decision,
                 Layers = layers,
                 Totals = new { Macs = linear.Sum(l => l.Macs), Parameters = layers.Sum(l => l.Parameters), BinaryLayers = linear.Count(l => l.Kind != LayerKinds.FullPrecision) },
             }));
@@ -45,6 +46,11 @@ public static class InspectCommand
         output.WriteLine($"model    {model.Path}");
         output.WriteLine($"dialect  {model.Dialect}");
         output.WriteLine($"input    {model.Graph.Inputs[0].Name} {model.Graph.Inputs[0].Shape} ({(EncodingAnalysis.TakesRawPixels(model.Graph) ? "raw pixels 0..255" : "pixels / 255")})");
+        if (model.Graph.Decision is { } decision)
+        {
+            output.WriteLine($"decision {decision}: the class index, the first maximum of the scores");
+        }
+
         output.WriteLine();
         var table = new TextTable("#", "name", "kind", "op", "input", "output", "K x N", "MACs", "params", "in bits");
         var index = 0;

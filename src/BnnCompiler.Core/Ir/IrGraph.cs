@@ -29,6 +29,12 @@ public sealed class IrGraph
 
     public IReadOnlyList<IrNode> Nodes => _nodes;
 
+    /// <summary>
+    /// The file's decision head (a TopK with k = 1 or an ArgMax node), when the model ends in one: the file's
+    /// output is then the first index of the maximum of <see cref="Outputs"/>[0], the scores this graph computes.
+    /// </summary>
+    public string? Decision { get; init; }
+
     /// <summary>Model-level facts carried from the file, e.g. <c>bnnc.input_range</c>.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 

@@ -13,6 +13,7 @@ public static class HardwareSpecCodes
     public const string DuplicateKey = "BNN2008";
     public const string Inconsistent = "BNN2009";
     public const string BadOverride = "BNN2010";
+    public const string TooLarge = "BNN2011";
 
     /// <summary>Every code with what it means, for the documentation.</summary>
     public static IReadOnlyList<(string Code, string Meaning)> All { get; } =
@@ -27,5 +28,6 @@ public static class HardwareSpecCodes
         (DuplicateKey, "The same key given twice in one mapping."),
         (Inconsistent, "Values that are each valid but contradict each other (R_off not above R_on, columns per ADC above the columns, a fixed clock without a period, …)."),
         (BadOverride, "A `--set` item that is not `key.path=value`, or that names a section or `version`."),
+        (TooLarge, "The file is larger than a spec can be (1 MiB), or nests mappings and sequences deeper than 32 levels; checked before any of it is built."),
     ];
 }

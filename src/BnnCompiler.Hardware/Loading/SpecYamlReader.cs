@@ -16,6 +16,11 @@ internal static class SpecYamlReader
         {
             documents = YamlTree.Parse(text);
         }
+        catch (YamlTreeException e) when (e.TooDeep)
+        {
+            bag.Error(HardwareSpecCodes.TooLarge, Sentence(e.Message), At(fileName, e.Line, e.Column));
+            return null;
+        }
         catch (YamlTreeException e)
         {
             bag.Error(HardwareSpecCodes.YamlSyntax, $"YAML syntax error: {Sentence(e.Message)}", At(fileName, e.Line, e.Column));

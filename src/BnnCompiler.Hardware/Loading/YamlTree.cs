@@ -13,9 +13,11 @@ internal sealed record YamlTreeMapping(IReadOnlyList<(YamlTreeNode Key, YamlTree
 
 internal sealed record YamlTreeSequence(IReadOnlyList<YamlTreeNode> Items, int Line, int Column) : YamlTreeNode(Line, Column);
 
-/// <summary>A YAML syntax error and where it is.</summary>
-internal sealed class YamlTreeException(string message, int line, int column) : Exception(message)
+/// <summary>A YAML syntax error (or a nesting deeper than the cap) and where it is.</summary>
+internal sealed class YamlTreeException(string message, int line, int column, bool tooDeep = false) : Exception(message)
 {
+    public bool TooDeep { get; } = tooDeep;
+
     public int Line { get; } = line;
 
     public int Column { get; } = column;
@@ -27,6 +29,8 @@ internal sealed class YamlTreeException(string message, int line, int column) : 
 /// </summary>
 internal static class YamlTree
 {
+    public const int MaxDepth = HardwareSpecLoader.MaxSpecDepth;
+
     /// <summary>The documents of a YAML stream (none for an empty file or one with only comments).</summary>
     public static IReadOnlyList<YamlTreeNode> Parse(string text)
     {
@@ -37,7 +41,7 @@ internal static class YamlTree
         while (!reader.TryConsume<StreamEnd>())
         {
             reader.Expect<DocumentStart>();
-            documents.Add(reader.ReadNode());
+            documents.Add(reader.ReadNode(0));
             reader.Expect<DocumentEnd>();
         }
 
@@ -70,9 +74,15 @@ internal static class YamlTree
             return false;
         }
 
-        public YamlTreeNode ReadNode()
+        public YamlTreeNode ReadNode(int depth)
         {
             var parsingEvent = Next();
+            if (depth >= MaxDepth && parsingEvent is MappingStart or SequenceStart)
+            {
+                throw new YamlTreeException($"mappings and sequences nest deeper than {MaxDepth} levels here; a hardware spec nests at most 3",
+                    (int)parsingEvent.Start.Line, (int)parsingEvent.Start.Column, tooDeep: true);
+            }
+
             YamlTreeNode node;
             switch (parsingEvent)
             {
@@ -84,8 +94,8 @@ internal static class YamlTree
                     var entries = new List<(YamlTreeNode, YamlTreeNode)>();
                     while (!TryConsume<MappingEnd>())
                     {
-                        var key = ReadNode();
-                        entries.Add((key, ReadNode()));
+                        var key = ReadNode(depth + 1);
+                        entries.Add((key, ReadNode(depth + 1)));
                     }
 
                     node = new YamlTreeMapping(entries, (int)mapping.Start.Line, (int)mapping.Start.Column);
@@ -94,7 +104,7 @@ internal static class YamlTree
                     var items = new List<YamlTreeNode>();
                     while (!TryConsume<SequenceEnd>())
                     {
-                        items.Add(ReadNode());
+                        items.Add(ReadNode(depth + 1));
                     }
 
                     node = new YamlTreeSequence(items, (int)sequence.Start.Line, (int)sequence.Start.Column);

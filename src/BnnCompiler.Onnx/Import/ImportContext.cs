@@ -119,6 +119,21 @@ internal sealed class ImportContext(string fileName, long opset, ModelLimits lim
         }
     }
 
+    /// <summary>The index output of the classifier's decision head and its node's label, once one is translated.</summary>
+    public (string Output, string Node)? Decision { get; private set; }
+
+    /// <summary>Binds a decision head's index output to the scores it decides on (see <see cref="HeadTranslators"/>).</summary>
+    public void Decide(string indexOutput, IrValue scores)
+    {
+        if (Decision is { } earlier)
+        {
+            throw Error("BNN3011", $"the model has a second decision head; the first is {earlier.Node}");
+        }
+
+        Decision = (indexOutput, NodeLabel);
+        Bind(indexOutput, scores);
+    }
+
     /// <summary>Makes the output an alias of an input (Identity, Dropout at inference).</summary>
     public void Alias(IrValue value) => Bind(Node.Output[0], value);
 

@@ -149,7 +149,12 @@ internal static class LayerTranslators
         var kind = ctx.Node.OpType.Contains("Max", StringComparison.Ordinal) ? PoolKind.Max : PoolKind.Average;
         var (h, w) = (x.Shape[2], x.Shape[3]);
         var kernel = global ? [h, w] : ctx.Ints("kernel_shape") ?? throw ctx.Error("BNN3011", "kernel_shape is required");
-        var window = global ? new WindowGeometry(h, w) : Window(ctx, h, w, (int)kernel[0], (int)kernel[1]);
+        if (kernel.Length != 2)
+        {
+            throw ctx.Error("BNN3011", $"only 2-D windows are supported; kernel_shape has {kernel.Length} entries");
+        }
+
+        var window = global ? new WindowGeometry(h, w) : Window(ctx, h, w, InRange(ctx, kernel[0], "kernel_shape", 1), InRange(ctx, kernel[1], "kernel_shape", 1));
         var ceil = ctx.Int("ceil_mode", 0) != 0;
         try
         {
@@ -192,9 +197,24 @@ internal static class LayerTranslators
 
     private static WindowGeometry Window(ImportContext ctx, int h, int w, int kh, int kw)
     {
+        InRange(ctx, kh, "the kernel height", 1);
+        InRange(ctx, kw, "the kernel width", 1);
         var strides = ctx.Ints("strides") ?? [1, 1];
         var dilations = ctx.Ints("dilations") ?? [1, 1];
         var pads = ctx.Ints("pads") ?? [0, 0, 0, 0];
+        if (strides.Length != 2 || dilations.Length != 2 || pads.Length != 4)
+        {
+            throw ctx.Error("BNN3011", "only 2-D windows are supported (two strides, two dilations, four pads)");
+        }
+
+        foreach (var (values, name, min) in new[] { (strides, "strides", 1L), (dilations, "dilations", 1L), (pads, "pads", 0L) })
+        {
+            foreach (var v in values)
+            {
+                InRange(ctx, v, name, min);
+            }
+        }
+
         var autoPad = ctx.Str("auto_pad", "NOTSET");
         if (autoPad is "SAME_UPPER" or "SAME_LOWER")
         {
@@ -208,15 +228,22 @@ internal static class LayerTranslators
         {
             pads = [0, 0, 0, 0];
         }
-
-        if (strides.Length != 2 || dilations.Length != 2 || pads.Length != 4)
+        else if (autoPad != "NOTSET")
         {
-            throw ctx.Error("BNN3011", "only 2-D windows are supported (two strides, two dilations, four pads)");
+            throw ctx.Error("BNN3011", $"auto_pad '{autoPad}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID");
         }
 
         return new WindowGeometry(kh, kw, (int)strides[0], (int)strides[1], (int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3],
             (int)dilations[0], (int)dilations[1]);
     }
+
+    /// <summary>Largest kernel, stride, dilation or pad accepted: far above any real network, far below overflow.</summary>
+    private const long MaxWindow = 1 << 16;
+
+    private static int InRange(ImportContext ctx, long value, string attribute, long min) =>
+        value >= min && value <= MaxWindow
+            ? (int)value
+            : throw ctx.Error("BNN3011", $"{attribute} holds {value}; supported: {min} to {MaxWindow}");
 
     private static long SamePad(int size, int kernel, int stride, int dilation)
     {

@@ -75,13 +75,20 @@ public static class OnnxImporter
             }
         }
 
+        if (ctx.Decision is { } decision && graph.Node.FirstOrDefault(n => n.Input.Contains(decision.Output)) is { } reader)
+        {
+            throw new DiagnosticException(Diagnostic.Error("BNN3011",
+                $"the decision index '{decision.Output}' of {decision.Node} is read by {OnnxChecker.Label(reader)}; supported: the decision as the graph's output",
+                location with { Detail = OnnxChecker.Label(reader) }));
+        }
+
         var outputs = graph.Output.Select(o => ctx.TryGet(o.Name, out var v) && !v.IsConstant
             ? v
             : throw new DiagnosticException(Diagnostic.Error("BNN3006", $"graph output '{o.Name}' is not computed from the input", location))).ToList();
         warnings = ctx.Warnings;
         valueShapes = ctx.Values.ToDictionary(kv => kv.Key, kv => kv.Value.Shape, StringComparer.Ordinal);
         var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
-        return new IrGraph(graph.Name, inputs, outputs, ctx.Nodes, metadata);
+        return new IrGraph(graph.Name, inputs, outputs, ctx.Nodes, metadata) { Decision = ctx.Decision?.Node };
     }
 
     private static DiagnosticException Unsupported(ImportContext ctx)

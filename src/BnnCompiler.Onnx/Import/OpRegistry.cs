@@ -55,6 +55,8 @@ internal static class OpRegistry
             ["AveragePool"] = LayerTranslators.Pool,
             ["GlobalAveragePool"] = LayerTranslators.Pool,
             ["GlobalMaxPool"] = LayerTranslators.Pool,
+            ["TopK"] = HeadTranslators.TopK,
+            ["ArgMax"] = HeadTranslators.ArgMax,
         };
         foreach (var op in MathTranslators.BinaryOps.Keys)
         {

@@ -42,10 +42,15 @@ public sealed class OrtRunner : IDisposable
         _inputName = input.Key;
         _inputShape = input.Value.Dimensions.Select(d => d <= 0 ? 1 : d).ToArray();
         _inputLength = _inputShape.Aggregate(1, (a, b) => a * b);
-        OutputName = _session.OutputMetadata.First().Key;
+        var output = _session.OutputMetadata.First();
+        OutputName = output.Key;
+        OutputIsIndex = output.Value.ElementDataType == TensorElementType.Int64;
     }
 
     public string OutputName { get; }
+
+    /// <summary>True when the first output is an int64 class index (a TopK or ArgMax head) rather than scores.</summary>
+    public bool OutputIsIndex { get; }
 
     /// <summary>Elements of one sample as the model's first input expects them (batch of one).</summary>
     public int InputLength => _inputLength;
@@ -64,12 +69,21 @@ public sealed class OrtRunner : IDisposable
         try
         {
             using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, tensor)]);
-            return results.First().AsEnumerable<float>().ToArray();
+            return OutputIsIndex
+                ? results.First().AsEnumerable<long>().Select(v => (float)v).ToArray()
+                : results.First().AsEnumerable<float>().ToArray();
         }
         catch (OnnxRuntimeException e)
         {
             throw Refused(_modelName, e);
         }
+    }
+
+    /// <summary>The model's decision for one sample: its index output, or the first maximum of its scores.</summary>
+    public int Top1(ReadOnlySpan<float> sample)
+    {
+        var result = Run(sample);
+        return OutputIsIndex ? (int)result[0] : Core.Top1.Of(result);
     }
 
     /// <summary>ONNX Runtime's refusal of a model (or of running it) as a diagnostic naming the file.</summary>
