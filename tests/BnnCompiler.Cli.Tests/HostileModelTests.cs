@@ -167,6 +167,35 @@ public sealed class HostileModelTests : IDisposable
         Assert.True(run.Output.Contains("agreement            100.00 % (200/200) (exact read-out)"), run.Output);
     }
 
+    [Theory]
+    [InlineData("strides", new long[] { 0, 1 }, "strides holds 0; supported: 1 to 65536")]
+    [InlineData("pads", new long[] { 0, -2, 0, 0 }, "pads holds -2; supported: 0 to 65536")]
+    [InlineData("dilations", new long[] { 1, 4_294_967_296 }, "dilations holds 4294967296; supported: 1 to 65536")]
+    public void Should_Refuse_Window_Attributes_Out_Of_Range(string attribute, long[] values, string message)
+    {
+        // Found by the fuzz suite: a stride of 0 divided by zero while computing the output size.
+        var b = new OnnxModelBuilder("bad");
+        var x = b.Input("x", [1, 1, 6, 6]);
+        var w = b.Initializer("w", [2, 1, 3, 3], new float[18]);
+        b.Output(b.Node("Conv", [x, w], new Dictionary<string, object> { [attribute] = values }, name: "conv"), [1, 2, 4, 4]);
+        var path = Save(b, $"window-{attribute}.onnx");
+        CliRun.Of("inspect", path).ShouldFailWith("BNN3011", path, "node 'conv' (Conv)", message);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Weight_Binarizer_Scale_That_Fits_No_Channel()
+    {
+        // Found by the fuzz suite: a scale of 3 values on weights of 2 output channels indexed past its end.
+        var b = Dense(out var x);
+        b.Opset("qonnx.custom_op.general", 1);
+        var w = b.Initializer("w", [2, 4], [1, -1, 1, -1, 1, 1, -1, -1]);
+        var s = b.Initializer("s", [3], [1f, 1f, 1f]);
+        var q = b.Node("BipolarQuant", [w, s], domain: "qonnx.custom_op.general", name: "wq");
+        b.Output(b.Node("Gemm", [x, q], new Dictionary<string, object> { ["transB"] = 1L }, name: "fc"), [1, 2]);
+        var path = Save(b, "scale.onnx");
+        CliRun.Of("inspect", path).ShouldFailWith("BNN3009", path, "node 'wq' (BipolarQuant)", "scale holds 3 values; the constant [2x4] takes one, or one per output channel");
+    }
+
     /// <summary>The shipped TFC-w1a1 model with one value of its first BatchNormalization's input <paramref name="input"/> replaced.</summary>
     private (string Path, string Tensor) TfcWithBatchNormValue(int input, int index, float value, string name)
     {

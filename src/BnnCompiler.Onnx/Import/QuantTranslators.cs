@@ -31,7 +31,7 @@ internal static class QuantTranslators
             return;
         }
 
-        if (zero.Any(z => z != zero[0]))
+        if (zero.Length == 0 || zero.Any(z => z != zero[0]))
         {
             throw ctx.Error("BNN3011", "Quant with a per-channel zero point is not supported; supported: one zero point");
         }
@@ -46,7 +46,7 @@ internal static class QuantTranslators
         {
             var perChannel = ctx.ConstIn(1, "the scale");
             var result = new float[data.Length];
-            var inner = data.Length / perChannel.Length;
+            var inner = ChannelBlock(ctx, x, perChannel);
             for (var i = 0; i < data.Length; i++)
             {
                 var node = new QuantNode("fold", ctx.Origin, x, x, perChannel[i / inner], zero[0], (int)bits[0], signed, narrow, rounding);
@@ -106,13 +106,25 @@ internal static class QuantTranslators
         if (x.Constant is { } data)
         {
             var s = scale.Constant ?? throw ctx.Error("BNN3011", "the binarizer's scale must be a constant");
-            var inner = data.Length / s.Length;
+            var inner = ChannelBlock(ctx, x, s);
             ctx.BindConstant(x.Shape, data.Select((v, i) => v >= 0 ? s[i / inner] : -s[i / inner]).ToArray());
             return;
         }
 
         var sc = ScalarScale(ctx, scale);
         ctx.Emit(new ThresholdNode(ctx.Node.Output[0], ctx.Origin, x, ctx.NewOutput(x.Shape), [0f], 1, null, false, 2 * sc, -sc));
+    }
+
+    /// <summary>Values of a constant per scale entry: the scale holds one value, or one per output channel (axis 0).</summary>
+    private static int ChannelBlock(ImportContext ctx, IrValue x, float[] scale)
+    {
+        var count = x.Constant!.Length;
+        if (scale.Length == 0 || count % scale.Length != 0 || (scale.Length > 1 && (x.Shape.Rank == 0 || scale.Length != x.Shape[0])))
+        {
+            throw ctx.Error("BNN3009", $"the quantizer's scale holds {scale.Length} values; the constant {x.Shape} takes one, or one per output channel");
+        }
+
+        return count / scale.Length;
     }
 
     private static float ScalarScale(ImportContext ctx, IrValue scale)
