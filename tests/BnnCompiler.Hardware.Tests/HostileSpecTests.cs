@@ -15,7 +15,7 @@ public class HostileSpecTests
         var yaml = "version: 1\nsubarray: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
         var d = Assert.Single(Diagnostics(yaml));
         Assert.Equal(HardwareSpecCodes.TooLarge, d.Code);
-        Assert.Equal($"x.yaml(2,{11 + HardwareSpecLoader.MaxSpecDepth - 1}): error BNN2011: mappings and sequences nest deeper than 32 levels here; a hardware spec nests at most 3.", d.ToString());
+        Assert.Equal($"x.yaml(2,{11 + HardwareSpecLoader.MaxSpecDepth - 1}): error BNN2011: mappings and sequences nest deeper than 32 levels here; a hardware spec nests at most 3", d.ToString());
     }
 
     [Fact]
