@@ -72,7 +72,7 @@ public sealed class CommandHelpAndBadValueTests
     [Fact]
     public void Should_Offer_The_Same_Spec_Knobs_On_Every_Command_That_Reads_A_Spec()
     {
-        foreach (var name in new[] { "cost", "map", "compile", "evaluate", "sweep", "study" })
+        foreach (var name in new[] { "cost", "map", "compile", "evaluate", "sweep", "study", "export" })
         {
             var options = Program.Commands.Single(c => c.Name == name).Options;
             foreach (var knob in HardwareOptions.All)
