@@ -40,12 +40,15 @@ public static class MeasuredActivity
             var c = simulated.Counters;
             var columnBlocks = layer.ColumnBlocks;
             var weights = mapping.Spec.Weights;
+            // Each driven weight row puts exactly one of its two word lines (input or complement) at the read voltage.
+            var cellReads = c.RowsDriven * layer.Columns * weights.ColumnsPerWeight * weights.ReadsPerInput;
+            var conducting = c.MatchedCells * weights.ReadsPerInput;
             layers.Add(counts with
             {
-                // Each driven weight row puts exactly one of its two word lines (input or complement) at the read voltage.
-                RowsDriven = c.RowsDriven * columnBlocks * weights.ReadsPerInput,
-                CellReads = c.RowsDriven * layer.Columns * weights.ColumnsPerWeight * weights.ReadsPerInput,
-                ConductingCellReads = c.MatchedCells * weights.ReadsPerInput,
+                Actions = counts.Actions
+                    .With(ChipActions.RowDrive, c.RowsDriven * columnBlocks * weights.ReadsPerInput)
+                    .With(ChipActions.CellReadOn, conducting)
+                    .With(ChipActions.CellReadOff, cellReads - conducting),
             });
         }
 

@@ -16,5 +16,5 @@ public sealed record ActionCounts
     public required string Source { get; init; }
 
     /// <summary>Every counter summed over the layers.</summary>
-    public LayerActionCounts Total => Layers.Aggregate(new LayerActionCounts { Layer = "total" }, (a, l) => a.Plus(l) with { Layer = "total" });
+    public LayerActionCounts Total => Layers.Aggregate(new LayerActionCounts { LayerId = -1, Layer = "total", Actions = ActionTable.Empty }, (a, l) => a.Plus(l));
 }

@@ -48,7 +48,7 @@ public static class AnalyticalActivity
         foreach (var l in mapping.Layers)
         {
             var (counts, timing) = One(l, fp, spec, assumptions);
-            layers.Add(Scale(counts, images));
+            layers.Add(counts.Scale(images));
             timings.Add(timing);
         }
 
@@ -70,32 +70,38 @@ public static class AnalyticalActivity
         var ops = l.DigitalOps.Select(o => o.Op).ToList();
         var outUpBits = l.Accumulation == AccumulationLevel.Chip ? p * n * rTile * sumBits : p * n;
         var windowBits = p * k * b * l.TileColumns;
+        var conducting = (long)Math.Round(cellReads * a.ConductingFraction);
+        var peSumBits = p * n * rPe * sumBits;
         var counts = new LayerActionCounts
         {
+            LayerId = l.Index,
             Layer = l.Name,
-            SubarrayReads = reads,
-            RowsDriven = rowsDriven,
-            CellReads = cellReads,
-            ConductingCellReads = (long)Math.Round(cellReads * a.ConductingFraction),
-            AdcConversions = conversions,
-            ShiftAddOperations = b > 1 ? conversions : 0,
-            PeAdditions = p * n * (r - rPe),
-            TileAdditions = p * n * (rPe - rTile),
-            ChipAdditions = p * n * (rTile - 1),
-            ThresholdOperations = p * n * Math.Max(1, ops.Count(o => o is "threshold" or "relu" or "sign")),
-            PoolingOperations = (long)(0.75 * p * n * ops.Count(o => o.EndsWith("pool", StringComparison.Ordinal))),
-            ResidualAdditions = p * n * ops.Count(o => o == "add"),
-            GlobalBufferBitsRead = windowBits,
-            GlobalBufferBitsWritten = p * n,
-            TileBufferBitsWritten = windowBits + outUpBits,
-            TileBufferBitsRead = windowBits + outUpBits,
-            PeBufferBitsWritten = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
-            PeBufferBitsRead = (p * k * b * l.PeColumns) + (p * n * rPe * sumBits),
-            GlobalInterconnectDownBits = windowBits,
-            GlobalInterconnectUpBits = outUpBits,
-            TileInterconnectBits = windowBits,
-            TileInterconnectUpBits = p * n * rPe * sumBits,
             Macs = p * k * n,
+            Actions = ActionTable.Of(
+                (ChipActions.SubarrayRead, reads),
+                (ChipActions.RowDrive, rowsDriven),
+                (ChipActions.CellReadOn, conducting),
+                (ChipActions.CellReadOff, cellReads - conducting),
+                (ChipActions.BitLineSense, conversions),
+                (ChipActions.AdcConvert, conversions),
+                (ChipActions.MuxSelect, conversions),
+                (ChipActions.ShiftAdd, b > 1 ? conversions : 0),
+                (ChipActions.PeAdd, p * n * (r - rPe)),
+                (ChipActions.TileAdd, p * n * (rPe - rTile)),
+                (ChipActions.ChipAdd, p * n * (rTile - 1)),
+                (ChipActions.Threshold, p * n * Math.Max(1, ops.Count(o => o is "threshold" or "relu" or "sign"))),
+                (ChipActions.Pool, (long)(0.75 * p * n * ops.Count(o => o.EndsWith("pool", StringComparison.Ordinal)))),
+                (ChipActions.ResidualAdd, p * n * ops.Count(o => o == "add")),
+                (ChipActions.GlobalBufferRead, windowBits),
+                (ChipActions.GlobalBufferWrite, p * n),
+                (ChipActions.TileBufferWrite, windowBits + outUpBits),
+                (ChipActions.TileBufferRead, windowBits + outUpBits),
+                (ChipActions.PeBufferWrite, (p * k * b * l.PeColumns) + peSumBits),
+                (ChipActions.PeBufferRead, (p * k * b * l.PeColumns) + peSumBits),
+                (ChipActions.GlobalLinkDown, windowBits),
+                (ChipActions.GlobalLinkUp, outUpBits),
+                (ChipActions.TileLinkDown, windowBits),
+                (ChipActions.TileLinkUp, peSumBits)),
         };
 
         var serial = Ceil(p, l.Copies);
@@ -121,33 +127,6 @@ public static class AnalyticalActivity
             OtherCycles: serial);
         return (counts, timing);
     }
-
-    private static LayerActionCounts Scale(LayerActionCounts c, long images) => images == 1 ? c : c with
-    {
-        SubarrayReads = c.SubarrayReads * images,
-        RowsDriven = c.RowsDriven * images,
-        CellReads = c.CellReads * images,
-        ConductingCellReads = c.ConductingCellReads * images,
-        AdcConversions = c.AdcConversions * images,
-        ShiftAddOperations = c.ShiftAddOperations * images,
-        PeAdditions = c.PeAdditions * images,
-        TileAdditions = c.TileAdditions * images,
-        ChipAdditions = c.ChipAdditions * images,
-        ThresholdOperations = c.ThresholdOperations * images,
-        PoolingOperations = c.PoolingOperations * images,
-        ResidualAdditions = c.ResidualAdditions * images,
-        GlobalBufferBitsRead = c.GlobalBufferBitsRead * images,
-        GlobalBufferBitsWritten = c.GlobalBufferBitsWritten * images,
-        TileBufferBitsRead = c.TileBufferBitsRead * images,
-        TileBufferBitsWritten = c.TileBufferBitsWritten * images,
-        PeBufferBitsRead = c.PeBufferBitsRead * images,
-        PeBufferBitsWritten = c.PeBufferBitsWritten * images,
-        GlobalInterconnectDownBits = c.GlobalInterconnectDownBits * images,
-        GlobalInterconnectUpBits = c.GlobalInterconnectUpBits * images,
-        TileInterconnectBits = c.TileInterconnectBits * images,
-        TileInterconnectUpBits = c.TileInterconnectUpBits * images,
-        Macs = c.Macs * images,
-    };
 
     private static long Ceil(long a, long b) => (a + b - 1) / Math.Max(1, b);
 }

@@ -37,12 +37,12 @@ public static class CostModel
         var dynamic = Breakdown.Zero;
         foreach (var lc in counts.Layers)
         {
-            var lm = mapping.Layers.FirstOrDefault(l => l.Name == lc.Layer);
-            var lt = timing.Layers.FirstOrDefault(t => t.Layer == lc.Layer);
+            var lm = Join(mapping.Layers, lc.LayerId, l => l.Name, lc.Layer, "mapped layer");
+            var lt = Join(timing.Layers, lc.LayerId, t => t.Layer, lc.Layer, "stage timing");
             var energy = DynamicEnergyPj(lc, c).Scale(1e-6 / images);
             dynamic = dynamic.Plus(energy);
-            var share = lm is null ? 0 : (double)lm.Tiles / chipTiles;
-            var latency = lt is null ? Breakdown.Zero : Latency(lt, period);
+            var share = (double)lm.Tiles / chipTiles;
+            var latency = Latency(lt, period);
             var macs = (double)lc.Macs / images;
             layers.Add(Figures(lc.Layer, chipArea.Scale(share), latency, energy, leakageUj * share, macs, latency.Total));
         }
@@ -74,21 +74,32 @@ public static class CostModel
         };
     }
 
-    /// <summary>Dynamic energy of one layer's counts by bucket, in pJ.</summary>
+    /// <summary>Dynamic energy of one layer's counts by bucket, in pJ: every action's count times its energy per
+    /// action (<see cref="ChipAction.EnergyPj"/>), charged to its row's bucket.</summary>
     public static Breakdown DynamicEnergyPj(LayerActionCounts n, ChipCircuits c)
     {
-        var crossbar = (n.ConductingCellReads * c.CellOnEnergyPj) + ((n.CellReads - n.ConductingCellReads) * c.CellOffEnergyPj)
-            + (n.AdcConversions * c.BitLineEnergyPj) + (n.RowsDriven * c.RowDriver.EnergyPerActionPj);
-        var adc = n.AdcConversions * (c.Adc.EnergyPerActionPj + c.Mux.EnergyPerActionPj);
-        var accumulation = (n.ShiftAddOperations * c.ShiftAdd.EnergyPerActionPj) + (n.PeAdditions * c.PeAdder.EnergyPerActionPj)
-            + (n.TileAdditions * c.TileAdder.EnergyPerActionPj) + (n.ChipAdditions * c.ChipAdder.EnergyPerActionPj);
-        var buffer = (n.GlobalBufferBitsRead * c.GlobalBufferBit.EnergyPerActionPj) + (n.GlobalBufferBitsWritten * c.GlobalBufferWritePj)
-            + (n.TileBufferBitsRead * c.TileBufferBit.EnergyPerActionPj) + (n.TileBufferBitsWritten * c.TileBufferWritePj)
-            + (n.PeBufferBitsRead * c.PeBufferBit.EnergyPerActionPj) + (n.PeBufferBitsWritten * c.PeBufferWritePj);
-        var interconnect = c.WirePjPerBitMm * ((n.GlobalInterconnectDownBits * c.GlobalPathMm)
-            + (n.GlobalInterconnectUpBits * c.GlobalPathMm) + (n.TileInterconnectBits * c.TileMulticastMm) + (n.TileInterconnectUpBits * c.TilePathMm));
-        var other = ((n.ThresholdOperations + n.ResidualAdditions) * c.Threshold.EnergyPerActionPj) + (n.PoolingOperations * c.Pooling.EnergyPerActionPj);
-        return new Breakdown(crossbar, adc, accumulation, interconnect, buffer, other);
+        var pj = new double[Enum.GetValues<Bucket>().Length];
+        foreach (var (action, count) in n.Actions.Entries)
+        {
+            if (count != 0)
+            {
+                pj[(int)action.Bucket] += count * action.EnergyPj(c);
+            }
+        }
+
+        return new Breakdown(pj[(int)Bucket.Crossbar], pj[(int)Bucket.Adc], pj[(int)Bucket.Accumulation], pj[(int)Bucket.Interconnect], pj[(int)Bucket.Buffer], pj[(int)Bucket.Other]);
+    }
+
+    /// <summary>The entry of <paramref name="items"/> at <paramref name="layerId"/>, which must carry the counted layer's
+    /// name: counts of a layer the mapping or the timing does not have are an error, never priced as zero.</summary>
+    private static T Join<T>(IReadOnlyList<T> items, int layerId, Func<T, string> name, string layer, string what)
+    {
+        if (layerId < 0 || layerId >= items.Count || name(items[layerId]) != layer)
+        {
+            throw new InvalidOperationException($"counts of layer {layerId} '{layer}' have no {what} with that id and name");
+        }
+
+        return items[layerId];
     }
 
     private static Breakdown Latency(LayerTiming t, double periodNs) => new Breakdown(
