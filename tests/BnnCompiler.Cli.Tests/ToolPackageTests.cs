@@ -8,7 +8,7 @@ namespace BnnCompiler.Cli.Tests;
 /// <c>dotnet pack</c> of the CLI gives the <c>bnnc</c> tool package; installed into a temporary tool path and run
 /// from a folder outside the repository, it prints the version and prices the shipped models (its default model
 /// and spec found beside the program) exactly as bnnc does in-process, and evaluates the default model on the
-/// shipped data through its packed ONNX Runtime.
+/// shipped data through its packed ONNX Runtime; its bash completion script completes options and choices.
 /// </summary>
 public sealed class ToolPackageTests : IDisposable
 {
@@ -50,6 +50,19 @@ public sealed class ToolPackageTests : IDisposable
         {
             Assert.Equal(Line(inProcess, figure), Line(installed, figure));
         }
+
+        if (File.Exists("/bin/bash"))
+        {
+            // The bash completion script, sourced in a shell that finds the installed bnnc on PATH.
+            const string Script = """
+                source <(bnnc completion bash)
+                for line in "bnnc cost --lat" "bnnc cost --latency " "bnnc ev"; do
+                  COMP_LINE="$line"; COMP_POINT=${#COMP_LINE}; _bnnc_complete; echo "[${COMPREPLY[*]}]"
+                done
+                """;
+            var completed = RunIn(elsewhere, "/bin/bash", ("PATH", toolPath + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH")), "-c", Script);
+            Assert.Equal(["[--latency]", "[analytical engine]", "[evaluate]"], completed.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
     }
 
     private static string Line(string text, string start) => text.Split('\n').Single(l => l.StartsWith(start, StringComparison.Ordinal));
@@ -57,9 +70,16 @@ public sealed class ToolPackageTests : IDisposable
     private static void Dotnet(string workingDirectory, params string[] args) =>
         Run(workingDirectory, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet", args);
 
-    private static string Run(string workingDirectory, string program, params string[] args)
+    private static string Run(string workingDirectory, string program, params string[] args) => RunIn(workingDirectory, program, null, args);
+
+    private static string RunIn(string workingDirectory, string program, (string Name, string Value)? variable, params string[] args)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (variable is { } v)
+        {
+            start.Environment[v.Name] = v.Value;
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
