@@ -3,7 +3,7 @@ using BnnCompiler.Core.Diagnostics;
 namespace BnnCompiler.Data;
 
 /// <summary>
-/// The dataset diagnostics (BNN5001..BNN5009). Every message names the file (or the name) it is about
+/// The dataset diagnostics (BNN5001..BNN5010). Every message names the file (or the name) it is about
 /// and, where it helps, what is allowed.
 /// </summary>
 public static class DataDiagnostics
@@ -34,6 +34,9 @@ public static class DataDiagnostics
 
     /// <summary>A data set that an operating-system package provides is not installed.</summary>
     public const string NotInstalled = "BNN5009";
+
+    /// <summary>Images whose shape does not fit the model's input.</summary>
+    public const string ShapeMismatch = "BNN5010";
 
     internal static DiagnosticException Error(string code, string message) =>
         new(Diagnostic.Error(code, message));

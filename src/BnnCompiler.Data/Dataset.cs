@@ -3,35 +3,51 @@ using System.Globalization;
 namespace BnnCompiler.Data;
 
 /// <summary>
-/// A labelled set of single-channel images, kept as their 0..255 bytes, all of one size, stored row-major
-/// image after image (<c>Count·Height·Width</c> bytes). Immutable: <see cref="Take"/> and
-/// <see cref="Select"/> return new data sets.
+/// A set of images, all of one size, kept as their 0..255 bytes, stored image after image, each channel-major
+/// (planar, the order of one image of an NCHW tensor: <c>Channels·Height·Width</c> bytes), with one label per image
+/// or none (<see cref="HasLabels"/>). Immutable: <see cref="Take"/> and <see cref="Select"/> return new data sets.
 /// </summary>
 public sealed class Dataset
 {
     private readonly ReadOnlyMemory<byte> _pixels;
-    private readonly byte[] _labels;
+    private readonly byte[]? _labels;
+
+    /// <summary>A labelled grey-scale data set (one channel).</summary>
+    public Dataset(string name, int height, int width, ReadOnlyMemory<byte> pixels, byte[] labels, string description)
+        : this(name, labels?.Length ?? throw new ArgumentNullException(nameof(labels)), 1, height, width, pixels, labels, description)
+    {
+    }
 
     /// <param name="name">Short name for reports (e.g. <c>mnist</c>, or the path the user gave).</param>
+    /// <param name="count">Number of images.</param>
+    /// <param name="channels">Channels of each image.</param>
     /// <param name="height">Rows of each image.</param>
     /// <param name="width">Columns of each image.</param>
-    /// <param name="pixels">All images, <c>labels.Length·height·width</c> bytes, not copied.</param>
-    /// <param name="labels">One class per image, not copied.</param>
+    /// <param name="pixels">All images, <c>count·channels·height·width</c> bytes, each image channel-major, not copied.</param>
+    /// <param name="labels">One class per image (not copied), or null for an unlabelled set.</param>
     /// <param name="description">One provenance line for reports.</param>
-    public Dataset(string name, int height, int width, ReadOnlyMemory<byte> pixels, byte[] labels, string description)
+    public Dataset(string name, int count, int channels, int height, int width, ReadOnlyMemory<byte> pixels, byte[]? labels, string description)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(description);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        if ((long)labels.Length * height * width != pixels.Length)
+        if (labels is not null && labels.Length != count)
+        {
+            throw new ArgumentException($"{labels.Length} labels for {count} images", nameof(labels));
+        }
+
+        if ((long)count * channels * height * width != pixels.Length)
         {
             throw new ArgumentException(
-                $"{pixels.Length} pixel bytes do not hold {labels.Length} images of {height}×{width}", nameof(pixels));
+                $"{pixels.Length} pixel bytes do not hold {count} images of {channels}×{height}×{width}", nameof(pixels));
         }
 
         Name = name;
+        Count = count;
+        Channels = channels;
         Height = height;
         Width = width;
         _pixels = pixels;
@@ -42,28 +58,31 @@ public sealed class Dataset
     /// <summary>Short name for reports: a catalogue name (<c>mnist</c>, …) or the path that was loaded.</summary>
     public string Name { get; }
 
-    public int Count => _labels.Length;
+    public int Count { get; }
+
+    /// <summary>Channels per image (1 for grey-scale, 3 for RGB, …).</summary>
+    public int Channels { get; }
 
     public int Height { get; }
 
     public int Width { get; }
 
-    /// <summary>Always 1: the data sets here are grey-scale.</summary>
-    public int Channels => 1;
-
     /// <summary>Bytes per image: <c>Channels·Height·Width</c>.</summary>
-    public int ImageSize => Height * Width;
+    public int ImageSize => Channels * Height * Width;
 
-    /// <summary>All images, <c>Count·Height·Width</c> bytes, image after image, each row-major.</summary>
+    /// <summary>All images, <c>Count·ImageSize</c> bytes, image after image, each channel-major then row-major.</summary>
     public ReadOnlyMemory<byte> Pixels => _pixels;
 
-    /// <summary>The labels, one per image. The array is shared, not copied: do not modify it.</summary>
-    public byte[] Labels => _labels;
+    /// <summary>True when every image has a label.</summary>
+    public bool HasLabels => _labels is not null;
+
+    /// <summary>The labels, one per image, or null for an unlabelled set. The array is shared: do not modify it.</summary>
+    public byte[]? Labels => _labels;
 
     /// <summary>One provenance line for reports (source, licence, which part of it).</summary>
     public string Description { get; }
 
-    /// <summary>The <paramref name="index"/>-th image, <c>Height·Width</c> bytes 0..255, row-major.</summary>
+    /// <summary>The <paramref name="index"/>-th image, <see cref="ImageSize"/> bytes 0..255, channel-major.</summary>
     public ReadOnlySpan<byte> Image(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -71,18 +90,21 @@ public sealed class Dataset
         return _pixels.Span.Slice(index * ImageSize, ImageSize);
     }
 
+    /// <summary>The label of image <paramref name="index"/>; throws when the set has no labels (see <see cref="HasLabels"/>).</summary>
     public int Label(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return _labels[index];
+        return _labels is null
+            ? throw new InvalidOperationException($"data set '{Name}' has no labels")
+            : _labels[index];
     }
 
-    /// <summary>Number of images of each label 0..max label.</summary>
+    /// <summary>Number of images of each label 0..max label; empty for an unlabelled set.</summary>
     public int[] LabelHistogram()
     {
-        var histogram = new int[Count == 0 ? 0 : _labels.Max() + 1];
-        foreach (var label in _labels)
+        var histogram = new int[_labels is null || Count == 0 ? 0 : _labels.Max() + 1];
+        foreach (var label in _labels ?? [])
         {
             histogram[label]++;
         }
@@ -104,10 +126,12 @@ public sealed class Dataset
 
         return new Dataset(
             Name,
+            count,
+            Channels,
             Height,
             Width,
             _pixels[..(count * ImageSize)],
-            _labels[..count],
+            _labels?[..count],
             string.Create(CultureInfo.InvariantCulture, $"{Description}; first {count:N0} of {Count:N0} images"));
     }
 
@@ -118,7 +142,7 @@ public sealed class Dataset
         ArgumentException.ThrowIfNullOrEmpty(name);
         var size = ImageSize;
         var pixels = new byte[(long)indices.Count * size];
-        var labels = new byte[indices.Count];
+        var labels = _labels is null ? null : new byte[indices.Count];
         var source = _pixels.Span;
         for (var i = 0; i < indices.Count; i++)
         {
@@ -130,11 +154,16 @@ public sealed class Dataset
             }
 
             source.Slice(index * size, size).CopyTo(pixels.AsSpan(i * size, size));
-            labels[i] = _labels[index];
+            if (labels is not null)
+            {
+                labels[i] = _labels![index];
+            }
         }
 
         return new Dataset(
             name,
+            indices.Count,
+            Channels,
             Height,
             Width,
             pixels,
@@ -143,5 +172,5 @@ public sealed class Dataset
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Count:N0} images {Height}×{Width}×{Channels}");
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Count:N0} images {Channels}×{Height}×{Width}{(HasLabels ? "" : ", no labels")}");
 }

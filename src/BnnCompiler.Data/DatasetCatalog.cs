@@ -34,36 +34,44 @@ public static class DatasetCatalog
     public static IReadOnlyList<string> KnownNames { get; } =
         ["mnist", "mnist-train", "mnist-heldout", "fashion-mnist", "fashion-mnist-train"];
 
+    /// <summary>Loads a data set by catalogue name or path with the default options; see <see cref="Load(string, DataLoadOptions)"/>.</summary>
+    public static Dataset Load(string nameOrPath) => Load(nameOrPath, DataLoadOptions.Default);
+
     /// <summary>
-    /// Loads a data set by catalogue name (case-insensitive) or from a path: a <c>*-images-idx3-ubyte</c>
-    /// file (plain or <c>.gz</c>) whose labels are the sibling named with <c>labels-idx1</c> in place of
-    /// <c>images-idx3</c>, or a <c>*_input*.npy</c> file of shape (N,1,H,W) or (N,H,W), float32 holding
-    /// integers 0..255 or uint8, whose int64 labels are the sibling named with <c>_expected</c> in place of
-    /// <c>_input</c>. Errors are <see cref="BnnCompiler.Core.Diagnostics.DiagnosticException"/>s BNN5001..BNN5009.
+    /// Loads a data set by catalogue name (case-insensitive) or from a path: an IDX images file (<c>*images-idx3*</c> or
+    /// <c>*images-idx4*</c>, plain or <c>.gz</c>) whose labels, when present, are the sibling named with <c>labels-idx1</c>
+    /// in place of <c>images-idx3</c>/<c>images-idx4</c>, or a <c>.npy</c> file of shape (N,H,W), (N,C,H,W) or
+    /// (N,H,W,C), uint8 or float32, whose labels, when present, are the sibling named with <c>_expected</c> in place of
+    /// <c>_input</c>. <paramref name="options"/> gives the axis order, the model's input shape and an explicit labels
+    /// file. Errors are <see cref="BnnCompiler.Core.Diagnostics.DiagnosticException"/>s BNN5001..BNN5010.
     /// </summary>
-    public static Dataset Load(string nameOrPath)
+    public static Dataset Load(string nameOrPath, DataLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(nameOrPath);
+        ArgumentNullException.ThrowIfNull(options);
         var known = KnownNames.FirstOrDefault(n => string.Equals(n, nameOrPath.Trim(), StringComparison.OrdinalIgnoreCase));
         if (known is not null)
         {
-            return LoadKnown(known);
+            return options.LabelsPath is null
+                ? LoadKnown(known)
+                : throw DataDiagnostics.Error(
+                    DataDiagnostics.UnknownDataset, $"--labels {options.LabelsPath} is given with the catalogue data set '{known}', which has its own labels; labels files go with images files only");
         }
 
         var fileName = Path.GetFileName(nameOrPath);
         if (fileName.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadNpy(nameOrPath);
+            return FileDatasets.LoadNpy(nameOrPath, options);
         }
 
-        if (fileName.Contains("images-idx3", StringComparison.OrdinalIgnoreCase))
+        if (fileName.Contains("images-idx", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadIdx(nameOrPath);
+            return FileDatasets.LoadIdx(nameOrPath, options);
         }
 
         var allowed =
-            $"allowed: a name ({string.Join(", ", KnownNames)}), a path to a *-images-idx3-ubyte[.gz] file " +
-            "(labels beside it as *-labels-idx1-ubyte[.gz]), or a path to a *_input.npy file (labels beside it as *_expected.npy)";
+            $"allowed: a name ({string.Join(", ", KnownNames)}), a path to an IDX images file *-images-idx3-ubyte[.gz] or *-images-idx4-ubyte[.gz] " +
+            "(labels, if any, beside it as *-labels-idx1-ubyte[.gz]), or a path to a .npy file (labels, if any, beside an *_input*.npy as *_expected*.npy)";
         if (File.Exists(nameOrPath))
         {
             throw DataDiagnostics.Error(
@@ -134,7 +142,7 @@ public static class DatasetCatalog
             CultureInfo.InvariantCulture,
             $"{name}: {indices.Length:N0} of the 10,000 mnist digits ({MnistSource}); split by a SplitMix64 Fisher–Yates " +
             $"shuffle with seed {MnistSplitSeed}: first {MnistTrainCount:N0} → mnist-train (sorted), rest → mnist-heldout (in shuffled order)");
-        return new Dataset(name, selected.Height, selected.Width, selected.Pixels, selected.Labels, description);
+        return new Dataset(name, selected.Height, selected.Width, selected.Pixels, selected.Labels!, description);
     }
 
     /// <summary>The 60,000 Fashion-MNIST training images from <paramref name="directory"/> (the Debian path in production).</summary>
@@ -185,39 +193,6 @@ public static class DatasetCatalog
         return copy.ToArray();
     }
 
-    private static Dataset LoadIdx(string imagesPath)
-    {
-        var directory = Path.GetDirectoryName(imagesPath) ?? "";
-        var imagesName = Path.GetFileName(imagesPath);
-        var at = imagesName.IndexOf("images-idx3", StringComparison.OrdinalIgnoreCase);
-        var labelsName = string.Concat(imagesName.AsSpan(0, at), "labels-idx1", imagesName.AsSpan(at + "images-idx3".Length));
-        var labelsPath = Path.Combine(directory, labelsName);
-
-        var images = IdxReader.ReadImages(imagesPath);
-        var labelsCandidates = labelsName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new[] { labelsPath, labelsPath[..^3] }
-            : [labelsPath, labelsPath + ".gz"];
-        var found = labelsCandidates.FirstOrDefault(File.Exists);
-        if (found is null)
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.FileNotFound,
-                $"labels file not found for {imagesPath}: expected {labelsPath} (the images file's name with images-idx3 replaced by labels-idx1, " +
-                $"plain or .gz)");
-        }
-
-        var labels = IdxReader.ReadLabels(found);
-        return FromIdx(
-            imagesPath,
-            images,
-            imagesPath,
-            labels,
-            found,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"{imagesPath}: {images.Count:N0} images {images.Height}×{images.Width} from IDX files {Path.GetFullPath(imagesPath)} and {Path.GetFullPath(found)}"));
-    }
-
     private static Dataset FromIdx(string name, IdxImages images, string imagesFile, byte[] labels, string labelsFile, string description)
     {
         if (images.Count != labels.Length)
@@ -228,107 +203,5 @@ public static class DatasetCatalog
         }
 
         return new Dataset(name, images.Height, images.Width, images.Pixels, labels, description);
-    }
-
-    private static Dataset LoadNpy(string inputPath)
-    {
-        var directory = Path.GetDirectoryName(inputPath) ?? "";
-        var inputName = Path.GetFileName(inputPath);
-        var at = inputName.LastIndexOf("_input", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.UnknownDataset,
-                $"cannot find the labels of {inputPath}: a .npy data set is named *_input*.npy and its int64 labels " +
-                "are the file named with _expected in place of _input (e.g. mnist_test_first4_input.npy and mnist_test_first4_expected.npy)");
-        }
-
-        var expectedPath = Path.Combine(directory, string.Concat(inputName.AsSpan(0, at), "_expected", inputName.AsSpan(at + "_input".Length)));
-        var input = NpyReader.Read(inputPath);
-        if (!File.Exists(expectedPath))
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.FileNotFound,
-                $"labels file not found for {inputPath}: expected {expectedPath} (the name with _input replaced by _expected)");
-        }
-
-        var expected = NpyReader.Read(expectedPath);
-
-        var shape = input.Shape;
-        if (!(shape.Count == 4 && shape[1] == 1 || shape.Count == 3) || shape[^1] == 0 || shape[^2] == 0)
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.UnsupportedNpy,
-                $".npy images file {inputPath} has shape {input.ShapeText}; supported are (N, 1, H, W) and (N, H, W), e.g. (N, 1, 28, 28)");
-        }
-
-        int count = shape[0], height = shape[^2], width = shape[^1];
-        var pixels = input.DType switch
-        {
-            NpyDType.UInt8 => input.UInt8!,
-            NpyDType.Float32 => ToBytes(input.Float32!, height * width, inputPath),
-            _ => throw DataDiagnostics.Error(
-                DataDiagnostics.UnsupportedNpy,
-                $".npy images file {inputPath} holds {input.DType}; images must be float32 (integer values 0..255) or uint8"),
-        };
-
-        if (expected.Shape.Count != 1 || expected.DType == NpyDType.Float32)
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.UnsupportedNpy,
-                $".npy labels file {expectedPath} has shape {expected.ShapeText} of {expected.DType}; labels must be int64 (or uint8) of shape (N,)");
-        }
-
-        if (expected.Shape[0] != count)
-        {
-            throw DataDiagnostics.Error(
-                DataDiagnostics.CountMismatch,
-                $"images file {inputPath} holds {count} images (shape {input.ShapeText}) but labels file {expectedPath} holds {expected.Shape[0]} labels; they must be equal");
-        }
-
-        var labels = new byte[count];
-        for (var i = 0; i < count; i++)
-        {
-            var label = expected.DType == NpyDType.Int64 ? expected.Int64![i] : expected.UInt8![i];
-            if (label is < 0 or > 255)
-            {
-                throw DataDiagnostics.Error(
-                    DataDiagnostics.BadValue,
-                    $"label {label} at index {i} of {expectedPath} is outside 0..255");
-            }
-
-            labels[i] = (byte)label;
-        }
-
-        return new Dataset(
-            inputPath,
-            height,
-            width,
-            pixels,
-            labels,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"{inputPath}: {count:N0} images {height}×{width} from NumPy files {Path.GetFullPath(inputPath)} and {Path.GetFullPath(expectedPath)}"));
-    }
-
-    private static byte[] ToBytes(float[] values, int imageSize, string file)
-    {
-        var bytes = new byte[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!(v >= 0 && v <= 255) || v != MathF.Floor(v))
-            {
-                throw DataDiagnostics.Error(
-                    DataDiagnostics.BadValue,
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"value {v:R} of image {i / imageSize}, pixel {i % imageSize} in {file} is not an integer 0..255; float32 images must hold the raw pixel values 0..255 (not scaled to 0..1)"));
-            }
-
-            bytes[i] = (byte)v;
-        }
-
-        return bytes;
     }
 }

@@ -6,8 +6,9 @@ namespace BnnCompiler.Data;
 public sealed record IdxImages(int Count, int Height, int Width, byte[] Pixels);
 
 /// <summary>
-/// Reads the IDX files of MNIST and Fashion-MNIST (unsigned-byte elements only): <c>*-images-idx3-ubyte</c>
-/// (magic 0x00000803, dimensions count, rows, columns) and <c>*-labels-idx1-ubyte</c> (magic 0x00000801,
+/// Reads IDX files: the images of MNIST and Fashion-MNIST, <c>*-images-idx3-ubyte</c> (magic 0x00000803, dimensions
+/// count, rows, columns), four-dimensional images (magic 0x00000804, or 0x00000D03/0x00000D04 for big-endian float32
+/// elements) through <see cref="DatasetCatalog"/>, and labels <c>*-labels-idx1-ubyte</c> (magic 0x00000801,
 /// dimension count), each plain or gzipped (recognised by the gzip magic, whatever the file is called).
 /// Dimensions are big-endian 32-bit integers. Bad input raises a <see cref="BnnCompiler.Core.Diagnostics.DiagnosticException"/>
 /// (BNN5002 missing, BNN5003 bad header, BNN5004 wrong size, BNN5008 unreadable).
@@ -27,21 +28,39 @@ public static class IdxReader
     /// <param name="fileName">Named in diagnostics.</param>
     public static IdxImages ReadImages(byte[] fileBytes, string fileName)
     {
-        var (dims, data) = Read(fileBytes, fileName, rank: 3, "images");
+        var (dims, data, _) = Read(fileBytes, fileName, [3], floats: false, "images");
         return new IdxImages(dims[0], dims[1], dims[2], data);
     }
 
     /// <param name="fileBytes">The file's bytes, plain or gzipped.</param>
     /// <param name="fileName">Named in diagnostics.</param>
     public static byte[] ReadLabels(byte[] fileBytes, string fileName) =>
-        Read(fileBytes, fileName, rank: 1, "labels").Data;
+        Read(fileBytes, fileName, [1], floats: false, "labels").Data;
 
-    private static (int[] Dims, byte[] Data) Read(byte[] fileBytes, string fileName, int rank, string kind)
+    /// <summary>An images file of rank 3 (N, H, W) or 4 (N, C, H, W or N, H, W, C), unsigned bytes or float32.</summary>
+    internal static ImageArray ReadImageArray(string path)
+    {
+        var (dims, data, isFloat) = Read(DataFiles.ReadAllBytes(path, "IDX images file"), path, [3, 4], floats: true, "images");
+        if (!isFloat)
+        {
+            return new ImageArray(path, "IDX", dims, data, null);
+        }
+
+        var values = new float[data.Length / 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadSingleBigEndian(data.AsSpan(4 * i));
+        }
+
+        return new ImageArray(path, "IDX", dims, null, values);
+    }
+
+    private static (int[] Dims, byte[] Data, bool IsFloat) Read(byte[] fileBytes, string fileName, int[] ranks, bool floats, string kind)
     {
         ArgumentNullException.ThrowIfNull(fileBytes);
         ArgumentNullException.ThrowIfNull(fileName);
-        var expectedMagic = rank == 3 ? "0x00000803" : "0x00000801";
-        var shape = rank == 3 ? "(count, rows, columns)" : "(count)";
+        var expectedMagic = ranks[0] == 1 ? "0x00000801" : floats ? "0x00000803, 0x00000804, 0x00000D03 or 0x00000D04" : "0x00000803";
+        var shape = ranks[0] == 1 ? "(count)" : ranks.Length > 1 ? "(count, rows, columns) or (count, 4 axes)" : "(count, rows, columns)";
         using var stream = DataFiles.Open(fileBytes);
 
         Span<byte> magic = stackalloc byte[4];
@@ -59,23 +78,26 @@ public static class IdxReader
             throw DataDiagnostics.Error(
                 DataDiagnostics.BadHeader,
                 $"{fileName} is not an IDX {kind} file: magic number 0x{magicValue:X8}, expected {expectedMagic} " +
-                $"(an uncompressed or gzipped *-{(rank == 3 ? "images-idx3" : "labels-idx1")}-ubyte file)");
+                $"(an uncompressed or gzipped *-{(ranks[0] == 1 ? "labels-idx1" : "images-idx3")}-ubyte file)");
         }
 
-        if (magic[2] != 0x08)
+        var isFloat = floats && magic[2] == 0x0D;
+        if (magic[2] != 0x08 && !isFloat)
         {
             throw DataDiagnostics.Error(
                 DataDiagnostics.BadHeader,
-                $"IDX file {fileName} holds elements of type 0x{magic[2]:X2}; only unsigned bytes (0x08, magic {expectedMagic}) are supported");
+                $"IDX file {fileName} holds elements of type 0x{magic[2]:X2}; supported are unsigned bytes (0x08){(floats ? " and float32 (0x0D)" : "")}, magic {expectedMagic}");
         }
 
-        if (magic[3] != rank)
+        var rank = (int)magic[3];
+        if (!ranks.Contains(rank))
         {
             throw DataDiagnostics.Error(
                 DataDiagnostics.BadHeader,
-                $"IDX file {fileName} has {magic[3]} dimension(s) (magic 0x{magicValue:X8}); an IDX {kind} file has {rank} {shape}, magic {expectedMagic}");
+                $"IDX file {fileName} has {magic[3]} dimension(s) (magic 0x{magicValue:X8}); an IDX {kind} file has {string.Join(" or ", ranks)} {shape}, magic {expectedMagic}");
         }
 
+        var itemSize = isFloat ? 4 : 1;
         Span<byte> header = stackalloc byte[4 * rank];
         got = DataFiles.ReadUpTo(stream, header, fileName);
         if (got < header.Length)
@@ -98,7 +120,7 @@ public static class IdxReader
             }
 
             total *= dims[i];
-            if (total > Array.MaxLength)
+            if (total * itemSize > Array.MaxLength)
             {
                 throw DataDiagnostics.Error(
                     DataDiagnostics.BadHeader,
@@ -106,12 +128,13 @@ public static class IdxReader
             }
         }
 
+        total *= itemSize;
         var data = DataFiles.ReadAtMost(stream, total, fileName);
         if (data.Length < total)
         {
             throw DataDiagnostics.Error(
                 DataDiagnostics.Truncated,
-                $"truncated IDX {kind} file {fileName}: its header announces {string.Join('×', dims)} = {total} data bytes, the file holds {data.Length}");
+                $"truncated IDX {kind} file {fileName}: its header announces {string.Join('×', dims)}{(itemSize > 1 ? " × 4" : "")} = {total} data bytes, the file holds {data.Length}");
         }
 
         if (DataFiles.HasMore(stream, fileName))
@@ -121,6 +144,6 @@ public static class IdxReader
                 $"IDX {kind} file {fileName} is longer than its header announces ({string.Join('×', dims)} = {total} data bytes): extra bytes after the data");
         }
 
-        return (dims, data);
+        return (dims, data, isFloat);
     }
 }

@@ -43,7 +43,7 @@ public static class IdxWriter
         }
 
         using var labels = Create(labelsPath);
-        WriteLabels(labels, dataset.Labels);
+        WriteLabels(labels, dataset.Labels ?? throw new ArgumentException($"data set {dataset.Name} has no labels to write", nameof(dataset)));
     }
 
     private static Stream Create(string path)

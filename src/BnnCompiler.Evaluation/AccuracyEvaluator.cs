@@ -21,8 +21,8 @@ public static class AccuracyEvaluator
             simulated[i] = Top1.Of(simulator.Run(sample));
         });
 
-        var refCorrect = Enumerable.Range(0, count).Count(i => reference[i] == feeder.Label(i));
-        var simCorrect = Enumerable.Range(0, count).Count(i => simulated[i] == feeder.Label(i));
+        var refCorrect = feeder.CountCorrect(reference);
+        var simCorrect = feeder.CountCorrect(simulated);
         var agree = Enumerable.Range(0, count).Count(i => reference[i] == simulated[i]);
         return new AccuracyResult(count, refCorrect, simCorrect, agree, reference, simulated);
     }

@@ -23,8 +23,6 @@ public static class ReferenceEvaluator
         });
 
         var disagreements = Enumerable.Range(0, count).Where(i => ort[i] != ir[i]).ToList();
-        var ortCorrect = Enumerable.Range(0, count).Count(i => ort[i] == feeder.Label(i));
-        var irCorrect = Enumerable.Range(0, count).Count(i => ir[i] == feeder.Label(i));
-        return new ReferenceResult(count, ortCorrect, irCorrect, disagreements, ort, ir);
+        return new ReferenceResult(count, feeder.CountCorrect(ort), feeder.CountCorrect(ir), disagreements, ort, ir);
     }
 }

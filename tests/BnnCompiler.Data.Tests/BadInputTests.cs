@@ -41,11 +41,13 @@ public class BadInputTests
     }
 
     [Fact]
-    public void NpyWithoutInputInItsName()
+    public void NpyWithoutInputInItsNameHasNoLabels()
     {
         using var dir = new TempDir();
         var path = dir.Write("digits.npy", TempDir.Npy("|u1", [1, 2, 2], new byte[4]));
-        Expect("BNN5001", path, () => DatasetCatalog.Load(path));
+        var data = DatasetCatalog.Load(path);
+        Assert.False(data.HasLabels);
+        Assert.Contains("no labels", data.Description);
     }
 
     [Theory]
@@ -58,20 +60,33 @@ public class BadInputTests
     }
 
     [Fact]
-    public void MissingIdxLabelsNamesTheExpectedLabelsFile()
+    public void MissingIdxLabelsLeaveTheSetUnlabelledAndNameTheFileSought()
     {
         using var dir = new TempDir();
         var images = dir.Write("a-images-idx3-ubyte", TempDir.IdxImages(2));
-        var diagnostic = Expect("BNN5002", dir.File("a-labels-idx1-ubyte"), () => DatasetCatalog.Load(images));
-        Assert.Contains(images, diagnostic.Message);
+        var data = DatasetCatalog.Load(images);
+        Assert.False(data.HasLabels);
+        Assert.Null(data.Labels);
+        Assert.Throws<InvalidOperationException>(() => data.Label(0));
+        Assert.Contains(dir.File("a-labels-idx1-ubyte"), data.Description);
     }
 
     [Fact]
-    public void MissingNpyLabelsNamesTheExpectedFile()
+    public void MissingNpyLabelsLeaveTheSetUnlabelledAndNameTheFileSought()
     {
         using var dir = new TempDir();
         var input = dir.Write("a_input.npy", TempDir.Npy("|u1", [1, 2, 2], new byte[4]));
-        Expect("BNN5002", dir.File("a_expected.npy"), () => DatasetCatalog.Load(input));
+        var data = DatasetCatalog.Load(input);
+        Assert.False(data.HasLabels);
+        Assert.Contains(dir.File("a_expected.npy"), data.Description);
+    }
+
+    [Fact]
+    public void ExplicitLabelsFileThatIsMissing()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("a_input.npy", TempDir.Npy("|u1", [1, 2, 2], new byte[4]));
+        Expect("BNN5002", dir.File("nope.npy"), () => DatasetCatalog.Load(input, new DataLoadOptions(LabelsPath: dir.File("nope.npy"))));
     }
 
     [Fact]
@@ -98,10 +113,11 @@ public class BadInputTests
     {
         using var dir = new TempDir();
         var bytes = TempDir.IdxImages(2);
-        bytes[2] = 0x0D; // float elements
+        bytes[2] = 0x0B; // 16-bit integer elements
         var images = dir.Write("a-images-idx3-ubyte", bytes);
         var diagnostic = Expect("BNN5003", images, () => DatasetCatalog.Load(images));
-        Assert.Contains("0x0D", diagnostic.Message);
+        Assert.Contains("0x0B", diagnostic.Message);
+        Assert.Contains("float32 (0x0D)", diagnostic.Message);
     }
 
     [Fact]
@@ -209,7 +225,8 @@ public class BadInputTests
     [Theory]
     [InlineData("<f8", "[2, 1, 2, 2]", "dtype")]
     [InlineData(">f4", "[2, 1, 2, 2]", "dtype")]
-    [InlineData("<f4", "[2, 3, 2, 2]", "(N, 1, H, W)")]
+    [InlineData("<f4", "[2, 1, 3, 2, 2]", "(N, C, H, W)")]
+    [InlineData("<f4", "[2, 3, 0, 2]", "(N, C, H, W)")]
     [InlineData("<f4", "[8]", "(N, H, W)")]
     [InlineData("<i8", "[2, 2, 2]", "float32")]
     public void NpyUnsupportedImages(string descr, string shapeJson, string mentioned)
@@ -252,7 +269,7 @@ public class BadInputTests
         var input = dir.Write("a_input.npy", TempDir.Npy("<f4", [1, 1, 2, 2], TempDir.Floats(0, 255, bad, 3)));
         dir.Write("a_expected.npy", TempDir.Npy("<i8", [1], TempDir.Longs(1)));
         var diagnostic = Expect("BNN5007", input, () => DatasetCatalog.Load(input));
-        Assert.Contains("pixel 2", diagnostic.Message);
+        Assert.Contains("element 2", diagnostic.Message);
         Assert.Contains("0..255", diagnostic.Message);
     }
 

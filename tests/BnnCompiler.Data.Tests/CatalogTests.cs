@@ -26,7 +26,7 @@ public class CatalogTests
     {
         var dataset = DatasetCatalog.Load(name);
         Assert.Equal(count, dataset.Count);
-        Assert.Equal(count, dataset.Labels.Length);
+        Assert.Equal(count, dataset.Labels!.Length);
         Assert.Equal((28, 28, 1), (dataset.Height, dataset.Width, dataset.Channels));
         Assert.Equal(count * 28 * 28, dataset.Pixels.Length);
         Assert.Equal(name.ToLowerInvariant(), dataset.Name);
@@ -109,7 +109,7 @@ public class CatalogTests
             ? (Pixels: MnistPixelsSha256, Labels: MnistLabelsSha256)
             : (Pixels: FashionPixelsSha256, Labels: FashionLabelsSha256);
         Assert.Equal(expected.Pixels, Convert.ToHexStringLower(SHA256.HashData(dataset.Pixels.Span)));
-        Assert.Equal(expected.Labels, Convert.ToHexStringLower(SHA256.HashData(dataset.Labels)));
+        Assert.Equal(expected.Labels, Convert.ToHexStringLower(SHA256.HashData(dataset.Labels!)));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace BnnCompiler.Simulator.Tests;
 /// The bit-packed crossbar layer (AVX2 and scalar paths) against a plain reference written from the functional
 /// model's definition: for every pixel, column, row block and plane, count matches over the block's driven rows
 /// in row order, take the nearest ADC level (exact rational arithmetic), subtract the −1 weights, shift and add.
-/// Layers with padding, stride, more than 64 channels, blocks that straddle channels and a short last block.
+/// Layers with padding, stride, more than 64 channels, three-channel 8-bit images, blocks that straddle channels and a
+/// short last block.
 /// </summary>
 public sealed class CrossbarReferenceTests
 {
@@ -26,6 +27,8 @@ public sealed class CrossbarReferenceTests
         { 130, 5, 1, 1, 0, 4, 100, 1 },
         { 1, 7, 3, 1, 1, 6, 64, 8 },
         { 2, 5, 2, 1, 0, 5, 7, 3 },
+        { 3, 16, 3, 1, 1, 8, 64, 8 },   // an RGB image layer: 8-bit codes on 27 rows
+        { 3, 8, 3, 1, 1, 6, 10, 8 },    // the same with blocks that split the channels of a kernel offset
         { 200, 11, 0, 1, 0, 1, 64, 1 },
         { 300, 6, 0, 1, 0, 1, 128, 2 },
     };

@@ -38,7 +38,7 @@ public sealed class ModelAgreementTests
         double Top1(int bits)
         {
             var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), [$"readout.adc_bits={bits}"]);
-            return AccuracyEvaluator.Run(model, new FunctionalSimulator(model.Graph, spec), new SampleFeeder(model.Graph, data, Tfc)).SimulatedTop1;
+            return AccuracyEvaluator.Run(model, new FunctionalSimulator(model.Graph, spec), new SampleFeeder(model.Graph, data, Tfc)).SimulatedTop1!.Value;
         }
 
         var (a7, a4, a3, a2) = (Top1(7), Top1(4), Top1(3), Top1(2));

@@ -49,7 +49,7 @@ public sealed class ModelZooAgreementTests
         double Top1(int inputBits, int adcBits)
         {
             var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), [$"readout.adc_bits={adcBits}", $"readout.input_bits={inputBits}"]);
-            return AccuracyEvaluator.Run(model, new FunctionalSimulator(model.Graph, spec), new SampleFeeder(model.Graph, data, path)).SimulatedTop1;
+            return AccuracyEvaluator.Run(model, new FunctionalSimulator(model.Graph, spec), new SampleFeeder(model.Graph, data, path)).SimulatedTop1!.Value;
         }
 
         var ideal = Top1(8, 8);

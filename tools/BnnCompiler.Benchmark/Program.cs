@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BnnCompiler.Core;
+using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
@@ -18,21 +19,54 @@ namespace BnnCompiler.Benchmark;
 /// non-idealities on (the analog path); prints images/s, the kernel path that ran (avx512, avx2 or scalar), the
 /// ratios to ONNX Runtime, the non-ideal path's Monte-Carlo trials/s and the peak working set.
 /// The non-ideal run uses the spec's own non_idealities section when it has one, else <see cref="NonIdealities"/>.
-/// usage: bnnc-bench [MODEL] [--data NAME] [--hw SPEC] [--limit N]
+/// usage: bnnc-bench [MODEL] [--data NAME|PATH] [--layout nchw|nhwc] [--input-scale S] [--hw SPEC] [--limit N]
+/// (data options as in <c>bnnc evaluate</c>; labels are not needed: throughput only). Bad input: a diagnostic, exit code 2.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (DiagnosticException e)
+        {
+            foreach (var d in e.Diagnostics)
+            {
+                Console.Error.WriteLine(d.ToString());
+            }
+
+            return 2;
+        }
+    }
+
+    private static int Run(string[] args)
     {
         // The model is the first argument that is neither an option nor an option's value.
         var model = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
             .FirstOrDefault() ?? Find("onnx-models/fmnist-cnn.onnx");
         var dataName = Option(args, "--data") ?? "fashion-mnist";
         var specPath = Option(args, "--hw") ?? Find("hwspecs/default.yaml");
-        var limit = int.Parse(Option(args, "--limit") ?? "10000", CultureInfo.InvariantCulture);
+        var limitText = Option(args, "--limit") ?? "10000";
+        var limit = int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0
+            ? l
+            : throw Bad($"--limit must be a positive integer; got '{limitText}'");
+        var scaleText = Option(args, "--input-scale");
+        float? scale = scaleText is null ? null
+            : float.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out var sc) && sc >= 1e-6f && sc <= 65_535f
+                ? sc
+                : throw Bad($"--input-scale must be a number from 1e-6 to 65535 (the model receives pixel / S); got '{scaleText}'");
+        var layout = Option(args, "--layout")?.ToLowerInvariant() switch
+        {
+            null => DataLayout.Auto,
+            "nchw" => DataLayout.Nchw,
+            "nhwc" => DataLayout.Nhwc,
+            var other => throw Bad($"--layout must be nchw or nhwc; got '{other}'"),
+        };
 
-        var imported = OnnxFrontend.Load(model);
-        var data = DatasetCatalog.Load(dataName);
+        var imported = OnnxFrontend.Load(model, inputScale: scale);
+        var data = DatasetCatalog.Load(dataName, new DataLoadOptions(layout, SampleFeeder.ModelInput(imported.Graph)));
         data = data.Take(Math.Min(limit, data.Count));
         var feeder = new SampleFeeder(imported.Graph, data, model);
         var samples = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
@@ -43,6 +77,7 @@ public static class Program
 
         Console.WriteLine($"model   {model}");
         Console.WriteLine($"data    {data.Description}");
+        Console.WriteLine($"input   {feeder.Scaling}");
         Console.WriteLine($"machine {workers} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine($"kernels supported: {string.Join(", ", KernelPaths.Supported.Select(KernelPaths.Name))}");
         Console.WriteLine();
@@ -116,6 +151,9 @@ public static class Program
     /// <summary>The kernel path the crossbar layers run, e.g. "kernels avx512".</summary>
     private static string PathsOf(FunctionalSimulator simulator) =>
         "kernels " + string.Join("/", simulator.Layers.Values.Select(l => l.Executor is CrossbarLayer c ? KernelPaths.Name(c.Path) : "analog").Distinct());
+
+    private static DiagnosticException Bad(string message) =>
+        new(Diagnostic.Error("BNN1001", message, new SourceLocation("bnnc-bench")));
 
     private static string? Option(string[] args, string name)
     {

@@ -98,7 +98,7 @@ IdxWriter.Write(dataset, imagesPath, labelsPath);
 // Read back through the loader's own reader: the round trip must be exact.
 var back = IdxReader.ReadImages(imagesPath);
 if (back.Count != ExpectedTotal || !back.Pixels.AsSpan().SequenceEqual(dataset.Pixels.Span) ||
-    !IdxReader.ReadLabels(labelsPath).AsSpan().SequenceEqual(dataset.Labels))
+    !IdxReader.ReadLabels(labelsPath).AsSpan().SequenceEqual(dataset.Labels!))
 {
     return Fail("the written IDX files do not read back to the converted data");
 }

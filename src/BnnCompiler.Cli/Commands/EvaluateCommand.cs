@@ -15,7 +15,7 @@ using BnnCompiler.Simulator;
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]...
+/// <c>bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]...
 /// [--trials N] [--seed S] [--ablate] [-o FILE]</c>: simulates the model on the crossbar chip over a dataset and
 /// compares every prediction with ONNX Runtime. With no arguments it runs the shipped default model, spec and
 /// dataset. <c>--trials N</c> adds N Monte-Carlo trials of the non-idealities (trial 0 is the run that is
@@ -36,11 +36,10 @@ public static class EvaluateCommand
     public static CliCommand Command { get; } = new(
         "evaluate",
         "simulate a model on the crossbar chip and compare it with ONNX Runtime",
-        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json]",
+        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json]",
         [
             .. HardwareOptions.All,
-            new OptionSpec("data", "dataset name or IDX/.npy path") { ValueName = "DATA", Default = ProjectFiles.DefaultData },
-            LimitOption.Spec(),
+            .. DataOptions.Specs("dataset name or IDX/.npy path", ProjectFiles.DefaultData),
             Trials,
             Seed,
             new OptionSpec("ablate", "also report the accuracy lost to each non-ideal effect alone and to all together", TakesValue: false),
@@ -61,9 +60,8 @@ public static class EvaluateCommand
         var spec = LoadSpec(args);
         var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
         var ablate = args.Has("ablate");
-        var model = ModelOptions.Load(args, "evaluate");
-        var data = DatasetCatalog.Load(args.Value("data") ?? ProjectFiles.DefaultData);
-        data = LimitOption.Apply(args, data, "evaluate");
+        var model = DataOptions.LoadModel(args, "evaluate");
+        var data = DataOptions.Load(args, model, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
         var mapping = CrossbarMapper.Map(model.Graph, spec);
         var program = ProgramCompiler.Compile(mapping);
@@ -102,8 +100,9 @@ public static class EvaluateCommand
         output.WriteLine($"model      {model.Path} ({model.Dialect})");
         output.WriteLine($"hardware   {spec.SourcePath}: {spec.Cell.Type} {spec.Subarray.Rows}x{spec.Subarray.Columns}, ADC {spec.Readout.AdcBits} bits {spec.Readout.AdcKind}, input {spec.Readout.InputBits} bits {spec.Readout.InputQuantization}");
         output.WriteLine($"data       {data.Description}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ONNX Runtime top-1   {accuracy.ReferenceTop1:P2} ({accuracy.ReferenceCorrect}/{accuracy.Samples})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated top-1      {accuracy.SimulatedTop1:P2} ({accuracy.SimulatedCorrect}/{accuracy.Samples})"));
+        output.WriteLine($"input      {feeder.Scaling}");
+        output.WriteLine(Top1Line("ONNX Runtime top-1  ", accuracy.ReferenceTop1, accuracy.ReferenceCorrect, accuracy.Samples));
+        output.WriteLine(Top1Line("simulated top-1     ", accuracy.SimulatedTop1, accuracy.SimulatedCorrect, accuracy.Samples));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one image end to end {ScaledUnits.Time(cycles.LatencyNs)} ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); pipelined, one image every {ScaledUnits.Time(cycles.IntervalNs)} ({cycles.ImagesPerSecond:F0} images/s)"));
         if (monteCarlo is not null)
@@ -120,6 +119,11 @@ public static class EvaluateCommand
         CostCommand.Print(cost, output);
         return 0;
     }
+
+    /// <summary>A top-1 line of the text reports, or a note that the images have no labels.</summary>
+    public static string Top1Line(string label, double? top1, int? correct, int samples) => top1 is { } t
+        ? string.Create(CultureInfo.InvariantCulture, $"{label} {t:P2} ({correct}/{samples})")
+        : $"{label} - (the images have no labels; agreement with ONNX Runtime only)";
 
     /// <summary>The spec with --set, --input-bits and --adc-bits applied, and --seed in place of <c>non_idealities.seed</c>.</summary>
     public static HardwareSpec LoadSpec(ParsedArguments args) => WithSeed(HardwareOptions.Load(args, "evaluate"), args, "evaluate");

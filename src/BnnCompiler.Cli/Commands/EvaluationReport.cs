@@ -1,5 +1,6 @@
 using System.Globalization;
 using BnnCompiler.Cli.Output;
+using BnnCompiler.Core.Analysis;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
@@ -39,11 +40,13 @@ public static class EvaluationReport
             ExactReadout = simulator.IsExact,
         },
         Data = data.Description,
+        Input = EncodingAnalysis.DescribeInputScale(model.Graph),
         Accuracy = new
         {
             accuracy.Samples,
-            ReferenceTop1 = Math.Round(accuracy.ReferenceTop1, 6),
-            SimulatedTop1 = Math.Round(accuracy.SimulatedTop1, 6),
+            Labelled = data.HasLabels,
+            ReferenceTop1 = R(accuracy.ReferenceTop1),
+            SimulatedTop1 = R(accuracy.SimulatedTop1),
             Agreement = Math.Round(accuracy.Agreement, 6),
             AgreeingPredictions = accuracy.Agreeing,
         },
@@ -52,6 +55,7 @@ public static class EvaluationReport
             Trials = monteCarlo.Trials.Count,
             monteCarlo.Seed,
             TrialSeeds = "non_idealities.seed + trial",
+            Top1Against = monteCarlo.Labelled ? "labels" : "ONNX Runtime's predictions (the images have no labels)",
             MeanTop1 = R(monteCarlo.Top1.Mean),
             StdTop1 = R(monteCarlo.Top1.StandardDeviation),
             Ci95Low = R(monteCarlo.Top1.Ci95Low),
@@ -105,6 +109,11 @@ public static class EvaluationReport
     {
         var s = result.Top1;
         output.WriteLine(F($"Monte-Carlo          {s.Trials} trials, seed {result.Seed} (trial t draws from seed + t)"));
+        if (!result.Labelled)
+        {
+            output.WriteLine("  no labels: top-1 below is measured against ONNX Runtime's predictions");
+        }
+
         output.WriteLine(F($"  mean top-1         {s.Mean:P2}, std {s.StandardDeviation * 100:F2} points; mean agreement {result.Agreement.Mean:P2}"));
         output.WriteLine(s.Ci95Low is { } low && s.Ci95High is { } high
             ? F($"  95 % CI of mean    [{low:P2}, {high:P2}] (Student t, {s.Trials - 1} degrees of freedom)")

@@ -18,13 +18,16 @@ public static class ModelOptions
 
     public static IReadOnlyList<OptionSpec> All { get; } = [MaxModelMb, MaxElements];
 
-    /// <summary>Loads MODEL (or the default model), prints the import's warnings to standard error, and returns it.</summary>
-    public static ImportedModel Load(ParsedArguments args, string command)
+    /// <summary>
+    /// Loads MODEL (or the default model), with the image input scaled by <paramref name="inputScale"/> when given, prints
+    /// the import's warnings to standard error, and returns it.
+    /// </summary>
+    public static ImportedModel Load(ParsedArguments args, string command, float? inputScale = null)
     {
         var path = args.Positionals.Count > 0 ? args.Positionals[0] : ProjectFiles.Find(ProjectFiles.DefaultModel)
             ?? throw new DiagnosticException(Diagnostic.Error("BNN1002",
                 $"no MODEL given and the default model {ProjectFiles.DefaultModel} was not found", new SourceLocation($"bnnc {command}")));
-        var model = OnnxFrontend.Load(path, Limits(args, command));
+        var model = OnnxFrontend.Load(path, Limits(args, command), inputScale: inputScale);
         foreach (var warning in model.Warnings)
         {
             Console.Error.WriteLine(warning);

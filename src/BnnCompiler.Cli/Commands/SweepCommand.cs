@@ -10,7 +10,7 @@ using BnnCompiler.Reports;
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8]
+/// <c>bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8]
 /// [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR</c>: runs a grid of hardware configurations
 /// (with <c>--trials</c>, N Monte-Carlo trials of the non-idealities per point, their mean, standard
 /// deviation and 95 % confidence interval in every row), and
@@ -24,11 +24,10 @@ public static class SweepCommand
     public static CliCommand Command { get; } = new(
         "sweep",
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
-        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
         [
             .. HardwareOptions.SweepAll(),
-            new OptionSpec("data", "dataset name or path; without it the sweep prices hardware only"),
-            LimitOption.Spec(),
+            .. DataOptions.Specs("dataset name or path; without it the sweep prices hardware only"),
             EvaluateCommand.Trials,
             EvaluateCommand.Seed,
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },

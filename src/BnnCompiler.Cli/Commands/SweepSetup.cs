@@ -24,13 +24,12 @@ public sealed record SweepSetup(ImportedModel Model, HardwareSpec Spec, SampleFe
         var spec = EvaluateCommand.WithSeed(HardwareSpecLoader.Load(HardwareOptions.SpecPath(args, "sweep"), []), args, "sweep");
         var trials = ArgumentParser.Int(args, EvaluateCommand.Trials.Name, 0, 1, EvaluateCommand.MaxTrials, "sweep");
 
-        var model = ModelOptions.Load(args, "sweep");
+        var model = DataOptions.LoadModel(args, "sweep");
         var dataName = args.Value("data") ?? (args.Positionals.Count == 0 ? ProjectFiles.DefaultData : null);
         SampleFeeder? feeder = null;
         if (dataName is not null)
         {
-            var data = DatasetCatalog.Load(dataName);
-            data = LimitOption.Apply(args, data, "sweep");
+            var data = DataOptions.Load(args, dataName, SampleFeeder.ModelInput(model.Graph), "sweep");
             feeder = new SampleFeeder(model.Graph, data, model.Path);
         }
         else if (trials > 0)

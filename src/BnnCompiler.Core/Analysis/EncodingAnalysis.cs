@@ -43,19 +43,51 @@ public static class EncodingAnalysis
         return map;
     }
 
-    /// <summary>The image input's code: 8-bit pixels, as raw values (0-255) or divided by 255 (0-1, the default).</summary>
-    public static ValueEncoding InputEncoding(IrGraph graph) =>
-        graph.Metadata.TryGetValue(InputRangeKey, out var range) && range.Trim() == "0-255"
-            ? new ValueEncoding(256, 1f, 0f)
-            : new ValueEncoding(256, 1f / 255f, 0f);
+    /// <summary>
+    /// The metadata key that sets the divisor of the image input: the graph input receives pixel / scale (e.g. 255 for
+    /// 0..1 inputs, 1 for raw pixels). It overrides <see cref="InputRangeKey"/>; <c>--input-scale</c> sets it.
+    /// </summary>
+    public const string InputScaleKey = "bnnc.input_scale";
+
+    /// <summary>The image input's code: 8-bit pixels divided by <see cref="InputScale"/>.</summary>
+    public static ValueEncoding InputEncoding(IrGraph graph) => new(256, 1f / InputScale(graph), 0f);
 
     /// <summary>
-    /// The float value fed to the graph input for pixel code <paramref name="code"/> (0..255): the code itself
-    /// for raw-pixel models, code / 255 (one float32 division) otherwise. Datasets feed inputs through this.
+    /// The float value fed to the graph input for pixel code <paramref name="code"/> (0..255): code / scale, one
+    /// float32 division (the code itself for scale 1). Datasets feed inputs through this.
     /// </summary>
-    public static float InputValue(bool rawPixels, int code) => rawPixels ? code : code / 255f;
+    public static float InputValue(float scale, int code) => code / scale;
 
-    /// <summary>True when the graph's input takes raw 0..255 pixel values.</summary>
+    /// <summary>
+    /// What the graph input receives is pixel / this: <see cref="InputScaleKey"/> when set, else 1 for a model whose
+    /// <see cref="InputRangeKey"/> is <c>0-255</c>, else 255 (inputs in 0..1).
+    /// </summary>
+    public static float InputScale(IrGraph graph) => InputScaleSource(graph).Scale;
+
+    /// <summary>The input scale and where it comes from, in words for reports.</summary>
+    public static (float Scale, string Source) InputScaleSource(IrGraph graph)
+    {
+        if (graph.Metadata.TryGetValue(InputScaleKey, out var text)
+            && float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale)
+            && float.IsFinite(scale) && scale > 0)
+        {
+            return (scale, "--input-scale");
+        }
+
+        return TakesRawPixels(graph)
+            ? (1f, $"default: the model's metadata {InputRangeKey} is 0-255")
+            : (255f, $"default: the model does not state {InputRangeKey} = 0-255, so inputs are taken in 0..1");
+    }
+
+    /// <summary>One line for reports: the scaling applied to the pixels and how it was chosen.</summary>
+    public static string DescribeInputScale(IrGraph graph)
+    {
+        var (scale, source) = InputScaleSource(graph);
+        var shown = scale.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return scale == 1f ? $"raw pixels 0..255 (pixel / 1; {source})" : $"pixel / {shown} ({source})";
+    }
+
+    /// <summary>True when the model's metadata states that its input takes raw 0..255 pixel values.</summary>
     public static bool TakesRawPixels(IrGraph graph) =>
         graph.Metadata.TryGetValue(InputRangeKey, out var range) && range.Trim() == "0-255";
 

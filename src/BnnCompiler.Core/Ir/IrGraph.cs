@@ -9,6 +9,7 @@ namespace BnnCompiler.Core.Ir;
 /// </summary>
 public sealed class IrGraph
 {
+    private readonly Dictionary<string, string> _metadata;
     private List<IrNode> _nodes;
 
     public IrGraph(string name, IReadOnlyList<IrValue> inputs, IReadOnlyList<IrValue> outputs, IEnumerable<IrNode> nodes,
@@ -18,7 +19,7 @@ public sealed class IrGraph
         Inputs = inputs;
         Outputs = outputs;
         _nodes = Sort(nodes.ToList());
-        Metadata = metadata ?? new Dictionary<string, string>();
+        _metadata = metadata is null ? [] : new Dictionary<string, string>(metadata);
     }
 
     public string Name { get; }
@@ -36,7 +37,15 @@ public sealed class IrGraph
     public string? Decision { get; init; }
 
     /// <summary>Model-level facts carried from the file, e.g. <c>bnnc.input_range</c>.</summary>
-    public IReadOnlyDictionary<string, string> Metadata { get; }
+    public IReadOnlyDictionary<string, string> Metadata => _metadata;
+
+    /// <summary>Sets a model-level fact, e.g. <c>bnnc.input_scale</c> from the command line; passes run after read it.</summary>
+    public void SetMetadata(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _metadata[key] = value;
+    }
 
     public IrNode? Producer(IrValue value) => _nodes.FirstOrDefault(n => n.Outputs.Contains(value));
 

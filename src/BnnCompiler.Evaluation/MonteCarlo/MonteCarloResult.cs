@@ -10,4 +10,7 @@ public sealed record MonteCarloResult(int Seed, int Samples, double ReferenceTop
     public TrialStatistics Top1 { get; } = TrialStatistics.Of(Trials.Select(t => t.Top1).ToList());
 
     public TrialStatistics Agreement { get; } = TrialStatistics.Of(Trials.Select(t => t.Agreement).ToList());
+
+    /// <summary>False when the data set has no labels: top-1 is then measured against ONNX Runtime's predictions.</summary>
+    public bool Labelled { get; init; } = true;
 }

@@ -83,7 +83,8 @@ public static class MonteCarloRunner
         });
 
         var results = new List<TrialResult>(trials);
-        var labels = Enumerable.Range(0, count).Select(feeder.Label).ToArray();
+        // Without labels, ONNX Runtime's predictions stand in for them: the "top-1" of a trial is then its agreement.
+        var labels = feeder.HasLabels ? Enumerable.Range(0, count).Select(feeder.Label).ToArray() : reference;
         for (var t = 0; t < trials; t++)
         {
             var p = predictions[t];
@@ -93,7 +94,10 @@ public static class MonteCarloRunner
         }
 
         var referenceCorrect = Enumerable.Range(0, count).Count(i => reference[i] == labels[i]);
-        return new MonteCarloResult(spec.NonIdealities.Seed, count, count == 0 ? 0 : (double)referenceCorrect / count, results);
+        return new MonteCarloResult(spec.NonIdealities.Seed, count, count == 0 ? 0 : (double)referenceCorrect / count, results)
+        {
+            Labelled = feeder.HasLabels,
+        };
     }
 
     /// <summary>The simulator of trial t, built once by whichever worker reaches the trial first.</summary>

@@ -59,13 +59,13 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
         var (counts, timing, _) = MeasuredActivity.From(mapping, program, simulator);
         var cost = CostModel.Pricing.CostModel.Price(mapping, counts, timing, CircuitOptions.Default);
         var n = feeder.Count;
-        var referenceCorrect = Enumerable.Range(0, n).Count(i => reference[i] == feeder.Label(i));
-        var correct = Enumerable.Range(0, n).Count(i => simulated[i] == feeder.Label(i));
+        var referenceCorrect = feeder.CountCorrect(reference);
+        var correct = feeder.CountCorrect(simulated);
         var agree = Enumerable.Range(0, n).Count(i => simulated[i] == reference[i]);
         var monteCarlo = trials > 0
             ? MonteCarloSummary.From(MonteCarloRunner.Run(model.Graph, spec, feeder, trials, reference, simulated))
             : null;
-        return new SweepRow(point.Index, knobs, n, (double)referenceCorrect / n, (double)correct / n, (double)agree / n,
+        return new SweepRow(point.Index, knobs, n, (double?)referenceCorrect / n, (double?)correct / n, (double)agree / n,
             cost.Cost, cost.Layers, Describe(cost.Bottleneck), monteCarlo);
     }
 
