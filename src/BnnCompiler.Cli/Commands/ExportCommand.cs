@@ -10,7 +10,7 @@ using BnnCompiler.Mapping;
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>bnnc export neurosim MODEL [--hw SPEC] [--set k=v ...] [--data DATA [--image I] | --seed S] -o DIR</c>: writes
+/// <c>bnnc export neurosim MODEL [--hw SPEC] [--set k=v ...] [--data DATA [--layout nchw|nhwc] [--input-scale S] [--image I] | --seed S] -o DIR</c>: writes
 /// NeuroSim V1.3's inputs for the mapped chip (NetWork.csv, per-layer weight and input traces, the Param.cpp values the
 /// spec implies and the command that runs it).
 /// </summary>
@@ -19,10 +19,12 @@ public static class ExportCommand
     public static CliCommand Command { get; } = new(
         "export",
         "write another simulator's inputs for the mapped chip (export neurosim: NeuroSim V1.3's network, traces and parameters)",
-        "bnnc export neurosim MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--data DATA [--image I] | --seed S] -o DIR",
+        "bnnc export neurosim MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--data DATA [--layout nchw|nhwc] [--input-scale S] [--image I] | --seed S] -o DIR",
         [
             .. HardwareOptions.All,
             new OptionSpec("data", "trace the simulator's activations on one image of this dataset (" + string.Join(", ", DatasetCatalog.KnownNames) + ", or an IDX/.npy path)"),
+            DataOptions.Layout,
+            DataOptions.InputScale,
             OptionSpec.Integer("image", "index of the image to trace in --data", 0, int.MaxValue, 0),
             OptionSpec.Integer("seed", "without --data: seed of the Bernoulli(0.5) input bits", int.MinValue, int.MaxValue, 1),
             new OptionSpec("output", "the folder to write", Alias: "o") { ValueName = "DIR" },
@@ -52,13 +54,13 @@ public static class ExportCommand
 
         OutputPaths.CheckDirectory(directory);
         var rest = args.WithoutFirstPositional();
-        var model = ModelOptions.Load(rest, "export");
+        var model = ModelOptions.Load(rest, "export", DataOptions.Scale(args, "export"));
         var spec = HardwareOptions.Load(rest, "export");
         var seed = ArgumentParser.Int(args, "seed", 1, int.MinValue, int.MaxValue, "export");
         float[]? sample = null;
         if (args.Value("data") is { } dataName)
         {
-            var data = DatasetCatalog.Load(dataName);
+            var data = DataOptions.Load(args, dataName, SampleFeeder.ModelInput(model.Graph), "export");
             var index = ArgumentParser.Int(args, "image", 0, 0, int.MaxValue, "export");
             if (index >= data.Count)
             {
