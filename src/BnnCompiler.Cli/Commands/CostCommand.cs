@@ -4,6 +4,7 @@ using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation;
 using BnnCompiler.CostModel.Report;
+using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
 
 namespace BnnCompiler.Cli.Commands;
@@ -18,12 +19,13 @@ public static class CostCommand
     public static CliCommand Command { get; } = new(
         "cost",
         "price a model on the chip: area, latency, energy and throughput, without a dataset",
-        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--latency engine|analytical] [--json] [--compare-neurosim FILE]",
+        "bnnc cost MODEL [--hw SPEC] [--set key=value ...] [--adc-bits A] [--input-bits B] [--latency engine|analytical] [--json] [--compare-neurosim FILE] [--trace FILE [--trace-images N]]",
         [
             new OptionSpec("json", "print JSON instead of a table", TakesValue: false),
             OptionSpec.Choice("latency", "engine: the cycle-level timing engine running the compiled program; analytical: the cost model's stage sums", ["engine", "analytical"], "engine"),
             .. HardwareOptions.All,
             NeuroSimComparisonPrinter.Option,
+            .. TraceOption.Specs,
             .. ModelOptions.All,
         ],
         1,
@@ -37,9 +39,16 @@ public static class CostCommand
             "analytical" => LatencyModel.Analytical,
             var other => throw ArgumentParser.Error("cost", $"--latency must be 'engine' or 'analytical'; got '{other}'"),
         };
+        var trace = TraceOption.Read(args, "cost");
         var model = ModelOptions.Load(args, "cost");
         var spec = HardwareOptions.Load(args, "cost");
-        var report = DatasetFreeCost.Estimate(CrossbarMapper.Map(model.Graph, spec), latency);
+        var mapping = CrossbarMapper.Map(model.Graph, spec);
+        var report = DatasetFreeCost.Estimate(mapping, latency);
+        if (trace is { } request)
+        {
+            TraceOption.Write(request, ProgramCompiler.Compile(mapping));
+        }
+
         if (args.Has("json"))
         {
             output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));

@@ -36,7 +36,7 @@ public static class EvaluateCommand
     public static CliCommand Command { get; } = new(
         "evaluate",
         "simulate a model on the crossbar chip and compare it with ONNX Runtime",
-        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json]",
+        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json] [--trace FILE [--trace-images N]]",
         [
             .. HardwareOptions.All,
             .. DataOptions.Specs("dataset name or IDX/.npy path", ProjectFiles.DefaultData),
@@ -45,6 +45,7 @@ public static class EvaluateCommand
             new OptionSpec("ablate", "also report the accuracy lost to each non-ideal effect alone and to all together", TakesValue: false),
             new OptionSpec("output", "write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
             new OptionSpec("json", "print the JSON report instead of text", TakesValue: false),
+            .. TraceOption.Specs,
             .. ModelOptions.All,
         ],
         1,
@@ -60,6 +61,7 @@ public static class EvaluateCommand
         var spec = LoadSpec(args);
         var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
         var ablate = args.Has("ablate");
+        var trace = TraceOption.Read(args, "evaluate");
         var model = DataOptions.LoadModel(args, "evaluate");
         var data = DataOptions.Load(args, model, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
@@ -82,6 +84,11 @@ public static class EvaluateCommand
                 ablation = AblationRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, monteCarlo,
                     effect => Console.Error.WriteLine($"ablation: {effect}"));
             }
+        }
+
+        if (trace is { } request)
+        {
+            TraceOption.Write(request, program);
         }
 
         var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles, monteCarlo, ablation);

@@ -23,6 +23,9 @@ public static class ProgramWriter
 {
     public const string Header = "bnnc-program";
 
+    /// <summary>One instruction as the text format spells it: <c>mnemonic key=value … [after=i,j]</c>.</summary>
+    public static string Format(Instruction instruction) => InstructionText.Format(instruction);
+
     public static string Write(MappedProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);

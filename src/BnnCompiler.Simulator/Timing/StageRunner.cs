@@ -1,5 +1,6 @@
 using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Isa;
+using BnnCompiler.Simulator.Timing.Trace;
 
 namespace BnnCompiler.Simulator.Timing;
 
@@ -18,8 +19,11 @@ internal sealed class StageRunner
 
     public sealed record Outcome(long Cycles, long[] Components, long Executed, ResourcePool Resources);
 
-    /// <summary>Runs <paramref name="blocks"/> (body, pixel count) on <paramref name="pool"/>'s resources.</summary>
-    public Outcome Run(IReadOnlyList<(IReadOnlyList<Instruction> Body, int Pixels)> blocks, ResourcePool pool)
+    /// <summary>
+    /// Runs <paramref name="blocks"/> (body, pixel count) on <paramref name="pool"/>'s resources; with a
+    /// <paramref name="trace"/>, hands it every instruction executed (nothing is recorded, and nothing costs, without).
+    /// </summary>
+    public Outcome Run(IReadOnlyList<(IReadOnlyList<Instruction> Body, int Pixels)> blocks, ResourcePool pool, TraceScope? trace = null)
     {
         // Flatten the bodies into one instruction table.
         var offsets = new int[blocks.Count];
@@ -83,6 +87,7 @@ internal sealed class StageRunner
                     wait[executed] = start - ready;
                     pred[executed] = from;
                     which[executed] = id;
+                    trace?.Add(c, n, k, blocks[c].Body[k], cost, start, iteration);
                     if (end[executed] >= finish)
                     {
                         (finish, last) = (end[executed], executed);

@@ -1,5 +1,6 @@
 using BnnCompiler.Hardware;
 using BnnCompiler.Isa;
+using BnnCompiler.Simulator.Timing.Trace;
 
 namespace BnnCompiler.Simulator.Timing;
 
@@ -19,19 +20,29 @@ namespace BnnCompiler.Simulator.Timing;
 /// </summary>
 public static class TimingEngine
 {
-    public static TimingResult Run(MappedProgram program)
+    /// <summary>
+    /// Runs <paramref name="program"/> for one image; with a <paramref name="trace"/>, records every instruction
+    /// executed into it (the run's figures are the same with and without).
+    /// </summary>
+    public static TimingResult Run(MappedProgram program, TimingTrace? trace = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         var busy = new Dictionary<(ResourceClass, int, int), long>();
         var runner = new StageRunner(program.Machine);
 
-        var prologue = runner.Run([(program.Prologue, 1)], new ResourcePool());
+        var scope = trace?.Begin(-1, "prologue", null, 0);
+        var prologue = runner.Run([(program.Prologue, 1)], new ResourcePool(), scope);
+        scope?.End(prologue.Cycles);
         Collect(prologue.Resources, busy);
 
         var stages = new List<StageTiming>();
+        var startCycle = prologue.Cycles;
         foreach (var stage in program.Stages)
         {
-            var outcome = runner.Run(stage.Copies.Select(c => ((IReadOnlyList<Instruction>)c.Body, c.Pixels)).ToList(), new ResourcePool());
+            scope = trace?.Begin(stage.Index, stage.Layer, stage.Copies, startCycle);
+            var outcome = runner.Run(stage.Copies.Select(c => ((IReadOnlyList<Instruction>)c.Body, c.Pixels)).ToList(), new ResourcePool(), scope);
+            scope?.End(outcome.Cycles);
+            startCycle += outcome.Cycles;
             Collect(outcome.Resources, busy);
             stages.Add(new StageTiming(
                 stage.Index,
