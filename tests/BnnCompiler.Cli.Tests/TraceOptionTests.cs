@@ -62,4 +62,12 @@ public sealed class TraceOptionTests : IDisposable
         run.ShouldFailWith("BNN1001", fragment);
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public void Should_Refuse_An_Unwritable_Trace_Path_Before_The_Work()
+    {
+        var run = CliRun.Of("cost", Model, "--trace", _dir);
+
+        run.ShouldFailWith("BNN1010", _dir);
+    }
 }

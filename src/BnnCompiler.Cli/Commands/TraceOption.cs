@@ -1,4 +1,3 @@
-using System.Text;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Isa;
@@ -34,6 +33,7 @@ public static class TraceOption
             return args.Value(ImagesName) is null ? null : throw ArgumentParser.Error(command, $"--{ImagesName} needs --{Name} FILE");
         }
 
+        OutputPaths.CheckFile(path);
         return (path, images);
     }
 
@@ -42,9 +42,11 @@ public static class TraceOption
     {
         var trace = new TimingTrace();
         var timing = TimingEngine.Run(program, trace);
-        using var buffer = new MemoryStream();
-        ChromeTraceWriter.Write(buffer, program, timing, trace, request.Images);
-        AtomicFile.WriteAllText(request.Path, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        AtomicFile.Write(request.Path, temp =>
+        {
+            using var file = File.Create(temp);
+            ChromeTraceWriter.Write(file, program, timing, trace, request.Images);
+        });
         Console.Error.WriteLine($"trace: {request.Path} ({trace.Slices.Count:N0} instructions an image, {request.Images} image(s)); open it in ui.perfetto.dev");
     }
 }
