@@ -24,6 +24,7 @@ public static class Program
         StudyCommand.Command,
         ZooCommand.Command,
         CompletionCommand.Command,
+        SchemaCommand.Command,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BnnCompiler.Evaluation.Sweep;
+using BnnCompiler.Reports.Schemas;
 
 namespace BnnCompiler.Reports;
 
@@ -14,14 +16,28 @@ public static class SweepFiles
         WriteIndented = true,
     };
 
+    /// <summary>results.json: the schema stamp (<see cref="ReportSchemas.SweepResults"/>) and the rows by index.</summary>
     public static void WriteJson(string directory, IReadOnlyList<SweepRow> rows) =>
-        Write(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(rows.OrderBy(r => r.Index).ToList(), JsonOptions));
+        Write(Path.Combine(directory, "results.json"), ReportSchemas.Stamp(ReportSchemas.SweepResults,
+            JsonSerializer.SerializeToNode(rows.OrderBy(r => r.Index).ToList(), JsonOptions)).ToJsonString(JsonOptions));
 
+    /// <summary>The rows of a results.json (a stamped object with <c>rows</c>; an unstamped array from before version 1 is read too).</summary>
     public static IReadOnlyList<SweepRow> ReadJson(string directory)
     {
         var path = Path.Combine(directory, "results.json");
-        return JsonSerializer.Deserialize<List<SweepRow>>(File.ReadAllText(path), JsonOptions)
-            ?? throw new InvalidDataException($"{path} holds no rows");
+        var node = JsonNode.Parse(File.ReadAllText(path));
+        if (node is JsonObject stamped)
+        {
+            var version = stamped["schema_version"]?.GetValue<int>() ?? 0;
+            if (stamped["schema"]?.GetValue<string>() != ReportSchemas.Id(ReportSchemas.SweepResults) || version > ReportSchemas.Version)
+            {
+                throw new InvalidDataException($"{path} is not a {ReportSchemas.Id(ReportSchemas.SweepResults)} report of schema version 1 to {ReportSchemas.Version}");
+            }
+
+            node = stamped["rows"];
+        }
+
+        return node.Deserialize<List<SweepRow>>(JsonOptions) ?? throw new InvalidDataException($"{path} holds no rows");
     }
 
     public static void WriteCsv(string directory, IReadOnlyList<SweepRow> rows)

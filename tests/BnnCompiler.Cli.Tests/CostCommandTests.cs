@@ -238,6 +238,6 @@ public sealed class CostCommandTests : IDisposable
     {
         var run = CliRun.Of(args);
         Assert.True(run.ExitCode == 0, run.Error);
-        return JsonDocument.Parse(run.Output);
+        return ReportSchemaAssert.Valid(run.Output, args[0]);
     }
 }

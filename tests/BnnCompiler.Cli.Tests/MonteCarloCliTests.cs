@@ -100,8 +100,8 @@ public sealed class MonteCarloCliTests : IDisposable
         var header = csv[0].Split(',');
         Assert.Equal(["trials", "mean_top1", "std_top1", "ci95_low", "ci95_high"], header[^5..]);
         Assert.Equal(3, csv.Length);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(sweep, "results.json")));
-        var rows = results.RootElement.EnumerateArray().ToList();
+        using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(sweep, "results.json")), "sweep-results");
+        var rows = results.RootElement.GetProperty("rows").EnumerateArray().ToList();
         var ideal = rows[0].GetProperty("monte_carlo");
         Assert.Equal(2, ideal.GetProperty("trials").GetInt32());
         Assert.Equal(3, ideal.GetProperty("seed").GetInt32());

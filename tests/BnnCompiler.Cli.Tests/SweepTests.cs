@@ -21,8 +21,8 @@ public sealed class SweepTests : IDisposable
         var sweep = Path.Combine(_dir, "sweep");
         var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "300", "--input-bits", "1,8", "--adc-bits", "3,7,8", "-o", sweep);
         Assert.True(run.ExitCode == 0, run.Error);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(sweep, "results.json")));
-        var rows = results.RootElement.EnumerateArray().ToList();
+        using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(sweep, "results.json")), "sweep-results");
+        var rows = results.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(6, rows.Count);  // ADC 7 and 8 read 64-row blocks exactly: those points share one simulation
         foreach (var row in rows)
         {

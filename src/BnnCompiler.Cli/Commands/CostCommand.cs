@@ -6,6 +6,7 @@ using BnnCompiler.Evaluation;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
+using BnnCompiler.Reports.Schemas;
 
 namespace BnnCompiler.Cli.Commands;
 
@@ -51,7 +52,8 @@ public static class CostCommand
 
         if (args.Has("json"))
         {
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
+            output.WriteLine(ReportSchemas.Stamp(ReportSchemas.Cost, System.Text.Json.JsonSerializer.SerializeToNode(report, options)).ToJsonString(options));
             return 0;
         }
 

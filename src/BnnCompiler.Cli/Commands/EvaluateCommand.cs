@@ -10,6 +10,7 @@ using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Isa.Compilation;
 using BnnCompiler.Mapping;
+using BnnCompiler.Reports.Schemas;
 using BnnCompiler.Simulator;
 
 namespace BnnCompiler.Cli.Commands;
@@ -92,7 +93,7 @@ public static class EvaluateCommand
         }
 
         var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles, monteCarlo, ablation);
-        var json = Json.Serialize(report);
+        var json = Json.Serialize(ReportSchemas.Stamp(ReportSchemas.Evaluate, System.Text.Json.JsonSerializer.SerializeToNode(report, Json.Options)));
         if (args.Value("output") is { } path)
         {
             AtomicFile.WriteAllText(path, json);

@@ -4,6 +4,7 @@ using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
+using BnnCompiler.Reports.Schemas;
 
 namespace BnnCompiler.Cli.Commands;
 
@@ -34,7 +35,7 @@ public static class MapCommand
         var mapping = CrossbarMapper.Map(model.Graph, spec);
         if (args.Has("json"))
         {
-            output.WriteLine(Json.Serialize(Report(model.Path, mapping)));
+            output.WriteLine(Json.Serialize(ReportSchemas.Stamp(ReportSchemas.Map, JsonSerializer.SerializeToNode(Report(model.Path, mapping), Json.Options))));
             return 0;
         }
 

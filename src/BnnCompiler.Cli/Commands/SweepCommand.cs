@@ -110,7 +110,14 @@ public static class SweepCommand
                 throw new DiagnosticException(Diagnostic.Error("BNN7002", "no results.json in this directory; expected the -o folder of a sweep shard", new SourceLocation(dir)));
             }
 
-            rows.AddRange(SweepFiles.ReadJson(dir));
+            try
+            {
+                rows.AddRange(SweepFiles.ReadJson(dir));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or FormatException)
+            {
+                throw new DiagnosticException(Diagnostic.Error("BNN7002", $"results.json is not a sweep's results: {e.Message}", new SourceLocation(Path.Combine(dir, "results.json"))));
+            }
         }
 
         var duplicate = rows.GroupBy(r => r.Index).FirstOrDefault(g => g.Count() > 1);
