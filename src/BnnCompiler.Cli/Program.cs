@@ -25,6 +25,7 @@ public static class Program
         ZooCommand.Command,
         CompletionCommand.Command,
         SchemaCommand.Command,
+        ReportCommand.Command,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

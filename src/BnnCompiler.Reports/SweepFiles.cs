@@ -17,9 +17,26 @@ public static class SweepFiles
     };
 
     /// <summary>results.json: the schema stamp (<see cref="ReportSchemas.SweepResults"/>) and the rows by index.</summary>
-    public static void WriteJson(string directory, IReadOnlyList<SweepRow> rows) =>
-        Write(Path.Combine(directory, "results.json"), ReportSchemas.Stamp(ReportSchemas.SweepResults,
-            JsonSerializer.SerializeToNode(rows.OrderBy(r => r.Index).ToList(), JsonOptions)).ToJsonString(JsonOptions));
+    public static void WriteJson(string directory, IReadOnlyList<SweepRow> rows, SweepSource? source = null)
+    {
+        var report = ReportSchemas.Stamp(ReportSchemas.SweepResults, JsonSerializer.SerializeToNode(rows.OrderBy(r => r.Index).ToList(), JsonOptions));
+        if (source is not null)
+        {
+            report["source"] = JsonSerializer.SerializeToNode(source, JsonOptions);
+        }
+
+        Write(Path.Combine(directory, "results.json"), report.ToJsonString(JsonOptions));
+    }
+
+    /// <summary>The <c>source</c> of a results.json (model, spec, data), or null when it has none.</summary>
+    public static SweepSource? ReadSource(string directory) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results.json"))) is JsonObject o && o["source"] is JsonObject source
+            ? source.Deserialize<SweepSource>(JsonOptions)
+            : null;
+
+    /// <summary>report.html: the self-contained report of <see cref="SweepHtml"/>.</summary>
+    public static void WriteHtml(string directory, string title, IReadOnlyList<SweepRow> rows, SweepSource? source) =>
+        Write(Path.Combine(directory, "report.html"), SweepHtml.Build(title, rows, source));
 
     /// <summary>The rows of a results.json (a stamped object with <c>rows</c>; an unstamped array from before version 1 is read too).</summary>
     public static IReadOnlyList<SweepRow> ReadJson(string directory)

@@ -13,15 +13,16 @@ public static class SweepPlots
 {
     private static readonly string[] Parts = ["crossbar", "adc", "accumulation", "interconnect", "buffer", "other"];
 
-    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<SweepRow> rows)
+    /// <summary>Writes every plot as a PNG (900 × 600) into <paramref name="directory"/>; returns the file names.</summary>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<SweepRow> rows, SweepSource? source = null)
     {
         var written = new List<string>();
-        void Save(Plot plot, string name)
+        foreach (var (name, plot) in Build(rows, source))
         {
             var temp = Path.Combine(directory, name + ".tmp.png");
             try
             {
-                plot.SavePng(temp, 900, 600);
+                plot.SavePng(temp, Width, Height);
                 File.Move(temp, Path.Combine(directory, name), overwrite: true);
             }
             finally
@@ -32,28 +33,65 @@ public static class SweepPlots
             written.Add(name);
         }
 
+        return written;
+    }
+
+    public const int Width = 900;
+
+    public const int Height = 600;
+
+    /// <summary>The plots of a sweep by file name; each names the model, spec and data in its title when <paramref name="source"/> is given.</summary>
+    public static IReadOnlyList<(string Name, Plot Plot)> Build(IReadOnlyList<SweepRow> rows, SweepSource? source)
+    {
+        var plots = new List<(string, Plot)>();
         if (Heatmap(rows) is { } heat)
         {
-            Save(heat, "accuracy_heatmap.png");
+            plots.Add(("accuracy_heatmap.png", heat));
         }
 
         var byAdc = SweepTable.ByAdcBits(rows);
         if (byAdc.Count > 0)
         {
-            Save(Stacked(byAdc, "Area by component", "mm²", r => r.Cost.AreaMm2.Breakdown.Items.Select(i => i.Value)), "area_breakdown.png");
-            Save(Stacked(byAdc, "Latency by component", "ms", r => r.Cost.LatencyMs.Breakdown.Items.Select(i => i.Value)), "latency_breakdown.png");
-            Save(Stacked(byAdc, "Dynamic energy by component", "µJ", r => r.Cost.EnergyUj.Breakdown.Items.Select(i => i.Value)), "energy_breakdown.png");
+            plots.Add(("area_breakdown.png", Stacked(byAdc, "Area by component", "mm²", r => r.Cost.AreaMm2.Breakdown.Items.Select(i => i.Value))));
+            plots.Add(("latency_breakdown.png", Stacked(byAdc, "Latency by component", "ms", r => r.Cost.LatencyMs.Breakdown.Items.Select(i => i.Value))));
+            plots.Add(("energy_breakdown.png", Stacked(byAdc, "Dynamic energy by component", "µJ", r => r.Cost.EnergyUj.Breakdown.Items.Select(i => i.Value))));
         }
 
         var knee = SweepTable.Knee(rows) ?? rows.OrderBy(r => r.Index).Last();
-        Save(LayerBars(knee), "layer_energy.png");
+        plots.Add(("layer_energy.png", LayerBars(knee)));
         if (rows.Any(r => r.SimulatedTop1 is not null))
         {
-            Save(Pareto(rows, r => r.Cost.EnergyUj.Dynamic, "dynamic energy per image (µJ)"), "pareto_energy.png");
-            Save(Pareto(rows, r => r.Cost.AreaMm2.Total, "chip area (mm²)"), "pareto_area.png");
+            plots.Add(("pareto_energy.png", Pareto(rows, r => r.Cost.EnergyUj.Dynamic, "dynamic energy per image (µJ)")));
+            plots.Add(("pareto_area.png", Pareto(rows, r => r.Cost.AreaMm2.Total, "chip area (mm²)")));
         }
 
-        return written;
+        if (source is not null)
+        {
+            foreach (var (_, plot) in plots)
+            {
+                plot.Axes.Title.Label.Text += "\n" + source.Caption;
+            }
+        }
+
+        return plots;
+    }
+
+    private static double Min(double[,] data) => data.Cast<double>().Where(v => !double.IsNaN(v)).Min();
+
+    private static double Max(double[,] data) => data.Cast<double>().Where(v => !double.IsNaN(v)).Max();
+
+    /// <summary>Starts the vertical axis at zero (for quantities that cannot be negative), keeping the automatic top.</summary>
+    private static void FromZeroY(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
+    }
+
+    /// <summary>Ticks at the integer knob values only (no "3.5 ADC bits").</summary>
+    private static void IntegerTicksX(Plot plot, IEnumerable<int> values)
+    {
+        var v = values.Distinct().Order().ToList();
+        plot.Axes.Bottom.SetTicks([.. v.Select(x => (double)x)], [.. v.Select(x => x.ToString(CultureInfo.InvariantCulture))]);
     }
 
     private static Plot? Heatmap(IReadOnlyList<SweepRow> rows)
@@ -83,6 +121,22 @@ public static class SweepPlots
         hm.Extent = new CoordinateRect(0, adcs.Count - 1, 0, inputs.Count - 1);
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, adcs.Count).Select(i => (double)i)], [.. adcs.Select(a => a.ToString(CultureInfo.InvariantCulture))]);
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, inputs.Count).Select(i => (double)i)], [.. inputs.Select(b => b.ToString(CultureInfo.InvariantCulture))]);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            for (var a = 0; a < adcs.Count; a++)
+            {
+                if (!double.IsNaN(data[i, a]))
+                {
+                    var label = plot.Add.Text(data[i, a].ToString("F1", CultureInfo.InvariantCulture), a, inputs.Count - 1 - i);
+                    label.LabelAlignment = Alignment.MiddleCenter;
+                    label.LabelFontSize = 14;
+                    label.LabelBold = true;
+                    // Light text on the dark (low) half of the colormap.
+                    label.LabelFontColor = data[i, a] < (Min(data) + Max(data)) / 2 ? Colors.White : Colors.Black;
+                }
+            }
+        }
+
         plot.Add.ColorBar(hm).Label = "simulated top-1 (%)";
         plot.Title("Simulated top-1 accuracy (%)");
         plot.XLabel("ADC bits");
@@ -115,8 +169,10 @@ public static class SweepPlots
 
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Title(title);
-        plot.XLabel("ADC bits");
+        plot.XLabel(rows.All(r => SweepTable.IntKnob(r, SweepTable.AdcBitsKey) is not null) ? "ADC bits" : "point");
         plot.YLabel(unit);
+        IntegerTicksX(plot, rows.Select(r => SweepTable.IntKnob(r, SweepTable.AdcBitsKey) ?? r.Index));
+        FromZeroY(plot);
         return plot;
     }
 
@@ -130,6 +186,7 @@ public static class SweepPlots
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Title($"Energy per layer, point {row.Index} ({string.Join(", ", row.Knobs.Select(k => $"{k.Key}={k.Value}"))})");
         plot.YLabel("energy per image (µJ)");
+        FromZeroY(plot);
         return plot;
     }
 
@@ -152,6 +209,8 @@ public static class SweepPlots
         plot.Title($"Accuracy versus {label}");
         plot.XLabel(label);
         plot.YLabel("simulated top-1 (%)");
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(0, plot.Axes.GetLimits().Right);
         return plot;
     }
 }

@@ -66,7 +66,8 @@ public static class StudyCommand
                 OutputPaths.Guard(path, () => ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path));
             }
 
-            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC {adcBits}, 1-bit inputs");
+            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC {adcBits}, 1-bit inputs",
+                new SweepSource(path, spec.SourcePath, "none (hardware only)"));
         }
 
         var accuracyGrid = SweepGrid.Build([(SweepTable.InputBitsKey, inputBits), (SweepTable.AdcBitsKey, adcBits)]);
@@ -78,14 +79,15 @@ public static class StudyCommand
             var data = DatasetCatalog.Load(dataName);
             data = LimitOption.Apply(args, data, "study");
             Sweep(output, model, spec, new SampleFeeder(model.Graph, data, path), accuracyGrid,
-                Path.Combine(directory, Path.GetFileNameWithoutExtension(path)), $"{Path.GetFileName(path)}: accuracy on {data.Name}");
+                Path.Combine(directory, Path.GetFileNameWithoutExtension(path)), $"{Path.GetFileName(path)}: accuracy on {data.Name}",
+                new SweepSource(path, spec.SourcePath, $"{data.Name} ({data.Count:N0} images)"));
         }
 
         output.WriteLine($"study written to {directory}");
         return 0;
     }
 
-    private static void Sweep(TextWriter output, ImportedModel model, HardwareSpec spec, SampleFeeder? feeder, IReadOnlyList<SweepPoint> points, string directory, string title)
+    private static void Sweep(TextWriter output, ImportedModel model, HardwareSpec spec, SampleFeeder? feeder, IReadOnlyList<SweepPoint> points, string directory, string title, SweepSource source)
     {
         OutputPaths.CheckDirectory(directory);
         var rows = new SweepRunner(model, spec, feeder)
@@ -93,10 +95,11 @@ public static class StudyCommand
             .ToList();
         OutputPaths.Guard(directory, () =>
         {
-            SweepFiles.WriteJson(directory, rows);
+            SweepFiles.WriteJson(directory, rows, source);
             SweepFiles.WriteCsv(directory, rows);
-            var plots = SweepPlots.Write(directory, rows);
+            var plots = SweepPlots.Write(directory, rows, source);
             SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build(title, rows, plots));
+            SweepFiles.WriteHtml(directory, title, rows, source);
         });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {rows.Count} points in {directory}"));
     }

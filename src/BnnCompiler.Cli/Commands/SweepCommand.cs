@@ -21,10 +21,14 @@ namespace BnnCompiler.Cli.Commands;
 /// </summary>
 public static class SweepCommand
 {
+    // Declared before Command, which reads it during static initialisation.
+    /// <summary><c>--html</c>: also write report.html.</summary>
+    public static OptionSpec HtmlOption { get; } = new("html", "also write report.html: one self-contained file (tables, heatmap, plots) that opens in a browser", TakesValue: false);
+
     public static CliCommand Command { get; } = new(
         "sweep",
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
-        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] [--html] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
         [
             .. HardwareOptions.SweepAll(),
             .. DataOptions.Specs("dataset name or path; without it the sweep prices hardware only"),
@@ -32,6 +36,7 @@ public static class SweepCommand
             EvaluateCommand.Seed,
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },
             new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
+            HtmlOption,
             .. ModelOptions.All,
             .. SweepClusterOptions.All,
         ],
@@ -49,7 +54,7 @@ public static class SweepCommand
         OutputPaths.CheckDirectory(directory);
         if (args.Positionals.Count > 0 && args.Positionals[0] == "merge")
         {
-            return Merge(args.Positionals.Skip(1).ToList(), directory, output);
+            return Merge(args.Positionals.Skip(1).ToList(), directory, args, output);
         }
 
         var (model, spec, feeder, trials, points) = SweepSetup.From(args);
@@ -58,6 +63,9 @@ public static class SweepCommand
             return SweepSubmit.Run(args, new SweepSetup(model, spec, feeder, trials, points), directory, output);
         }
 
+        var source = new SweepSource(model.Path, HardwareOptions.SpecPath(args, "sweep"),
+            feeder is null ? "none (hardware only)" : $"{args.Value("data") ?? ProjectFiles.DefaultData} ({feeder.Count:N0} images)");
+        var html = args.Has(HtmlOption.Name);
         var (shard, shards) = Shard(args.Value("shard"));
         var mine = SweepGrid.Shard(points, shard, shards);
         Directory.CreateDirectory(directory);
@@ -76,7 +84,7 @@ public static class SweepCommand
             foreach (var row in runner.Run(mine, (p, n) => Progress(p, rows.Count, n, clock.Elapsed), cancel.Token))
             {
                 rows.Add(row);
-                WriteAll(directory, rows, model.Path, includePlots: false);
+                WriteAll(directory, rows, model.Path, includePlots: false, source);
             }
         }
         finally
@@ -84,7 +92,7 @@ public static class SweepCommand
             Console.CancelKeyPress -= onCancel;
         }
 
-        WriteAll(directory, rows, model.Path, includePlots: true);
+        WriteAll(directory, rows, model.Path, includePlots: true, source, html);
         if (trials > 0)
         {
             PrintMonteCarlo(rows, output);
@@ -95,7 +103,7 @@ public static class SweepCommand
         return cancel.IsCancellationRequested ? 130 : 0;
     }
 
-    private static int Merge(IReadOnlyList<string> inputs, string directory, TextWriter output)
+    private static int Merge(IReadOnlyList<string> inputs, string directory, ParsedArguments args, TextWriter output)
     {
         if (inputs.Count == 0)
         {
@@ -127,12 +135,13 @@ public static class SweepCommand
         }
 
         Directory.CreateDirectory(directory);
-        WriteAll(directory, rows.OrderBy(r => r.Index).ToList(), "merged sweep", includePlots: true);
+        WriteAll(directory, rows.OrderBy(r => r.Index).ToList(), "merged sweep", includePlots: true, SweepFiles.ReadSource(inputs[0]), args.Has(HtmlOption.Name));
         output.WriteLine($"merged {rows.Count} points from {inputs.Count} shards into {directory}");
         return 0;
     }
 
-    internal static void WriteAll(string directory, IReadOnlyList<SweepRow> rows, string title, bool includePlots)
+    /// <summary>results.json/csv, report.md, the plots when <paramref name="includePlots"/>, and report.html when <paramref name="html"/>.</summary>
+    internal static void WriteAll(string directory, IReadOnlyList<SweepRow> rows, string title, bool includePlots, SweepSource? source = null, bool html = false)
     {
         if (rows.Count == 0)
         {
@@ -141,10 +150,14 @@ public static class SweepCommand
 
         OutputPaths.Guard(directory, () =>
         {
-            SweepFiles.WriteJson(directory, rows);
+            SweepFiles.WriteJson(directory, rows, source);
             SweepFiles.WriteCsv(directory, rows);
-            var plots = includePlots ? SweepPlots.Write(directory, rows) : [];
+            var plots = includePlots ? SweepPlots.Write(directory, rows, source) : [];
             SweepFiles.Write(Path.Combine(directory, "report.md"), SweepMarkdown.Build($"Sweep of {Path.GetFileName(title)}", rows, plots));
+            if (html)
+            {
+                SweepFiles.WriteHtml(directory, $"Sweep of {Path.GetFileName(title)}", rows, source);
+            }
         });
     }
 
