@@ -21,8 +21,8 @@ public sealed class SweepReportTests : IDisposable
     {
         var run = CliRun.Of("sweep", Tfc, "--input-bits", "1,4", "--adc-bits", "3..5", "-o", _dir);
         Assert.True(run.ExitCode == 0, run.Error);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "results.json")));
-        var points = results.RootElement.EnumerateArray().ToList();
+        using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(_dir, "results.json")), "sweep-results");
+        var points = results.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(6, points.Count);
         var report = File.ReadAllText(Path.Combine(_dir, "report.md"));
         foreach (var title in Tables)
