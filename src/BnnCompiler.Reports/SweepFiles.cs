@@ -19,20 +19,24 @@ public static class SweepFiles
     /// <summary>results.json: the schema stamp (<see cref="ReportSchemas.SweepResults"/>) and the rows by index.</summary>
     public static void WriteJson(string directory, IReadOnlyList<SweepRow> rows, SweepSource? source = null)
     {
-        var report = ReportSchemas.Stamp(ReportSchemas.SweepResults, JsonSerializer.SerializeToNode(rows.OrderBy(r => r.Index).ToList(), JsonOptions));
+        Write(Path.Combine(directory, "results.json"), ReportSchemas.Stamp(ReportSchemas.SweepResults,
+            JsonSerializer.SerializeToNode(rows.OrderBy(r => r.Index).ToList(), JsonOptions)).ToJsonString(JsonOptions));
         if (source is not null)
         {
-            report["source"] = JsonSerializer.SerializeToNode(source, JsonOptions);
+            Write(Path.Combine(directory, SourceFile), JsonSerializer.Serialize(source, JsonOptions));
         }
-
-        Write(Path.Combine(directory, "results.json"), report.ToJsonString(JsonOptions));
     }
 
-    /// <summary>The <c>source</c> of a results.json (model, spec, data), or null when it has none.</summary>
-    public static SweepSource? ReadSource(string directory) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results.json"))) is JsonObject o && o["source"] is JsonObject source
-            ? source.Deserialize<SweepSource>(JsonOptions)
-            : null;
+    /// <summary>What a sweep ran on, beside results.json (which holds only the rows, so a sweep run in one piece and
+    /// one merged from shards or cluster tasks give the same results.json).</summary>
+    public const string SourceFile = "source.json";
+
+    /// <summary>The model, spec and data a sweep folder's results came from, or null when it does not say.</summary>
+    public static SweepSource? ReadSource(string directory)
+    {
+        var path = Path.Combine(directory, SourceFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<SweepSource>(File.ReadAllText(path), JsonOptions) : null;
+    }
 
     /// <summary>report.html: the self-contained report of <see cref="SweepHtml"/>.</summary>
     public static void WriteHtml(string directory, string title, IReadOnlyList<SweepRow> rows, SweepSource? source) =>

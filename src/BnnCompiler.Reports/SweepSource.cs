@@ -5,5 +5,6 @@ namespace BnnCompiler.Reports;
 public sealed record SweepSource(string Model, string Spec, string Data)
 {
     /// <summary>One line for captions: "model M · spec S · data D" (file names only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Caption => $"model {Path.GetFileName(Model)} · spec {Path.GetFileName(Spec)} · data {Data}";
 }

@@ -67,8 +67,8 @@ public sealed class SlurmSweepTests : IDisposable
         }
 
         // The grid has real spread: the varied points' trials differ, so a trial lost or taken twice would show.
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(split, "results.json")));
-        Assert.Contains(results.RootElement.EnumerateArray(), r => r.GetProperty("monte_carlo").GetProperty("std_top1").GetDouble() > 0);
+        using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(split, "results.json")), "sweep-results");
+        Assert.Contains(results.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("monte_carlo").GetProperty("std_top1").GetDouble() > 0);
     }
 
     /// <summary>bnnc as its own process (as a user runs it), with SLURM_CONF pointing at the test cluster.</summary>
