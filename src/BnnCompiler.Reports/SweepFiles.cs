@@ -98,19 +98,7 @@ public static class SweepFiles
         Write(Path.Combine(directory, "results.csv"), sb.ToString());
     }
 
-    public static void Write(string path, string text)
-    {
-        var temp = path + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static void Write(string path, string text) => Core.IO.AtomicWrite.Text(path, text);
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -19,16 +19,7 @@ public static class SweepPlots
         var written = new List<string>();
         foreach (var (name, plot) in Build(rows, source))
         {
-            var temp = Path.Combine(directory, name + ".tmp.png");
-            try
-            {
-                plot.SavePng(temp, Width, Height);
-                File.Move(temp, Path.Combine(directory, name), overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
+            Core.IO.AtomicWrite.File(Path.Combine(directory, name), temp => plot.SavePng(temp, Width, Height));
 
             written.Add(name);
         }

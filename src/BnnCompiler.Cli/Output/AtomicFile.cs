@@ -9,32 +9,5 @@ public static class AtomicFile
     public static void WriteAllText(string path, string text) => Write(path, temp => File.WriteAllText(temp, text));
 
     /// <summary>Runs <paramref name="write"/> on a temporary sibling of <paramref name="path"/>, then renames it into place.</summary>
-    public static void Write(string path, Action<string> write) => OutputPaths.Guard(path, () =>
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            write(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            TryDelete(temp);
-        }
-    });
-
-    private static void TryDelete(string temp)
-    {
-        try
-        {
-            File.Delete(temp);
-        }
-        catch (Exception e) when (OutputPaths.IsWriteFailure(e))
-        {
-            // Nothing was created there.
-        }
-    }
+    public static void Write(string path, Action<string> write) => OutputPaths.Guard(path, () => Core.IO.AtomicWrite.File(path, write));
 }

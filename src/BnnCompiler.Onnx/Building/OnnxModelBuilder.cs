@@ -160,21 +160,7 @@ public sealed class OnnxModelBuilder
     public byte[] ToBytes() => _model.ToByteArray();
 
     /// <summary>Writes the model atomically (temporary file, then rename).</summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temp, ToBytes());
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public void Save(string path) => Core.IO.AtomicWrite.File(path, temp => File.WriteAllBytes(temp, ToBytes()));
 
     private string Unique(string stem)
     {
