@@ -5,8 +5,8 @@ using BnnCompiler.Simulator;
 namespace BnnCompiler.Evaluation;
 
 /// <summary>
-/// Runs ONNX Runtime on the original model and the crossbar simulator on the mapped one over a dataset,
-/// split across the cores, and counts how often their top-1 predictions agree.
+/// Runs ONNX Runtime on the original model and a given simulator over a dataset, split across the cores, and counts
+/// how often their top-1 predictions agree (for simulators built outside <see cref="Pipeline.EvaluationPipeline"/>).
 /// </summary>
 public static class AccuracyEvaluator
 {
@@ -21,9 +21,6 @@ public static class AccuracyEvaluator
             simulated[i] = Top1.Of(simulator.Run(sample));
         });
 
-        var refCorrect = feeder.CountCorrect(reference);
-        var simCorrect = feeder.CountCorrect(simulated);
-        var agree = Enumerable.Range(0, count).Count(i => reference[i] == simulated[i]);
-        return new AccuracyResult(count, refCorrect, simCorrect, agree, reference, simulated);
+        return AccuracyResult.From(feeder, reference, simulated);
     }
 }

@@ -5,6 +5,7 @@ using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.Hardware;
 using BnnCompiler.Onnx;
 using BnnCompiler.Onnx.Reference;
@@ -15,7 +16,7 @@ namespace BnnCompiler.Benchmark;
 
 /// <summary>
 /// Throughput benchmark, one run on one model and test set, both cores: ONNX Runtime on the original model,
-/// the IR interpreter, the crossbar simulator at the ideal configuration, at 4-bit input / 8-bit ADC and with
+/// the IR interpreter, the crossbar simulator (mapped and compiled by the evaluation pipeline) at the ideal configuration, at 4-bit input / 8-bit ADC and with
 /// non-idealities on (the analog path); prints images/s, the kernel path that ran (avx512, avx2 or scalar), the
 /// ratios to ONNX Runtime, the non-ideal path's Monte-Carlo trials/s and the peak working set.
 /// The non-ideal run uses the spec's own non_idealities section when it has one, else <see cref="NonIdealities"/>.
@@ -87,13 +88,17 @@ public static class Program
         var ort = Measure("ONNX Runtime (original model)", samples, workers, (w, s) => Top1.Of(runners[w].Run(s)));
         var interpreter = new IrInterpreter(imported.Graph);
         var ir = Measure("IR interpreter", samples, workers, (_, s) => Top1.Of(interpreter.Run(s)));
-        var idealSim = new FunctionalSimulator(imported.Graph, ideal);
+        // The simulators are the evaluation pipeline's: the model mapped and compiled as bnnc evaluate does it.
+        var pipeline = new EvaluationPipeline(imported, feeder);
+        var idealSim = Build(pipeline, ideal);
         var simIdeal = Measure($"simulator, ideal (ADC 8, input 8), {PathsOf(idealSim)}", samples, workers, (_, s) => Top1.Of(idealSim.Run(s)));
-        var studySim = new FunctionalSimulator(imported.Graph, study);
+        var studySim = Build(pipeline, study);
         var simStudy = Measure($"simulator, 4-bit input / 8-bit ADC, {PathsOf(studySim)}", samples, workers, (_, s) => Top1.Of(studySim.Run(s)));
         var nonIdeal = spec.NonIdealities.IsIdeal ? HardwareSpecLoader.ApplyOverrides(spec, NonIdealities) : spec;
+        var nonIdealMapping = pipeline.Map(nonIdeal);
+        var nonIdealProgram = EvaluationPipeline.Compile(nonIdealMapping);
         var build = Stopwatch.StartNew();
-        var analogSim = new FunctionalSimulator(imported.Graph, nonIdeal);
+        var analogSim = pipeline.Simulator(nonIdealMapping, nonIdealProgram);
         var buildSeconds = build.Elapsed.TotalSeconds;
         var simAnalog = Measure("simulator, non-idealities on (analog path)", samples, workers, (_, s) => Top1.Of(analogSim.Run(s)));
         foreach (var r in runners)
@@ -125,6 +130,12 @@ public static class Program
         "non_idealities.ir_drop.wire_resistance_ohm=1", "non_idealities.adc.offset_sigma_lsb=0.2",
         "non_idealities.adc.gain_error_sigma=0.01", "non_idealities.adc.noise_sigma_lsb=0.1",
     ];
+
+    private static FunctionalSimulator Build(EvaluationPipeline pipeline, HardwareSpec spec)
+    {
+        var mapping = pipeline.Map(spec);
+        return pipeline.Simulator(mapping, EvaluationPipeline.Compile(mapping));
+    }
 
     private static double Measure(string label, float[][] samples, int workers, Func<int, float[], int> run)
     {

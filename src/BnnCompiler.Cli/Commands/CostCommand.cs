@@ -3,9 +3,8 @@ using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.CostModel.Report;
-using BnnCompiler.Isa.Compilation;
-using BnnCompiler.Mapping;
 using BnnCompiler.Reports.Schemas;
 
 namespace BnnCompiler.Cli.Commands;
@@ -43,11 +42,11 @@ public static class CostCommand
         var trace = TraceOption.Read(args, "cost");
         var model = ModelOptions.Load(args, "cost");
         var spec = HardwareOptions.Load(args, "cost");
-        var mapping = CrossbarMapper.Map(model.Graph, spec);
-        var report = DatasetFreeCost.Estimate(mapping, latency);
+        var pipeline = new EvaluationPipeline(model, null);
+        var report = pipeline.Estimate(spec, latency);
         if (trace is { } request)
         {
-            TraceOption.Write(request, ProgramCompiler.Compile(mapping));
+            TraceOption.Write(request, EvaluationPipeline.Compile(pipeline.Map(spec)));
         }
 
         if (args.Has("json"))

@@ -1,4 +1,3 @@
-using BnnCompiler.Circuits;
 using System.Globalization;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
@@ -6,10 +5,8 @@ using BnnCompiler.Core.Units;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.MonteCarlo;
-using BnnCompiler.CostModel.Pricing;
+using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.Hardware;
-using BnnCompiler.Isa.Compilation;
-using BnnCompiler.Mapping;
 using BnnCompiler.Reports.Schemas;
 using BnnCompiler.Simulator;
 
@@ -66,20 +63,16 @@ public static class EvaluateCommand
         var model = DataOptions.LoadModel(args, "evaluate");
         var data = DataOptions.Load(args, model, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
-        var mapping = CrossbarMapper.Map(model.Graph, spec);
-        var program = ProgramCompiler.Compile(mapping);
-        var simulator = new FunctionalSimulator(model.Graph, mapping, program);
-        var accuracy = AccuracyEvaluator.Run(model, simulator, feeder, new ProgressBar(Console.Error, data.Count, "evaluate"));
-        var (counts, timing, cycles) = MeasuredActivity.From(mapping, program, simulator);
-        var cost = BnnCompiler.CostModel.Pricing.CostModel.Price(mapping, counts, timing, CircuitOptions.Default);
+        var pipeline = new EvaluationPipeline(model, feeder);
+        var run = pipeline.Evaluate(spec, new ProgressBar(Console.Error, data.Count, "evaluate"));
+        var (simulator, accuracy, cost, cycles) = (run.Simulator, run.Accuracy, run.Cost, run.Activity.Cycles);
         MonteCarloResult? monteCarlo = null;
         IReadOnlyList<AblationRow>? ablation = null;
         if (trials > 0 || ablate)
         {
             // Trial 0 is the run above; the others share its ONNX Runtime predictions.
             var n = Math.Max(1, trials);
-            monteCarlo = MonteCarloRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, accuracy.SimulatedPredictions,
-                new ProgressBar(Console.Error, (n - 1) * data.Count, "trials"));
+            monteCarlo = pipeline.Trials(spec, n, accuracy.SimulatedPredictions, new ProgressBar(Console.Error, (n - 1) * data.Count, "trials"));
             if (ablate)
             {
                 ablation = AblationRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, monteCarlo,
@@ -89,7 +82,7 @@ public static class EvaluateCommand
 
         if (trace is { } request)
         {
-            TraceOption.Write(request, program);
+            TraceOption.Write(request, run.Program);
         }
 
         var report = EvaluationReport.Build(model, spec, data, simulator, accuracy, cost, cycles, monteCarlo, ablation);
