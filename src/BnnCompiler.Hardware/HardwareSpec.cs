@@ -38,6 +38,9 @@ public sealed record HardwareSpec
 
     public required NonIdealitySpec NonIdealities { get; init; }
 
+    /// <summary>Cost-model choices (<c>cost.*</c>); physical accounting unless the spec says otherwise.</summary>
+    public CostSpec Cost { get; init; } = CostSpec.Default;
+
     /// <summary>The file the spec was read from as given by the caller, or the name passed to Parse.</summary>
     public required string SourcePath { get; init; }
 

@@ -31,7 +31,7 @@ public sealed class NeuroSimDefaultAccountingTests : IDisposable
             {
                 var spec = HardwareSpecLoader.Load(HardwareSpecLoader.DefaultSpecPath, ["readout.input_bits=1", $"readout.adc_bits={run.AdcBits}"]);
                 var ours = DatasetFreeCost.Estimate(CrossbarMapper.Map(graph, spec));
-                var figures = Figures(run);
+                var figures = run.Figures();
                 foreach (var row in NeuroSimComparison.Rows(ours, figures))
                 {
                     var key = $"{row.Quantity} {row.Component}";
@@ -54,32 +54,6 @@ public sealed class NeuroSimDefaultAccountingTests : IDisposable
         InRange(ratios["energy ADC (with cell reads)"], 0.92, 1.91);
         InRange(ratios["energy leakage"], 0.35, 26.3);
     }
-
-    private static NeuroSimFigures Figures(NeuroSimOracle r) => new()
-    {
-        ChipAreaMm2 = r["chip_area_um2"] / 1e6,
-        ArrayAreaMm2 = r["array_area_um2"] / 1e6,
-        InterconnectAreaMm2 = r["ic_area_um2"] / 1e6,
-        AdcAreaMm2 = r["adc_area_um2"] / 1e6,
-        AccumulationAreaMm2 = r["accum_area_um2"] / 1e6,
-        OtherAreaMm2 = r["other_area_um2"] / 1e6,
-        ClockPeriodNs = r["clock_ns"],
-        LatencyNs = r["latency_ns"],
-        BufferLatencyNs = r["buffer_latency_ns"],
-        InterconnectLatencyNs = r["ic_latency_ns"],
-        AdcLatencyNs = r["adc_latency_ns"],
-        AccumulationLatencyNs = r["accum_latency_ns"],
-        OtherLatencyNs = r["other_latency_ns"],
-        DynamicEnergyPj = r["dynamic_energy_pj"],
-        LeakageEnergyPj = r["leakage_energy_pj"],
-        BufferEnergyPj = r["buffer_energy_pj"],
-        InterconnectEnergyPj = r["ic_energy_pj"],
-        AdcEnergyPj = r["adc_energy_pj"],
-        AccumulationEnergyPj = r["accum_energy_pj"],
-        OtherEnergyPj = r["other_energy_pj"],
-        TilesPerLayer = [],
-        SpeedUpPerLayer = [],
-    };
 
     private static void InRange(List<double> values, double low, double high)
     {

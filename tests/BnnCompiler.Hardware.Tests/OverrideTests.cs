@@ -50,7 +50,7 @@ public class OverrideTests
     public void Should_Suggest_The_Whole_Path_When_A_Section_Is_Misspelt()
     {
         Assert.Equal(
-            ["--set subaray.rows: error BNN2005: unknown key subaray.rows; did you mean subarray.rows? the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities"],
+            ["--set subaray.rows: error BNN2005: unknown key subaray.rows; did you mean subarray.rows? the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost"],
             Errors("version: 1\n", "subaray.rows=128"));
     }
 

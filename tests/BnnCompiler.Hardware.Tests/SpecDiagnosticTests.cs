@@ -30,7 +30,7 @@ public class SpecDiagnosticTests
     public void Should_Report_Unknown_Key_Without_Suggestion_When_Nothing_Is_Near()
     {
         Assert.Equal(
-            ["x.yaml(2,1): error BNN2005: unknown key flux_capacitor; the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities"],
+            ["x.yaml(2,1): error BNN2005: unknown key flux_capacitor; the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost"],
             Errors("version: 1\nflux_capacitor: 1\n"));
     }
 

@@ -4,6 +4,7 @@ using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.Pipeline;
+using BnnCompiler.Hardware;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Reports.Schemas;
 
@@ -57,7 +58,9 @@ public static class CostCommand
         }
 
         Print(report, output);
-        NeuroSimComparisonPrinter.PrintIfAsked(args, report, output);
+        NeuroSimComparisonPrinter.PrintIfAsked(args, accounting => accounting == spec.Cost.Accounting
+            ? report
+            : pipeline.Estimate(spec with { Cost = new CostSpec { Accounting = accounting } }, latency), output);
         return 0;
     }
 

@@ -11,4 +11,7 @@ public static class NeuroSimCodes
 
     /// <summary>A file given as NeuroSim's printout is not a finished NeuroSim V1.3 pipeline run.</summary>
     public const string NotAPrintout = "BNN8003";
+
+    /// <summary>The NeuroSim-compatible accounting was asked for a network NeuroSim V1.3 refuses (widest layer narrower than 4 subarrays).</summary>
+    public const string NetworkRefused = "BNN8004";
 }

@@ -47,8 +47,9 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
         return new EvaluationRun(mapping, program, simulation.Simulator, Accuracy(simulation.Predictions), activity, cost);
     }
 
-    /// <summary>The price of one spec without a dataset: analytical activity, latency from <paramref name="latency"/>.</summary>
-    public CostReport Estimate(HardwareSpec spec, LatencyModel latency = LatencyModel.Engine) => DatasetFreeCost.Estimate(Map(spec), latency);
+    /// <summary>The price of one spec without a dataset: analytical activity, latency from <paramref name="latency"/>
+    /// (the spec's <c>cost.accounting</c> decides how it is charged).</summary>
+    public CostReport Estimate(HardwareSpec spec, LatencyModel latency = LatencyModel.Engine) => DatasetFreeCost.Estimate(Map(spec), latency, model.Graph);
 
     /// <summary>
     /// Maps the model onto the chip <paramref name="spec"/> describes (built once per distinct mapping; the ADC

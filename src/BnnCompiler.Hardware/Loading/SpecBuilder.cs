@@ -120,6 +120,7 @@ internal static class SpecBuilder
                     NoiseSigmaLsb = v.Get<double>("non_idealities.adc.noise_sigma_lsb"),
                 },
             },
+            Cost = new CostSpec { Accounting = v.Get<CostAccounting>("cost.accounting") },
             SourcePath = sourcePath,
         };
     }

@@ -160,6 +160,10 @@ public static class HardwareSpecSchema
             "σ of each ADC's relative gain error (0.01 = 1 %).", s => s.NonIdealities.Adc.GainErrorSigma),
         F("non_idealities.adc.noise_sigma_lsb", NonNegative, "LSB", 0.0,
             "σ of the noise added to every conversion.", s => s.NonIdealities.Adc.NoiseSigmaLsb),
+
+        F("cost.accounting", ChoiceType.For(("physical", CostAccounting.Physical), ("neurosim_v1_3", CostAccounting.NeuroSimV13)), "", CostAccounting.Physical,
+            "How bnnc cost charges the chip: physical (what the mapped chip does) or neurosim_v1_3 (as DNN+NeuroSim V1.3 charges it; docs/cost-model.md).",
+            s => s.Cost.Accounting),
     ];
 
     private static readonly Dictionary<string, FieldDescriptor> ByPath = Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);

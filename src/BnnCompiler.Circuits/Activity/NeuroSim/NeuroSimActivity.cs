@@ -1,0 +1,133 @@
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+
+namespace BnnCompiler.Circuits.Activity.NeuroSim;
+
+/// <summary>
+/// Action counts and stage cycles charged as DNN+NeuroSim V1.3 charges them (its Chip.cpp, Tile.cpp and Buffer.cpp
+/// rules, restated here), on the floorplan it builds (<see cref="NeuroSimChipPlan"/>). Per image and layer, with W
+/// input vectors, a K × N matrix in cells, b input bits, T tiles of side t holding p PEs a side, K_t = min(K, t),
+/// N_t = min(N, t), a = ⌈log2 subarray rows⌉ + b + 2 + ⌈log2(PE / subarray rows)⌉ the partial-sum width:
+/// <list type="bullet">
+/// <item>crossbar, ADC, accumulation and activation work: the physical counts of its W windows (the analytical
+/// counts scaled from the mapped layer's padded pixels to W); their cycles shared among its S copies: ⌈W / S⌉;</item>
+/// <item>tile buffers: every tile of the layer, copies included, moves all W windows: K_t · b bits in through a port
+/// of p · subarray rows bits and N_t words of a + 1 bits out through a port of p · a bits, each line written once and
+/// read once (2 cycles a line);</item>
+/// <item>tile H-tree: the same bits, one transfer a port width, each taking the tile tree's wire delay;</item>
+/// <item>global buffer and H-tree: K · b · W bits to the tiles and one bit per output back (a quarter when
+/// max-pooled) through 128-bit lines, sped up by min(buffer cores, bus / 128), slowed by ⌈all tiles / layer tiles⌉
+/// (only a part of the bus serves the layer); the H-tree carries them in ⌈bits / bus⌉ transfers of the global path's
+/// wire delay; the bus is Σ layer tiles · (t + t / columns per ADC) bits, halved while above the spec's bus width.</item>
+/// </list>
+/// </summary>
+public static class NeuroSimActivity
+{
+    private const int GlobalBufferLineBits = 128;
+
+    private const int GlobalBufferCoreBits = 128 * 128;
+
+    public static (ActionCounts Counts, TimingSummary Timing) Estimate(ChipMapping mapping, NeuroSimChipPlan plan, ActivityAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(plan);
+        var spec = mapping.Spec;
+        var (physical, physicalTiming) = AnalyticalActivity.Estimate(mapping, spec, assumptions);
+        var c = ChipCircuits.Build(mapping, CircuitOptions.Default);
+        var period = physicalTiming.ClockPeriodNs;
+        var bus = GlobalBusBits(plan, spec);
+        var bits = Math.Max(1, spec.Readout.InputBits);
+        var cores = Math.Max(1, (long)Math.Ceiling(bits * plan.Layers.Sum(l => l.InputValues) / 2.0 / GlobalBufferCoreBits));
+        var globalLinesPerCycle = Math.Min(cores, (long)Math.Ceiling(bus / GlobalBufferLineBits));
+        var layers = new List<LayerActionCounts>();
+        var timings = new List<LayerTiming>();
+        foreach (var (l, counts) in mapping.Layers.Zip(physical.Layers))
+        {
+            var p = plan.Layers.Single(x => x.LayerId == l.Index);
+            var t = physicalTiming.Layers[l.Index];
+            var (layerCounts, timing) = One(l, p, plan, counts, t, spec, c, period, bus, globalLinesPerCycle);
+            layers.Add(layerCounts);
+            timings.Add(timing);
+        }
+
+        return (physical with { Layers = layers, Source = physical.Source + "; charged as NeuroSim V1.3" },
+            new TimingSummary(timings, period, spec.Pipeline.Mode) { Source = "NeuroSim V1.3 stage rules (stage parts added)" });
+    }
+
+    /// <summary>The partial-sum word NeuroSim V1.3 moves out of a tile per output (conventional mapping, 1-bit cells).</summary>
+    public static int WordBits(NeuroSimChipPlan plan, HardwareSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(spec);
+        var rows = spec.Subarray.Rows;
+        return (int)Math.Ceiling(Math.Log2(rows)) + Math.Max(1, spec.Readout.InputBits) + 2
+            + (int)Math.Ceiling(Math.Log2(Math.Max(1.0, (double)plan.PeSideCells / rows)));
+    }
+
+    private static (LayerActionCounts, LayerTiming) One(LayerMapping l, NeuroSimLayerPlan p, NeuroSimChipPlan plan, LayerActionCounts physical,
+        LayerTiming physicalTiming, HardwareSpec spec, ChipCircuits c, double period, double bus, long globalLinesPerCycle)
+    {
+        var b = Math.Max(1, l.InputBits);
+        var w = p.Windows;
+        var side = plan.TileSideCells;
+        var kt = (double)Math.Min(p.MatrixRows, side);
+        var nt = (double)Math.Min(p.MatrixColumns, side);
+        var a = WordBits(plan, spec);
+        var pes = plan.PesPerSide;
+        var inPort = (double)pes * spec.Subarray.Rows;
+        var outPort = (double)pes * a;
+
+        var tileIn = kt * w * b;
+        var tileOut = nt * (a + 1) * w;
+        var globalOut = (double)p.MatrixRows * b * w;
+        var globalIn = (double)p.MatrixColumns * b * w / (p.Pooled ? 4 : 1);
+
+        var scale = (double)w / Math.Max(1, l.OutputPixels);
+        var actions = ActionTable.Empty;
+        foreach (var (action, count) in physical.Actions.Entries)
+        {
+            actions = actions.With(action, (long)Math.Round(count * scale));
+        }
+
+        actions = actions
+            .With(ChipActions.TileBufferWrite, (long)Math.Round(p.Tiles * (tileIn + tileOut)))
+            .With(ChipActions.TileBufferRead, (long)Math.Round(p.Tiles * (tileIn + tileOut)))
+            .With(ChipActions.TileLinkDown, (long)Math.Round(p.Tiles * tileIn))
+            .With(ChipActions.TileLinkUp, (long)Math.Round(p.Tiles * tileOut))
+            .With(ChipActions.GlobalBufferRead, (long)Math.Round(globalOut))
+            .With(ChipActions.GlobalBufferWrite, (long)Math.Round(globalIn))
+            .With(ChipActions.GlobalLinkDown, (long)Math.Round(globalOut))
+            .With(ChipActions.GlobalLinkUp, (long)Math.Round(globalIn));
+        var counts = physical with { Actions = actions, Macs = (long)Math.Round(physical.Macs * scale) };
+
+        var serial = (w + p.SpeedUp - 1) / Math.Max(1, p.SpeedUp);
+        var perWindow = Math.Max(1, Ceil(l.OutputPixels, l.Copies));
+        long Share(long cycles) => (long)Math.Ceiling((double)cycles * serial / perWindow);
+        var bufferCycles = (2 * tileIn / inPort) + (2 * tileOut / outPort)
+            + ((globalOut + globalIn) / GlobalBufferLineBits / globalLinesPerCycle * Math.Ceiling((double)plan.Tiles / p.Tiles));
+        var icNs = ((tileIn + tileOut) / inPort * c.WireDelayNsPerMm * c.TilePathMm)
+            + (Math.Ceiling((globalOut + globalIn) / bus) * c.WireDelayNsPerMm * c.GlobalPathMm);
+        var timing = new LayerTiming(
+            l.Name,
+            CrossbarCycles: Share(physicalTiming.CrossbarCycles),
+            AdcCycles: Share(physicalTiming.AdcCycles),
+            AccumulationCycles: Share(physicalTiming.AccumulationCycles),
+            BufferCycles: (long)Math.Ceiling(bufferCycles),
+            InterconnectCycles: (long)Math.Ceiling(icNs / period),
+            OtherCycles: Share(physicalTiming.OtherCycles));
+        return (counts, timing);
+    }
+
+    private static double GlobalBusBits(NeuroSimChipPlan plan, HardwareSpec spec)
+    {
+        double bus = plan.Layers.Sum(l => (plan.TileSideCells + ((double)plan.TileSideCells / spec.Readout.ColumnsPerAdc)) * l.Tiles);
+        while (bus > spec.Chip.BusWidthBits)
+        {
+            bus /= 2;
+        }
+
+        return Math.Max(1, bus);
+    }
+
+    private static long Ceil(long a, long b) => (a + b - 1) / Math.Max(1, b);
+}

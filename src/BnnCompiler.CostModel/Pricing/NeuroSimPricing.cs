@@ -1,0 +1,79 @@
+using BnnCompiler.Circuits;
+using BnnCompiler.Circuits.Activity;
+using BnnCompiler.Circuits.Activity.NeuroSim;
+using BnnCompiler.Circuits.Technology;
+using BnnCompiler.CostModel.Report;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+
+namespace BnnCompiler.CostModel.Pricing;
+
+/// <summary>
+/// Prices counts charged as DNN+NeuroSim V1.3 charges them (<see cref="NeuroSimActivity"/>) on its floorplan: the
+/// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts; the area of its tiles (the
+/// mapped chip's area per tile times the tiles NeuroSim places, the ADC at NeuroSim's transistor pitch); leakage only while a layer idles, Σ over layers of
+/// the layer's leakage power (the chip's per tile, times its tiles) × (pipeline stage − the layer's own latency).
+/// <code>
+/// before: counts and stage cycles from NeuroSimActivity, the mapping's floorplan (our tiles)
+/// after:  a CostReport whose area, leakage and throughput figures follow NeuroSim's floorplan and idle rule
+/// </code>
+/// </summary>
+public static class NeuroSimPricing
+{
+    /// <summary>NeuroSim V1.3's contacted poly pitch in F (gate length 1 F + spacing 2.8 F, its Technology.cpp), against
+    /// this project's <see cref="LayoutRules.ContactedPolyPitchF"/>.</summary>
+    public const double NeuroSimPolyPitchF = 3.8;
+
+    /// <summary>The ADC (NeuroSim's own multi-level sense amplifier and encoder, laid out by transistor pitch) at
+    /// NeuroSim V1.3's pitch: its area scales with the pitch.</summary>
+    public static double NeuroSimAdcPitchFactor => NeuroSimPolyPitchF / LayoutRules.ContactedPolyPitchF;
+
+    public static CostReport Price(ChipMapping mapping, NeuroSimChipPlan plan, ActionCounts counts, TimingSummary timing, CircuitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(timing);
+        var report = CostModel.Price(mapping, counts, timing, options);
+        var circuits = ChipCircuits.Build(mapping, options);
+        var tiles = Math.Max(1, plan.Tiles);
+        var tileRatio = (double)tiles / Math.Max(1, mapping.Floorplan.Tiles.Count);
+        var leakagePerTileUw = circuits.LeakageUw / Math.Max(1, mapping.Floorplan.Tiles.Count);
+        var mapped = report.Cost.AreaMm2.Breakdown;
+        var chipArea = (mapped with { Adc = mapped.Adc * NeuroSimAdcPitchFactor }).Scale(tileRatio);
+        var pipelined = timing.Mode == PipelineMode.LayerPipelined;
+        var stageCycles = timing.IntervalCycles;
+
+        var layers = new List<CostFigures>();
+        double leakageUj = 0;
+        for (var i = 0; i < report.Layers.Count; i++)
+        {
+            var layerTiles = plan.Layers.Single(l => l.LayerId == i).Tiles;
+            var idleCycles = pipelined ? stageCycles - timing.Layers[i].TotalCycles : stageCycles;
+            var layerLeakageUj = leakagePerTileUw * layerTiles * idleCycles * timing.ClockPeriodNs * 1e-9;
+            leakageUj += layerLeakageUj;
+            layers.Add(Refigure(report.Layers[i], chipArea.Scale((double)layerTiles / tiles), layerLeakageUj));
+        }
+
+        return report with
+        {
+            Cost = Refigure(report.Cost, chipArea, leakageUj),
+            Layers = layers,
+            Bottleneck = report.Bottleneck with { AreaComponent = chipArea.Dominant },
+        };
+    }
+
+    /// <summary>The figures with another area and leakage, and the throughput ratios that depend on them.</summary>
+    private static CostFigures Refigure(CostFigures f, Breakdown areaMm2, double leakageUj)
+    {
+        var energy = f.EnergyUj with { Leakage = leakageUj };
+        var joules = energy.Total * 1e-6;
+        var ops = f.TopsPerW * (f.EnergyUj.Total * 1e-6) * 1e12;
+        return f with
+        {
+            AreaMm2 = new AreaFigure(areaMm2.Total, areaMm2),
+            EnergyUj = energy,
+            TopsPerW = joules > 0 ? ops / joules / 1e12 : 0,
+            TopsPerMm2 = areaMm2.Total > 0 ? f.Tops / areaMm2.Total : 0,
+        };
+    }
+}

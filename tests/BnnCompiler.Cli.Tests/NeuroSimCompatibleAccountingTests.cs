@@ -1,0 +1,159 @@
+using System.Globalization;
+using BnnCompiler.CostModel.Report;
+using BnnCompiler.Evaluation.NeuroSim;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+using BnnCompiler.Onnx;
+using BnnCompiler.Zoo;
+using Xunit.Abstractions;
+
+namespace BnnCompiler.Cli.Tests;
+
+/// <summary>
+/// The NeuroSim-compatible accounting (<c>cost.accounting: neurosim_v1_3</c>) against the recorded NeuroSim V1.3 runs,
+/// one case per network and ADC resolution: the chip area, pipelined latency, dynamic energy and leakage ratios
+/// (ours / NeuroSim's) are the ones docs/cost-model.md states, the dominant area and latency components agree with
+/// NeuroSim's, and the points within ±10 % are the ones the docs list. Figures that miss are pinned as measured,
+/// not hidden. BResNet18 is held against the study's Tables IV–VI.
+/// </summary>
+public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
+{
+    private static readonly Lazy<string> Folder = new(() => Directory.CreateTempSubdirectory("bnnc-neurosim-compatible-").FullName);
+
+    /// <summary>docs/cost-model.md, "The NeuroSim-compatible accounting": chip area, pipelined latency, dynamic energy,
+    /// leakage, ours / NeuroSim V1.3.</summary>
+    public static TheoryData<string, int, double, double, double, double> Measured => new()
+    {
+        { "ns-mlp1", 3, 0.92, 0.82, 0.81, 1.68 },
+        { "ns-mlp1", 5, 0.95, 0.85, 0.78, 2.06 },
+        { "ns-mlp1", 8, 0.93, 0.94, 0.59, 3.31 },
+        { "ns-mlp2", 3, 0.80, 0.83, 0.84, 1.54 },
+        { "ns-mlp2", 5, 0.89, 0.85, 0.79, 1.99 },
+        { "ns-mlp2", 8, 0.94, 0.89, 0.54, 3.08 },
+        { "ns-mlp3", 3, 0.85, 0.80, 0.84, 1.59 },
+        { "ns-mlp3", 5, 0.89, 0.82, 0.81, 1.94 },
+        { "ns-mlp3", 8, 0.91, 0.88, 0.62, 2.92 },
+        { "ns-cnn1", 3, 0.81, 0.83, 0.72, 1.88 },
+        { "ns-cnn1", 5, 0.86, 0.86, 0.70, 2.31 },
+        { "ns-cnn1", 8, 0.90, 0.96, 0.59, 3.47 },
+        { "ns-cnn2", 3, 0.88, 0.83, 0.80, 1.78 },
+        { "ns-cnn2", 5, 0.92, 0.86, 0.78, 2.17 },
+        { "ns-cnn2", 8, 0.92, 0.95, 0.66, 3.36 },
+        { "ns-cnn3", 3, 0.87, 0.78, 1.08, 1.64 },
+        { "ns-cnn3", 5, 0.91, 0.79, 1.08, 1.96 },
+        { "ns-cnn3", 8, 0.92, 0.83, 1.00, 2.86 },
+        { "ns-cnn4", 3, 0.88, 0.83, 1.18, 1.74 },
+        { "ns-cnn4", 5, 0.91, 0.86, 1.13, 2.13 },
+        { "ns-cnn4", 8, 0.92, 0.95, 0.88, 3.37 },
+        { "ns-cnn5", 3, 0.88, 0.83, 0.98, 1.76 },
+        { "ns-cnn5", 5, 0.91, 0.86, 0.99, 2.15 },
+        { "ns-cnn5", 8, 0.92, 0.95, 0.89, 3.36 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Measured))]
+    public void Should_Charge_As_NeuroSim_V1_3_Within_The_Documented_Ratios(string network, int adcBits, double area, double latency, double dynamic, double leakage)
+    {
+        var run = NeuroSimOracle.All.Single(o => o.Network == network && o.AdcBits == adcBits);
+        var ours = Price(ComparisonNetwork(network), adcBits, CostAccounting.NeuroSimV13);
+        var figures = run.Figures();
+        var r = NeuroSimComparison.Rows(ours, figures).ToDictionary(x => $"{x.Quantity} {x.Component}", x => x.Ratio);
+        var dominant = (NeuroSimComparison.DominantArea(ours, figures), NeuroSimComparison.DominantLatency(ours, figures), NeuroSimComparison.DominantEnergy(ours, figures));
+        log.WriteLine(DocsRow(network, adcBits, r, dominant));
+
+        Assert.Equal(area, r["area chip"], 0.015);
+        Assert.Equal(latency, r["latency pipelined, per image"], 0.015);
+        Assert.Equal(dynamic, r["energy dynamic"], 0.015);
+        Assert.Equal(leakage, r["energy leakage"], 0.03);
+        Assert.Equal(dominant.Item1.NeuroSim, dominant.Item1.Ours);
+        Assert.Equal(dominant.Item2.NeuroSim, dominant.Item2.Ours);
+
+        // The area is NeuroSim's floorplan: every layer's share of it is its share of NeuroSim's tiles.
+        var tiles = run.Fields["tiles_per_layer"].Split(' ').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(tiles.Count, ours.Layers.Count);
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            Assert.Equal((double)tiles[i] / tiles.Sum(), ours.Layers[i].AreaMm2.Total / ours.Cost.AreaMm2.Total, 9);
+        }
+    }
+
+    [Fact]
+    public void Should_Leave_The_Default_Accounting_Unchanged_And_Close_The_Latency_Gap()
+    {
+        var graph = ComparisonNetwork("ns-cnn1");
+        var run = NeuroSimOracle.All.Single(o => o.Network == "ns-cnn1" && o.AdcBits == 8);
+        var physical = Price(graph, 8, CostAccounting.Physical);
+        var compatible = Price(graph, 8, CostAccounting.NeuroSimV13);
+
+        // docs/cost-model.md: the default accounting's latency on ns-cnn1 at ADC 8 is 0.23 of NeuroSim's (engine).
+        Assert.Equal(0.23, physical.Cost.LatencyMs.Total * 1e6 / run["latency_ns"], 0.015);
+        Assert.Equal(0.96, compatible.Cost.LatencyMs.Total * 1e6 / run["latency_ns"], 0.015);
+        Assert.Equal(physical.ClockPeriodNs, compatible.ClockPeriodNs);
+        Assert.Contains("NeuroSim V1.3", compatible.TimingSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Price_BResNet18_Against_The_Studys_Tables()
+    {
+        var path = Path.Combine(Folder.Value, "bresnet18.onnx");
+        if (!File.Exists(path))
+        {
+            ImageNetZoo.Generate("bresnet18", 0, path);
+        }
+
+        var graph = OnnxFrontend.Load(path).Graph;
+
+        // STUDY.md Tables IV–VI (docs/cost-model.md): chip area mm², latency ms, dynamic energy µJ at ADC 3–8; and the
+        // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
+        var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
+        {
+            [3] = (32.73, 2.02, 32.27, 0.81, 0.79, 0.77),
+            [4] = (37.7, 2.05, 34.5, 0.91, 0.80, 0.78),
+            [5] = (47.4, 2.13, 38.5, 1.07, 0.81, 0.80),
+            [6] = (73.5, 2.29, 47.2, 1.18, 0.82, 0.79),
+            [7] = (132, 2.6, 63.5, 1.29, 0.84, 0.78),
+            [8] = (315.95, 3.41, 102.32, 1.22, 0.83, 0.70),
+        };
+        foreach (var (adc, s) in study)
+        {
+            var ours = Price(graph, adc, CostAccounting.NeuroSimV13);
+            var area = ours.Cost.AreaMm2.Total / s.Area;
+            var latency = ours.Cost.LatencyMs.Total / s.Latency;
+            var energy = ours.Cost.EnergyUj.Dynamic / s.Energy;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {adc} | {ours.Cost.AreaMm2.Total:G3} / {s.Area} ({area:F2}) | {ours.Cost.LatencyMs.Total:G3} / {s.Latency} ({latency:F2}) | {ours.Cost.EnergyUj.Dynamic:G3} / {s.Energy} ({energy:F2}) | {ours.Bottleneck.AreaComponent} / {ours.Bottleneck.LatencyComponent} / {ours.Bottleneck.EnergyComponent} |"));
+            Assert.Equal(s.AreaRatio, area, 0.015);
+            Assert.Equal(s.LatencyRatio, latency, 0.015);
+            Assert.Equal(s.EnergyRatio, energy, 0.015);
+        }
+    }
+
+    private static CostReport Price(BnnCompiler.Core.Ir.IrGraph graph, int adcBits, CostAccounting accounting)
+    {
+        var name = accounting == CostAccounting.Physical ? "physical" : "neurosim_v1_3";
+        var spec = HardwareSpecLoader.Load(HardwareSpecLoader.DefaultSpecPath, ["readout.input_bits=1", $"readout.adc_bits={adcBits}", $"cost.accounting={name}"]);
+        return BnnCompiler.Evaluation.DatasetFreeCost.Estimate(CrossbarMapper.Map(graph, spec), graph: graph);
+    }
+
+    private static BnnCompiler.Core.Ir.IrGraph ComparisonNetwork(string network)
+    {
+        var path = Path.Combine(Folder.Value, network + ".onnx");
+        lock (Folder)
+        {
+            if (!File.Exists(path))
+            {
+                ComparisonZoo.Generate(network, 7, path);
+            }
+        }
+
+        return OnnxFrontend.Load(path).Graph;
+    }
+
+    private static string DocsRow(string network, int adc, Dictionary<string, double> r,
+        ((string Ours, string NeuroSim) Area, (string Ours, string NeuroSim) Latency, (string Ours, string NeuroSim) Energy) d)
+    {
+        string F(string key) => r[key].ToString("F2", CultureInfo.InvariantCulture);
+        return $"| {network} | {adc} | {F("area chip")} | {F("area ADC")} | {F("area other peripherals")} | {F("area interconnect")} | {F("clock period")} | "
+            + $"{F("latency pipelined, per image")} | {F("latency buffer")} | {F("latency interconnect")} | {F("energy dynamic")} | {F("energy buffer")} | "
+            + $"{F("energy interconnect")} | {F("energy ADC (with cell reads)")} | {F("energy leakage")} | {d.Energy.Ours} / {d.Energy.NeuroSim} |";
+    }
+}
