@@ -127,6 +127,16 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         }
     }
 
+    [Fact]
+    public void Should_Refuse_A_Network_NeuroSim_Refuses_With_A_Diagnostic()
+    {
+        // fmnist-cnn's widest layer has 256 columns: NeuroSim V1.3 stops with "SubArray Size is too large".
+        var model = BnnCompiler.Testing.RepoPaths.Require(BnnCompiler.Testing.RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"));
+        CliRun.Of("cost", model, "--set", "cost.accounting=neurosim_v1_3").ShouldFailWith("BNN8004", "256 columns", "cost.accounting physical");
+        Assert.Equal(0, CliRun.Of("cost", model, "--set", "cost.accounting=physical").ExitCode);
+        CliRun.Of("cost", model, "--set", "cost.accounting=neurosim").ShouldFailWith("BNN2007", "physical", "neurosim_v1_3");
+    }
+
     private static CostReport Price(BnnCompiler.Core.Ir.IrGraph graph, int adcBits, CostAccounting accounting)
     {
         var name = accounting == CostAccounting.Physical ? "physical" : "neurosim_v1_3";

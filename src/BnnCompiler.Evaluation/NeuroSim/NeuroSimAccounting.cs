@@ -40,7 +40,7 @@ public static class NeuroSimAccounting
             ?? throw new DiagnosticException(Diagnostic.Error(NeuroSimCodes.NetworkRefused,
                 $"cost.accounting neurosim_v1_3: NeuroSim V1.3 refuses '{mapping.Model}': its widest layer ({rows.Max(r => r.OutChannels)} columns) "
                 + $"is narrower than 4 subarrays ({4 * spec.Subarray.Columns} columns) once rounded up to a power of two; use cost.accounting physical",
-                new SourceLocation(mapping.Model)));
+                new SourceLocation(spec.SourcePath)));
         var layers = mapping.Layers.Select(l =>
         {
             var r = rows[l.Index];
