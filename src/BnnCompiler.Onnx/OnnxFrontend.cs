@@ -16,25 +16,28 @@ public static class OnnxFrontend
     /// The divisor of the image input (the model receives pixel / scale), set before the passes fold thresholds; null
     /// keeps the model's own (see <see cref="Core.Analysis.EncodingAnalysis.InputScale"/>).
     /// </param>
-    public static ImportedModel Load(string path, ModelLimits? limits = null, Action<IIrPass, IrGraph>? afterPass = null, float? inputScale = null)
+    /// <param name="checks">The checks after every pass; null for the build's default (the verifier in Debug builds).</param>
+    public static ImportedModel Load(string path, ModelLimits? limits = null, Action<IIrPass, IrGraph>? afterPass = null, float? inputScale = null,
+        PassChecks? checks = null)
     {
         limits ??= ModelLimits.Default;
         var model = OnnxModelLoader.Load(path, limits);
-        return Import(model, path, limits, afterPass, inputScale);
+        return Import(model, path, limits, afterPass, inputScale, checks);
     }
 
     /// <summary>Imports from bytes already in memory (tests, generated models).</summary>
-    public static ImportedModel FromBytes(byte[] bytes, string name, ModelLimits? limits = null, float? inputScale = null)
+    public static ImportedModel FromBytes(byte[] bytes, string name, ModelLimits? limits = null, float? inputScale = null, PassChecks? checks = null)
     {
         limits ??= ModelLimits.Default;
-        return Import(OnnxModelLoader.Parse(bytes, name, limits), name, limits, null, inputScale);
+        return Import(OnnxModelLoader.Parse(bytes, name, limits), name, limits, null, inputScale, checks);
     }
 
-    private static ImportedModel Import(global::Onnx.ModelProto model, string path, ModelLimits limits, Action<IIrPass, IrGraph>? afterPass, float? inputScale)
+    private static ImportedModel Import(global::Onnx.ModelProto model, string path, ModelLimits limits, Action<IIrPass, IrGraph>? afterPass,
+        float? inputScale, PassChecks? checks)
     {
         var graph = OnnxImporter.Import(model, path, limits, out var shapes, out var warnings);
         SetInputScale(graph, inputScale);
-        RecognitionPipeline.Create(afterPass).Run(graph);
+        RecognitionPipeline.Create(afterPass, checks).Run(graph, path);
         return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes) { Warnings = warnings };
     }
 

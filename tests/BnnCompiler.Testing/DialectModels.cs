@@ -42,6 +42,26 @@ public static class DialectModels
         return b.ToBytes();
     }
 
+    /// <summary>
+    /// A deep dense network in the dialect: x[1,16] → binarize → (linear 16→16 → BN → binarize) × <paramref name="hidden"/>
+    /// → linear 16→4 → BN → y[1,4], so it holds hidden + 1 binarizers. Inputs as <see cref="Input"/> with conv = false.
+    /// </summary>
+    public static byte[] BuildDeep(Dialect dialect, int hidden, int seed)
+    {
+        var rng = new Random(seed);
+        var b = new OnnxModelBuilder($"{dialect}_deep{hidden}", opset: 13);
+        var writer = new DialectWriter(dialect, b, rng);
+        var h = writer.Binarize(b.Input("x", [1, 16]), 16, isInput: true);
+        for (var i = 0; i < hidden; i++)
+        {
+            h = writer.NormAndBinarize(writer.Linear(h, 16, 16, 0, 0, alpha: false), 16, isConv: false);
+        }
+
+        var y = writer.BatchNorm(writer.Linear(h, 4, 16, 0, 0, alpha: false), 4, output: "y");
+        b.Output(y, [1, 4]);
+        return b.ToBytes();
+    }
+
     /// <summary>Seeded integer inputs in [−3, 3] (zeros included) of the model's input size.</summary>
     public static float[] Input(bool conv, Random rng) =>
         Enumerable.Range(0, conv ? 72 : 16).Select(_ => (float)rng.Next(-3, 4)).ToArray();

@@ -47,6 +47,9 @@ public sealed class IrGraph
         _metadata[key] = value;
     }
 
+    /// <summary>True when <paramref name="node"/> is one of the graph's nodes (not replaced or removed).</summary>
+    public bool Contains(IrNode node) => _nodes.Contains(node);
+
     public IrNode? Producer(IrValue value) => _nodes.FirstOrDefault(n => n.Outputs.Contains(value));
 
     public IReadOnlyList<IrNode> Consumers(IrValue value) => _nodes.Where(n => n.Inputs.Contains(value)).ToList();
@@ -107,7 +110,10 @@ public sealed class IrGraph
         {
             foreach (var o in n.Outputs)
             {
-                producers[o] = n;
+                if (!producers.TryAdd(o, n))
+                {
+                    throw new IrInvariantException($"IR invariant: value {o} is produced by both {producers[o].Name} and {n.Name}");
+                }
             }
         }
 
@@ -123,12 +129,14 @@ public sealed class IrGraph
                 }
                 else if (!v.IsConstant && !Inputs.Contains(v))
                 {
-                    throw new InvalidOperationException($"IR invariant: value {v} read by {n.Name} has no producer");
+                    throw new IrInvariantException($"IR invariant: value {v} read by {n.Name} has no producer");
                 }
             }
         }
 
-        // Stable order: a topological sort that visits nodes in their previous order.
+        // Deterministic order: the reverse post-order of a depth-first search that starts from the nodes in their previous
+        // order and follows each node's consumers in their previous order. It depends on that order and the edges only
+        // (no hashing of objects), so the same file gives the same numbering in every run.
         return graph.TopologicalSort().ToList();
     }
 }

@@ -14,19 +14,7 @@ public sealed class ComparisonToThreshold : IIrPass
 {
     public string Name => "comparison-to-threshold";
 
-    public bool Run(IrGraph graph)
-    {
-        foreach (var node in graph.Nodes.OfType<ElementwiseNode>())
-        {
-            if (Match(node) is { } threshold)
-            {
-                graph.Replace([node], [threshold]);
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Run(IrGraph graph) => RewriteEach.Node<ElementwiseNode>(graph, Match);
 
     private static ThresholdNode? Match(ElementwiseNode node)
     {

@@ -22,9 +22,15 @@ public sealed class FoldIntoIntegerThresholds : IIrPass
 
     public bool Run(IrGraph graph)
     {
+        var changed = false;
         var encodings = EncodingAnalysis.Compute(graph);
         foreach (var q in graph.Nodes.Where(IsQuantizer).ToList())
         {
+            if (!graph.Contains(q))
+            {
+                continue;
+            }
+
             var chain = ChannelChain.Collect(graph, q.Inputs[0], q);
             if (Domain.Find(graph, chain.Source, encodings, q, chain) is not { } domain)
             {
@@ -48,10 +54,13 @@ public sealed class FoldIntoIntegerThresholds : IIrPass
             }
 
             graph.Replace(removed, added);
-            return true;
+            changed = true;
+
+            // The fold keeps every value's numbers but may change what the analysis infers downstream.
+            encodings = EncodingAnalysis.Compute(graph);
         }
 
-        return false;
+        return changed;
     }
 
     private static bool IsQuantizer(IrNode node) => node is ThresholdNode or QuantNode or UnaryNode { Op: UnaryOp.Sign };

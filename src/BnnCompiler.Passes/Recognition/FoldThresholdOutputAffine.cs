@@ -15,19 +15,7 @@ public sealed class FoldThresholdOutputAffine : IIrPass
 {
     public string Name => "fold-threshold-output-affine";
 
-    public bool Run(IrGraph graph)
-    {
-        foreach (var node in graph.Nodes.OfType<ElementwiseNode>())
-        {
-            if (Match(graph, node) is { } folded)
-            {
-                graph.Replace([node], [folded]);
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Run(IrGraph graph) => RewriteEach.Node<ElementwiseNode>(graph, node => Match(graph, node));
 
     private static ThresholdNode? Match(IrGraph graph, ElementwiseNode node)
     {

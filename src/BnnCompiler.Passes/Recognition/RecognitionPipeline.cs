@@ -15,5 +15,6 @@ public static class RecognitionPipeline
         new FoldIntoIntegerThresholds(), // binary layer → BN/affine → binarizer  →  binary layer → integer threshold
     ];
 
-    public static PassManager Create(Action<IIrPass, Core.Ir.IrGraph>? afterPass = null) => new(Passes, afterPass);
+    public static PassManager Create(Action<IIrPass, Core.Ir.IrGraph>? afterPass = null, PassChecks? checks = null) =>
+        new(Passes, afterPass, checks);
 }

@@ -15,26 +15,13 @@ public sealed class SelectToThreshold : IIrPass
 {
     public string Name => "select-to-threshold";
 
-    public bool Run(IrGraph graph)
+    public bool Run(IrGraph graph) => RewriteEach.Node<IrNode>(graph, node => node switch
     {
-        foreach (var node in graph.Nodes)
-        {
-            var replacement = node switch
-            {
-                WhereNode w => MatchWhere(graph, w),
-                UnaryNode { Op: UnaryOp.Identity or UnaryOp.Truncate or UnaryOp.Floor } u => MatchCast(graph, u),
-                UnaryNode { Op: UnaryOp.Sign } s => MatchLarq(graph, s),
-                _ => null,
-            };
-            if (replacement is not null)
-            {
-                graph.Replace([node], [replacement]);
-                return true;
-            }
-        }
-
-        return false;
-    }
+        WhereNode w => MatchWhere(graph, w),
+        UnaryNode { Op: UnaryOp.Identity or UnaryOp.Truncate or UnaryOp.Floor } u => MatchCast(graph, u),
+        UnaryNode { Op: UnaryOp.Sign } s => MatchLarq(graph, s),
+        _ => null,
+    });
 
     private static ThresholdNode? MatchWhere(IrGraph graph, WhereNode node)
     {
