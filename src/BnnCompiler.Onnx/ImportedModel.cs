@@ -10,4 +10,7 @@ public sealed record ImportedModel(string Path, ModelProto Onnx, IrGraph Graph, 
 {
     /// <summary>Warnings the import raised (e.g. BNN3027, a BatchNormalization channel with scale 0).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>How many recognition pass runs changed the graph (each followed by the requested checks).</summary>
+    public int PassRuns { get; init; }
 }

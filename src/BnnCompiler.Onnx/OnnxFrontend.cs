@@ -37,8 +37,8 @@ public static class OnnxFrontend
     {
         var graph = OnnxImporter.Import(model, path, limits, out var shapes, out var warnings);
         SetInputScale(graph, inputScale);
-        RecognitionPipeline.Create(afterPass, checks).Run(graph, path);
-        return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes) { Warnings = warnings };
+        var passRuns = RecognitionPipeline.Create(afterPass, checks).Run(graph, path);
+        return new ImportedModel(path, model, graph, DialectDetector.Detect(model), shapes) { Warnings = warnings, PassRuns = passRuns };
     }
 
     private static void SetInputScale(IrGraph graph, float? inputScale)

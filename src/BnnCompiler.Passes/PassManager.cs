@@ -27,8 +27,10 @@ public sealed class PassManager(IReadOnlyList<IIrPass> passes, Action<IIrPass, I
 
     /// <param name="graph">The graph, rewritten in place.</param>
     /// <param name="source">The file the graph came from, for diagnostics; the graph's name when null.</param>
-    public void Run(IrGraph graph, string? source = null)
+    /// <returns>How many pass runs changed the graph (each followed by the checks).</returns>
+    public int Run(IrGraph graph, string? source = null)
     {
+        var changes = 0;
         var outputs = Checks.InterpreterSamples > 0 ? new OutputCheck(graph, Checks.InterpreterSamples, Checks.Seed) : null;
         Verify(graph, "import");
         foreach (var pass in Passes)
@@ -40,6 +42,7 @@ public sealed class PassManager(IReadOnlyList<IIrPass> passes, Action<IIrPass, I
                 Verify(graph, pass.Name);
                 outputs?.Check(graph, pass.Name);
                 afterPass?.Invoke(pass, graph);
+                changes++;
                 if (++rounds == MaxRoundsPerPass)
                 {
                     throw new DiagnosticException(Diagnostic.Error(RoundCapCode,
@@ -52,6 +55,7 @@ public sealed class PassManager(IReadOnlyList<IIrPass> passes, Action<IIrPass, I
 
         graph.RemoveDeadNodes();
         Verify(graph, "dead-node removal");
+        return changes;
     }
 
     private void Verify(IrGraph graph, string after)

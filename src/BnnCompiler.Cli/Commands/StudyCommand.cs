@@ -43,6 +43,8 @@ public static class StudyCommand
             HardwareOptions.Set,
             .. HardwareOptions.SweepAll(StudyAdcBits, StudyInputBits).Skip(2),
             LimitOption.Spec("use only the first N test images for the accuracy grids"),
+            ModelOptions.VerifyEach,
+            ModelOptions.VerifyOutputs,
             new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
         ],
         0,
@@ -66,7 +68,7 @@ public static class StudyCommand
                 OutputPaths.Guard(path, () => ImageNetZoo.Generate(name, ImageNetZoo.DefaultSeed, path));
             }
 
-            Sweep(output, OnnxFrontend.Load(path), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC {adcBits}, 1-bit inputs",
+            Sweep(output, ModelOptions.Open(path, args, "study"), spec, null, hardwareGrid, Path.Combine(directory, name), $"{name}: hardware at ADC {adcBits}, 1-bit inputs",
                 new SweepSource(path, spec.SourcePath, "none (hardware only)"));
         }
 
@@ -75,7 +77,7 @@ public static class StudyCommand
         {
             var path = ProjectFiles.Find(relative) ?? throw new DiagnosticException(Diagnostic.Error("BNN1002",
                 $"trained model {relative} not found", new SourceLocation("bnnc study")));
-            var model = OnnxFrontend.Load(path);
+            var model = ModelOptions.Open(path, args, "study");
             var data = DatasetCatalog.Load(dataName);
             data = LimitOption.Apply(args, data, "study");
             Sweep(output, model, spec, new SampleFeeder(model.Graph, data, path), accuracyGrid,
