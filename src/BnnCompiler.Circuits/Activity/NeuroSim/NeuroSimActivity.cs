@@ -14,11 +14,11 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// <item>tile buffers: every tile of the layer, copies included, moves all W windows: K_t · b bits in through a port
 /// of p · subarray rows bits and N_t words of a + 1 bits out through a port of p · a bits, each line written once and
 /// read once (2 cycles a line);</item>
-/// <item>tile H-tree: the same bits, one transfer a port width, each taking the tile tree's wire delay;</item>
+/// <item>tile H-tree: the same bits, one transfer of a port width a clock cycle (as the physical accounting moves a
+/// bus word a cycle);</item>
 /// <item>global buffer and H-tree: K · b · W bits to the tiles and one bit per output back (a quarter when
 /// max-pooled) through 128-bit lines, sped up by min(buffer cores, bus / 128), slowed by ⌈all tiles / layer tiles⌉
-/// (only a part of the bus serves the layer); the H-tree carries them in ⌈bits / bus⌉ transfers of the global path's
-/// wire delay; the bus is Σ layer tiles · (t + t / columns per ADC) bits, halved while above the spec's bus width.</item>
+/// (only a part of the bus serves the layer); the H-tree carries them in ⌈bits / bus⌉ transfers, one a cycle; the bus is Σ layer tiles · (t + t / columns per ADC) bits, halved while above the spec's bus width.</item>
 /// </list>
 /// </summary>
 public static class NeuroSimActivity
@@ -33,7 +33,6 @@ public static class NeuroSimActivity
         ArgumentNullException.ThrowIfNull(plan);
         var spec = mapping.Spec;
         var (physical, physicalTiming) = AnalyticalActivity.Estimate(mapping, spec, assumptions);
-        var c = ChipCircuits.Build(mapping, CircuitOptions.Default);
         var period = physicalTiming.ClockPeriodNs;
         var bus = GlobalBusBits(plan, spec);
         var bits = Math.Max(1, spec.Readout.InputBits);
@@ -45,7 +44,7 @@ public static class NeuroSimActivity
         {
             var p = plan.Layers.Single(x => x.LayerId == l.Index);
             var t = physicalTiming.Layers[l.Index];
-            var (layerCounts, timing) = One(l, p, plan, counts, t, spec, c, period, bus, globalLinesPerCycle);
+            var (layerCounts, timing) = One(l, p, plan, counts, t, spec, bus, globalLinesPerCycle);
             layers.Add(layerCounts);
             timings.Add(timing);
         }
@@ -65,7 +64,7 @@ public static class NeuroSimActivity
     }
 
     private static (LayerActionCounts, LayerTiming) One(LayerMapping l, NeuroSimLayerPlan p, NeuroSimChipPlan plan, LayerActionCounts physical,
-        LayerTiming physicalTiming, HardwareSpec spec, ChipCircuits c, double period, double bus, long globalLinesPerCycle)
+        LayerTiming physicalTiming, HardwareSpec spec, double bus, long globalLinesPerCycle)
     {
         var b = Math.Max(1, l.InputBits);
         var w = p.Windows;
@@ -105,15 +104,14 @@ public static class NeuroSimActivity
         long Share(long cycles) => (long)Math.Ceiling((double)cycles * serial / perWindow);
         var bufferCycles = (2 * tileIn / inPort) + (2 * tileOut / outPort)
             + ((globalOut + globalIn) / GlobalBufferLineBits / globalLinesPerCycle * Math.Ceiling((double)plan.Tiles / p.Tiles));
-        var icNs = ((tileIn + tileOut) / inPort * c.WireDelayNsPerMm * c.TilePathMm)
-            + (Math.Ceiling((globalOut + globalIn) / bus) * c.WireDelayNsPerMm * c.GlobalPathMm);
+        var icCycles = Math.Ceiling((tileIn + tileOut) / inPort) + Math.Ceiling((globalOut + globalIn) / bus);
         var timing = new LayerTiming(
             l.Name,
             CrossbarCycles: Share(physicalTiming.CrossbarCycles),
             AdcCycles: Share(physicalTiming.AdcCycles),
             AccumulationCycles: Share(physicalTiming.AccumulationCycles),
             BufferCycles: (long)Math.Ceiling(bufferCycles),
-            InterconnectCycles: (long)Math.Ceiling(icNs / period),
+            InterconnectCycles: (long)icCycles,
             OtherCycles: Share(physicalTiming.OtherCycles));
         return (counts, timing);
     }
