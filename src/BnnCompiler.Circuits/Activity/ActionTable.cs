@@ -2,9 +2,10 @@ namespace BnnCompiler.Circuits.Activity;
 
 /// <summary>
 /// Counts of every <see cref="ChipAction"/> (one entry per row of <see cref="ChipActions.All"/>). Immutable: one
-/// generic <see cref="Plus"/> and <see cref="Scale"/> cover every row, so a new row needs no new arithmetic.
+/// generic <see cref="Plus"/> and <see cref="Scale"/> cover every row, so a new row needs no new arithmetic. Two tables
+/// are equal when every row's count is.
 /// </summary>
-public sealed class ActionTable
+public sealed class ActionTable : IEquatable<ActionTable>
 {
     private readonly long[] _counts;
 
@@ -26,6 +27,18 @@ public sealed class ActionTable
         return new ActionTable(counts);
     }
 
+    /// <summary>A table from one count per row of <see cref="ChipActions.All"/>, in its order.</summary>
+    public static ActionTable FromCounts(IReadOnlyList<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count != ChipActions.All.Count)
+        {
+            throw new ArgumentException($"one count per action row ({ChipActions.All.Count}) expected, got {counts.Count}", nameof(counts));
+        }
+
+        return new ActionTable([.. counts]);
+    }
+
     /// <summary>This table with <paramref name="action"/> counted <paramref name="count"/> times instead.</summary>
     public ActionTable With(ChipAction action, long count)
     {
@@ -40,4 +53,19 @@ public sealed class ActionTable
 
     /// <summary>Every row with its count, in table order.</summary>
     public IEnumerable<(ChipAction Action, long Count)> Entries => ChipActions.All.Select(a => (a, _counts[a.Index]));
+
+    public bool Equals(ActionTable? other) => other is not null && _counts.AsSpan().SequenceEqual(other._counts);
+
+    public override bool Equals(object? obj) => Equals(obj as ActionTable);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var c in _counts)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
 }

@@ -97,10 +97,11 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
     }
 
     /// <summary>
-    /// Counts what the chip did: the actions of every layer over the images <paramref name="simulator"/> ran, and the
-    /// timing engine's run of the program.
+    /// Counts what the chip did: every action of every layer, each row by its executor (<see cref="MeasuredActivity"/>)
+    /// over the images <paramref name="simulator"/> ran, or analytically without a simulated image; and the timing
+    /// engine's run of the program.
     /// </summary>
-    public static CountedActivity Count(ChipMapping mapping, MappedProgram program, FunctionalSimulator simulator)
+    public static CountedActivity Count(ChipMapping mapping, MappedProgram program, FunctionalSimulator? simulator)
     {
         var (counts, _, cycles) = MeasuredActivity.From(mapping, program, simulator);
         return new CountedActivity(counts, cycles);

@@ -10,6 +10,7 @@ namespace BnnCompiler.Simulator.Timing;
 /// its occupancy, and finishes its latency later. Then walks the critical path back from the last instruction to
 /// split the stage's cycles into components: every instruction on the path adds its latency to its own component
 /// and its wait for the resource to the components that kept the resource busy (in proportion to their busy cycles).
+/// Counts every action the stage's instructions perform (<see cref="InstructionActions"/>).
 /// </summary>
 internal sealed class StageRunner
 {
@@ -17,7 +18,7 @@ internal sealed class StageRunner
 
     public StageRunner(MachineParameters machine) => _machine = machine;
 
-    public sealed record Outcome(long Cycles, long[] Components, long Executed, ResourcePool Resources);
+    public sealed record Outcome(long Cycles, long[] Components, long Executed, ResourcePool Resources, ActionTable Actions);
 
     /// <summary>
     /// Runs <paramref name="blocks"/> (body, pixel count) on <paramref name="pool"/>'s resources; with a
@@ -40,6 +41,13 @@ internal sealed class StageRunner
                 resources.Add(cost.Resource is { } r ? pool.Get(r, cost.Id1, cost.Id2) : -1);
                 deps.Add(instruction.After.ToArray());
             }
+        }
+
+        // The actions executed, counted in bulk: each copy's body once, times its pixels.
+        var actions = new long[ChipActions.All.Count];
+        foreach (var (body, pixels) in blocks)
+        {
+            InstructionActions.Add(body, _machine, pixels, actions);
         }
 
         long total = blocks.Sum(b => (long)b.Body.Count * b.Pixels);
@@ -98,7 +106,7 @@ internal sealed class StageRunner
             }
         }
 
-        return new Outcome(finish, CriticalPath(last, end, wait, pred, which, costs, resources, pool), executed, pool);
+        return new Outcome(finish, CriticalPath(last, end, wait, pred, which, costs, resources, pool), executed, pool, ActionTable.FromCounts(actions));
     }
 
     private static long[] CriticalPath(int last, long[] end, long[] wait, int[] pred, int[] which, List<InstructionCost> costs, List<int> resources, ResourcePool pool)

@@ -53,7 +53,10 @@ public static class TimingEngine
                 outcome.Cycles,
                 outcome.Cycles * program.ClockPeriodNs,
                 StageRunner.ToLayerTiming(stage.Layer, outcome.Components),
-                Usage(outcome.Resources)));
+                Usage(outcome.Resources))
+            {
+                Actions = outcome.Actions,
+            });
         }
 
         var latency = prologue.Cycles + stages.Sum(s => s.Cycles);
@@ -68,6 +71,7 @@ public static class TimingEngine
             Mode = program.Pipeline,
             PrologueCycles = prologue.Cycles,
             PrologueBreakdown = program.Prologue.Count == 0 ? null : StageRunner.ToLayerTiming("prologue", prologue.Components),
+            PrologueActions = prologue.Actions,
             Stages = stages,
             IntervalCycles = interval,
             LatencyCycles = latency,

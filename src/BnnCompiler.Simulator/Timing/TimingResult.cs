@@ -75,4 +75,7 @@ public sealed record TimingResult
 
     /// <summary>The prologue's cycles by component (all <c>Other</c> today), or null without a prologue.</summary>
     public LayerTiming? PrologueBreakdown { get; init; }
+
+    /// <summary>The actions of the chip-level operations on the graph input (the prologue), for one image.</summary>
+    public ActionTable PrologueActions { get; init; } = ActionTable.Empty;
 }

@@ -1,0 +1,123 @@
+using BnnCompiler.Circuits.Activity;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation.Pipeline;
+using BnnCompiler.Hardware;
+using BnnCompiler.Onnx;
+using BnnCompiler.Simulator;
+using BnnCompiler.Simulator.Timing;
+using BnnCompiler.Testing;
+using BnnCompiler.Zoo;
+using Google.Protobuf;
+
+namespace BnnCompiler.Evaluation.Tests;
+
+/// <summary>
+/// The executors count what they execute, and where a count is structural (fixed by the mapping, not the data) it must
+/// equal the analytical model's formula: the timing engine's per-instruction counts against
+/// <see cref="AnalyticalActivity"/> on every shipped model and BResNet18 under every weight layout, and the simulator's
+/// reads and conversions against the engine's. A simulated run's table takes each row from its counter.
+/// </summary>
+public sealed class ExecutorCountTests
+{
+    private static readonly Lazy<ImportedModel> BResNet18 = new(() =>
+        OnnxFrontend.FromBytes(ImageNetZoo.Build("bresnet18", ImageNetZoo.DefaultSeed).ToByteArray(), "bresnet18.onnx"));
+
+    /// <summary>Spec variants that change how a weight is read and how data moves.</summary>
+    private static readonly string[][] Variants =
+    [
+        ["readout.input_bits=1"],
+        ["readout.input_bits=8"],
+        ["weights.mapping=two_cells_sequential", "readout.input_bits=4"],
+        ["weights.mapping=one_cell_reference", "readout.input_bits=2"],
+        ["weights.pair_layout=columns", "readout.input_bits=3"],
+        ["chip.interconnect.topology=mesh"],
+    ];
+
+    public static TheoryData<string> ShippedModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(RepoPaths.Repo("onnx-models"), "*.onnx").Concat(Directory.GetFiles(RepoPaths.External, "*.onnx", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepoPaths.Root, path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedModels))]
+    public void TheTimingEngineCountsEveryStructuralRowAsTheAnalyticalModelDoes(string model) =>
+        AssertEngineMatchesAnalytical(OnnxFrontend.Load(RepoPaths.Repo(model)), [.. Variants, ["--sram"]]);
+
+    [Fact]
+    public void TheTimingEngineCountsBResNet18AsTheAnalyticalModelDoes() =>
+        AssertEngineMatchesAnalytical(BResNet18.Value, [Variants[0], Variants[2], Variants[3]]);
+
+    [Theory]
+    [InlineData("onnx-models/fmnist-cnn.onnx", "fashion-mnist", "readout.input_bits=4")]
+    [InlineData("onnx-models/fmnist-rescnn.onnx", "fashion-mnist", "weights.mapping=two_cells_sequential")]
+    [InlineData("onnx-models/fmnist-mlp.qonnx.onnx", "fashion-mnist", "weights.mapping=one_cell_reference")]
+    [InlineData("onnx-models/mnist-cnn.onnx", "mnist-heldout", "weights.pair_layout=columns")]
+    public void TheSimulatorCountsReadsAndConversionsAsTheEngineDoesAndTheRunTakesEachRowFromItsCounter(string model, string dataName, string setting)
+    {
+        const int Images = 12;
+        var imported = OnnxFrontend.Load(RepoPaths.Repo(model));
+        var feeder = new SampleFeeder(imported.Graph, DatasetCatalog.Load(dataName).Take(Images), imported.Path);
+        var run = new EvaluationPipeline(imported, feeder).Evaluate(Spec(setting));
+        var (analytical, _) = AnalyticalActivity.Estimate(run.Mapping, run.Mapping.Spec, ActivityAssumptions.Default with { Images = Images });
+        Assert.Equal(Images, run.Activity.Counts.Images);
+        foreach (var counts in run.Activity.Counts.Layers)
+        {
+            var stage = run.Activity.Cycles.Stages.Single(s => s.Index == counts.LayerId).Actions.Scale(Images);
+            var simulated = SimulatedActions.Of(run.Simulator.Layers[counts.Layer].Counters, run.Mapping.Layer(counts.Layer), run.Mapping.Spec.Weights);
+            foreach (var action in new[] { ChipActions.SubarrayRead, ChipActions.AdcConvert, ChipActions.BitLineSense, ChipActions.MuxSelect })
+            {
+                Assert.True(stage[action] == simulated[action], $"{model} {counts.Layer} {action}: engine {stage[action]}, simulator {simulated[action]}");
+            }
+
+            var fromAnalytical = analytical.Layers.Single(l => l.LayerId == counts.LayerId);
+            foreach (var action in ChipActions.All)
+            {
+                var expected = action.CountedBy switch
+                {
+                    ActionCounter.Simulator => simulated[action],
+                    ActionCounter.TimingEngine => stage[action],
+                    _ => fromAnalytical[action],
+                };
+                Assert.True(expected == counts[action], $"{model} {counts.Layer} {action} ({action.CountedBy}): expected {expected}, counted {counts[action]}");
+            }
+
+            // The data decides the row drives: the simulator's count is not the analytical model's assumed half.
+            Assert.NotEqual(fromAnalytical[ChipActions.CellReadOn], counts[ChipActions.CellReadOn]);
+        }
+    }
+
+    private static HardwareSpec Spec(params string[] overrides) => overrides is ["--sram"]
+        ? HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/sram.yaml"), [])
+        : HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), overrides);
+
+    private static void AssertEngineMatchesAnalytical(ImportedModel model, string[][] variants)
+    {
+        var structural = ChipActions.All.Where(a => a.CountedBy == ActionCounter.TimingEngine).ToList();
+        Assert.NotEmpty(structural);
+        foreach (var variant in variants)
+        {
+            var pipeline = new EvaluationPipeline(model, null);
+            var mapping = pipeline.Map(Spec(variant));
+            var timing = TimingEngine.Run(EvaluationPipeline.Compile(mapping));
+            var (analytical, _) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default);
+            Assert.Equal(mapping.Layers.Count, timing.Stages.Count);
+            foreach (var layer in analytical.Layers)
+            {
+                var engine = timing.Stages.Single(s => s.Index == layer.LayerId).Actions;
+                foreach (var action in structural)
+                {
+                    Assert.True(layer[action] == engine[action],
+                        $"{model.Path} [{string.Join(' ', variant)}] {layer.Layer} {action}: analytical {layer[action]}, engine {engine[action]}");
+                }
+
+                Assert.True(engine[ChipActions.SubarrayRead] > 0, $"{layer.Layer}: the engine executed no read");
+            }
+        }
+    }
+}
