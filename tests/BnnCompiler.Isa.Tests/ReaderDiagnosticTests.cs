@@ -10,7 +10,7 @@ public class ReaderDiagnosticTests
         + "columns_per_adc=4 adcs_per_subarray=4 conversion_cycles=5 read_pulse_cycles=1 row_groups=1 reads_per_input=1 interconnect=mesh "
         + "bus_bits=64 tile_input_port_bits=32 tile_output_port_words=2 tree_lanes=4 chip_lanes=16 digital_lanes=16 partial_sum_bits=8";
 
-    private static string Program(params string[] body) => string.Join('\n',
+    internal static string Program(params string[] body) => string.Join('\n',
     [
         "bnnc-program 2",
         "program model=m spec=s clock_ns=2 pipeline=layer_pipelined",
@@ -21,7 +21,7 @@ public class ReaderDiagnosticTests
         "end",
     ]);
 
-    private static IReadOnlyList<Diagnostic> Errors(string text) =>
+    internal static IReadOnlyList<Diagnostic> Errors(string text) =>
         Assert.Throws<DiagnosticException>(() => ProgramReader.Parse(text, "p.bnnp")).Diagnostics;
 
     [Fact]

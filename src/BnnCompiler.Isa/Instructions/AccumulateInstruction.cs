@@ -10,7 +10,4 @@ namespace BnnCompiler.Isa;
 /// accumulation; Tile and Unit are <see cref="Instruction.Chip"/> and 0).
 /// </summary>
 public sealed record AccumulateInstruction(AccumulationLevel Level, int Tile, int Unit, int Operands, int Elements, ValueList<int> After)
-    : Instruction(After)
-{
-    public override string Mnemonic => "accumulate";
-}
+    : Instruction(After);

@@ -5,7 +5,4 @@ namespace BnnCompiler.Isa;
 /// of IR node <see cref="Node"/> (op <see cref="Op"/>) on <see cref="Elements"/> values, by the units of tile
 /// <see cref="Tile"/> (or the chip's, <see cref="Instruction.Chip"/>).
 /// </summary>
-public sealed record ActivateInstruction(string Node, string Op, int Tile, int Elements, ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "activate";
-}
+public sealed record ActivateInstruction(string Node, string Op, int Tile, int Elements, ValueList<int> After) : Instruction(After);

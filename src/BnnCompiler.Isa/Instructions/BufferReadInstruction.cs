@@ -5,7 +5,4 @@ namespace BnnCompiler.Isa;
 /// <see cref="Buffer"/> buffer through the same single port its writes use: the pixel's window slice to the tile's PEs
 /// (input buffer, multicast to every PE of a PE row), or the pixel's results to the interconnect (output buffer).
 /// </summary>
-public sealed record BufferReadInstruction(int Tile, TileBuffer Buffer, long Words, long Bits, ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "read_buffer";
-}
+public sealed record BufferReadInstruction(int Tile, TileBuffer Buffer, long Words, long Bits, ValueList<int> After) : Instruction(After);

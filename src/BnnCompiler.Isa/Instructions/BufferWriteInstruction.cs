@@ -6,7 +6,4 @@ namespace BnnCompiler.Isa;
 /// (input buffer; a word is one input code of the window, its bit planes included) or the tile's results of one pixel
 /// (output buffer; a word is a 1-bit activation or a partial sum).
 /// </summary>
-public sealed record BufferWriteInstruction(int Tile, TileBuffer Buffer, long Words, long Bits, ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "write_buffer";
-}
+public sealed record BufferWriteInstruction(int Tile, TileBuffer Buffer, long Words, long Bits, ValueList<int> After) : Instruction(After);

@@ -5,7 +5,4 @@ namespace BnnCompiler.Isa;
 /// columns (reference column included) for bit plane <see cref="Plane"/>, the column mux taking
 /// <see cref="MuxSteps"/> steps (⌈columns / ADCs⌉, at most columns per ADC).
 /// </summary>
-public sealed record ConvertInstruction(int SubarrayId, int Plane, int Columns, int MuxSteps, ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "convert";
-}
+public sealed record ConvertInstruction(int SubarrayId, int Plane, int Columns, int MuxSteps, ValueList<int> After) : Instruction(After);

@@ -7,8 +7,8 @@ namespace BnnCompiler.Isa;
 /// </summary>
 public abstract record Instruction(ValueList<int> After)
 {
-    /// <summary>The instruction's name in the text format.</summary>
-    public abstract string Mnemonic { get; }
+    /// <summary>The instruction's name in the text format (from <see cref="Text.InstructionTable"/>).</summary>
+    public string Mnemonic => Text.InstructionTable.MnemonicOf(this);
 
     /// <summary>The tile id that stands for "the chip" (global buffer side) in tile operands.</summary>
     public const int Chip = -1;

@@ -16,7 +16,4 @@ public sealed record ReadInstruction(
     int Plane,
     int Rows,
     int Columns,
-    ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "read";
-}
+    ValueList<int> After) : Instruction(After);

@@ -5,7 +5,4 @@ namespace BnnCompiler.Isa;
 /// (<see cref="Columns"/> weight columns) into its accumulators: acc = acc + (value &lt;&lt; plane). Only for
 /// multi-bit inputs.
 /// </summary>
-public sealed record ShiftAddInstruction(int SubarrayId, int Plane, int Columns, ValueList<int> After) : Instruction(After)
-{
-    public override string Mnemonic => "shift_add";
-}
+public sealed record ShiftAddInstruction(int SubarrayId, int Plane, int Columns, ValueList<int> After) : Instruction(After);

@@ -6,7 +6,4 @@ namespace BnnCompiler.Isa;
 /// tile's input buffer; up, the partial sums the tile's output buffer read out, for the chip's global accumulation.
 /// </summary>
 public sealed record TransferInstruction(TransferDirection Direction, int Tile, long Bits, int Hops, ValueList<int> After)
-    : Instruction(After)
-{
-    public override string Mnemonic => "transfer";
-}
+    : Instruction(After);

@@ -24,7 +24,7 @@ public static class ProgramWriter
     public const string Header = "bnnc-program";
 
     /// <summary>One instruction as the text format spells it: <c>mnemonic key=value … [after=i,j]</c>.</summary>
-    public static string Format(Instruction instruction) => InstructionText.Format(instruction);
+    public static string Format(Instruction instruction) => InstructionTable.Format(instruction);
 
     public static string Write(MappedProgram program)
     {
@@ -68,7 +68,7 @@ public static class ProgramWriter
     {
         for (var i = 0; i < body.Count; i++)
         {
-            sb.Append("  ").Append(Int(i)).Append(": ").Append(InstructionText.Format(body[i])).Append('\n');
+            sb.Append("  ").Append(Int(i)).Append(": ").Append(InstructionTable.Format(body[i])).Append('\n');
         }
     }
 

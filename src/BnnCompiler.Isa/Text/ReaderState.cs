@@ -241,7 +241,7 @@ internal sealed class ReaderState(string file)
         }
 
         var f = new FieldSet(file, line, tokens[1].Text, tokens.Skip(2), _bag);
-        var instruction = InstructionText.Parse(tokens[1].Text, f, tokens[1].Column);
+        var instruction = InstructionTable.Parse(tokens[1].Text, f, tokens[1].Column);
         if (instruction is null)
         {
             _block.Add(new ConcatInstruction("?", 0, 0, ValueList<int>.Empty));
