@@ -5,7 +5,7 @@ using BnnCompiler.Onnx.Import;
 using BnnCompiler.Passes.Recognition;
 using BnnCompiler.Testing;
 
-namespace BnnCompiler.Onnx.Tests;
+namespace BnnCompiler.Passes.Tests;
 
 /// <summary>
 /// Each recognition pass keeps the numbers: the graph before and after the pass computes identical outputs

@@ -1,6 +1,6 @@
 using BnnCompiler.Core.Units;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Core.Tests;
 
 /// <summary>The unit that keeps a figure readable, with four significant digits, on hand-computed cases.</summary>
 public sealed class ScaledUnitsTests

@@ -1,5 +1,5 @@
 using BnnCompiler.Core.Randomness;
-namespace BnnCompiler.Zoo.Tests;
+namespace BnnCompiler.Core.Tests;
 
 public sealed class SplitMix64Tests
 {
