@@ -16,7 +16,7 @@ public sealed class ProjectGraphTests
     public void The_graph_read_has_every_layered_project_and_its_references()
     {
         Assert.Equal(ProjectGraph.Layers.SelectMany(l => l).Order(StringComparer.Ordinal), Repository.References.Keys);
-        Assert.Equal(["BnnCompiler.Core", "BnnCompiler.Hardware", "BnnCompiler.Isa", "BnnCompiler.Circuits"], Repository.References["BnnCompiler.Simulator"]);
+        Assert.Equal(["BnnCompiler.Core", "BnnCompiler.Hardware", "BnnCompiler.Mapping", "BnnCompiler.Isa", "BnnCompiler.Circuits"], Repository.References["BnnCompiler.Simulator"]);
     }
 
     [Theory]

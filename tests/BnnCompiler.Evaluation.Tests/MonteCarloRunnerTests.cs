@@ -7,17 +7,17 @@ using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
 using BnnCompiler.Testing;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Evaluation.Tests;
 
 /// <summary>
-/// Monte-Carlo trials on the TFC MLP (shared/models) over 200 MNIST digits: with the ideal spec every trial is
+/// Monte-Carlo trials on the TFC MLP (shared/models) over the first 200 held-out MNIST digits (every class): with the ideal spec every trial is
 /// the deterministic run; with device variation the same seed repeats every trial's predictions and another
 /// seed changes them.
 /// </summary>
 public sealed class MonteCarloRunnerTests
 {
     private static readonly ImportedModel Tfc = OnnxFrontend.Load(RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx"));
-    private static readonly SampleFeeder Feeder = new(Tfc.Graph, DatasetCatalog.Load("mnist").Take(200), Tfc.Path);
+    private static readonly SampleFeeder Feeder = new(Tfc.Graph, DatasetCatalog.Load("mnist-heldout").Take(200), Tfc.Path);
     private static readonly int[] Reference = MonteCarloRunner.ReferencePredictions(Tfc, Feeder);
 
     private static HardwareSpec Spec(params string[] overrides) => HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), overrides);

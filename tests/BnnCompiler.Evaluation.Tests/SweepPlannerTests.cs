@@ -1,7 +1,7 @@
 using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.Evaluation.Sweep;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Evaluation.Tests;
 
 /// <summary>
 /// Work units spread over tasks by expected cost (each unit once, loads within one unit of each other), and the

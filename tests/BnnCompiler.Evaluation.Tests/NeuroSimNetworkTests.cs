@@ -4,7 +4,7 @@ using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Zoo;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Evaluation.Tests;
 
 /// <summary>
 /// NetWork.csv rows of the study's three networks against rows written by hand from the study's layer lists

@@ -1,6 +1,6 @@
 using BnnCompiler.Evaluation.MonteCarlo;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Evaluation.Tests;
 
 /// <summary>The Monte-Carlo statistics against hand computation and published Student t quantiles.</summary>
 public sealed class MonteCarloStatisticsTests

@@ -2,7 +2,7 @@ using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.Hardware;
 using BnnCompiler.Testing;
 
-namespace BnnCompiler.Cli.Tests;
+namespace BnnCompiler.Evaluation.Tests;
 
 /// <summary>The ablation's specs: one per effect, each with exactly that effect at the given magnitudes.</summary>
 public sealed class MonteCarloAblationSpecTests
