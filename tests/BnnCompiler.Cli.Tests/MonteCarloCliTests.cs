@@ -25,7 +25,7 @@ public sealed class MonteCarloCliTests : IDisposable
     [InlineData("sweep", "--seed", "1.5", "--seed must be an integer from 0 to 2147483647; got '1.5'")]
     public void Should_Reject_Bad_Trials_And_Seeds(string command, string option, string value, string message)
     {
-        var run = CliRun.Of(command, Tfc, "--hw", Spec, "--data", "mnist", "--limit", "10", option, value, "-o", Path.Combine(_dir, "x"));
+        var run = CliRun.Of(command, Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "10", option, value, "-o", Path.Combine(_dir, "x"));
 
         run.ShouldFailWith("BNN1001", message);
     }
@@ -41,7 +41,7 @@ public sealed class MonteCarloCliTests : IDisposable
     public void Should_Report_Trials_Whose_First_Is_The_Priced_Run()
     {
         var path = Path.Combine(_dir, "report.json");
-        var run = CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "150",
+        var run = CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "150",
             "--set", "non_idealities.device_variation.sigma=0.3", "--trials", "3", "--seed", "7", "-o", path);
 
         Assert.True(run.ExitCode == 0, run.Error);
@@ -61,7 +61,7 @@ public sealed class MonteCarloCliTests : IDisposable
 
         // The same seed gives the same numbers.
         var again = Path.Combine(_dir, "again.json");
-        Assert.Equal(0, CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "150",
+        Assert.Equal(0, CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "150",
             "--set", "non_idealities.device_variation.sigma=0.3", "--trials", "3", "--seed", "7", "-o", again).ExitCode);
         using var second = JsonDocument.Parse(File.ReadAllText(again));
         Assert.Equal(mc.GetRawText(), second.RootElement.GetProperty("monte_carlo").GetRawText());
@@ -70,7 +70,7 @@ public sealed class MonteCarloCliTests : IDisposable
     [Fact]
     public void Should_Print_An_Ablation_Row_Per_Effect()
     {
-        var run = CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "100",
+        var run = CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "100",
             "--set", "non_idealities.stuck_at_on_rate=0.05", "--trials", "2", "--ablate", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
@@ -92,7 +92,7 @@ public sealed class MonteCarloCliTests : IDisposable
     public void Should_Add_Monte_Carlo_Columns_To_Every_Sweep_Row()
     {
         var sweep = Path.Combine(_dir, "sweep");
-        var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "150",
+        var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "150",
             "--set", "non_idealities.device_variation.sigma=0,0.3", "--trials", "2", "--seed", "3", "-o", sweep);
 
         Assert.True(run.ExitCode == 0, run.Error);

@@ -17,7 +17,7 @@ public sealed class OutputPathTests : IDisposable
     public static TheoryData<string[]> UnwritableFileCommands() => new()
     {
         new[] { "evaluate", "--limit", "4", "-o", "/proc/bnnc-report.json" },
-        new[] { "reference", Tfc, "--data", "mnist", "--limit", "4", "-o", "/proc/bnnc-report.json" },
+        new[] { "reference", Tfc, "--data", "mnist-heldout", "--limit", "4", "-o", "/proc/bnnc-report.json" },
         new[] { "compile", Tfc, "-o", "/proc/bnnc.prog" },
         new[] { "zoo", "generate", "balexnet", "-o", "/proc/bnnc.onnx" },
         new[] { "sweep", "--limit", "4", "--adc-bits", "3", "-o", "/proc/bnnc-sweep" },

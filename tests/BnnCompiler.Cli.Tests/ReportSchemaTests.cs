@@ -30,7 +30,7 @@ public sealed class ReportSchemaTests : IDisposable
         { "map", ["map", Cnn, "--json"] },
         { "map", ["map", Tfc, "--json"] },
         { "map", ["map", ResCnn, "--json"] },
-        { "evaluate", ["evaluate", Tfc, "--data", "mnist", "--limit", "20", "--json"] },
+        { "evaluate", ["evaluate", Tfc, "--data", "mnist-heldout", "--limit", "20", "--json"] },
         { "evaluate", ["evaluate", Mlp, "--hw", NonIdeal, "--data", "fashion-mnist", "--limit", "20", "--trials", "2", "--ablate", "--json"] },
     };
 

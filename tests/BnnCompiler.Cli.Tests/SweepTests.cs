@@ -19,7 +19,7 @@ public sealed class SweepTests : IDisposable
     public void Should_Match_Single_Evaluate_Runs_At_Every_Point()
     {
         var sweep = Path.Combine(_dir, "sweep");
-        var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "300", "--input-bits", "1,8", "--adc-bits", "3,7,8", "-o", sweep);
+        var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "300", "--input-bits", "1,8", "--adc-bits", "3,7,8", "-o", sweep);
         Assert.True(run.ExitCode == 0, run.Error);
         using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(sweep, "results.json")), "sweep-results");
         var rows = results.RootElement.GetProperty("rows").EnumerateArray().ToList();
@@ -30,7 +30,7 @@ public sealed class SweepTests : IDisposable
             var inputBits = knobs.GetProperty("readout.input_bits").GetString()!;
             var adcBits = knobs.GetProperty("readout.adc_bits").GetString()!;
             var report = Path.Combine(_dir, $"eval-{inputBits}-{adcBits}.json");
-            Assert.Equal(0, CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "300", "--input-bits", inputBits, "--adc-bits", adcBits, "-o", report).ExitCode);
+            Assert.Equal(0, CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "300", "--input-bits", inputBits, "--adc-bits", adcBits, "-o", report).ExitCode);
             using var single = JsonDocument.Parse(File.ReadAllText(report));
             var accuracy = single.RootElement.GetProperty("accuracy");
             Assert.Equal(accuracy.GetProperty("simulated_top1").GetDouble(), row.GetProperty("simulated_top1").GetDouble(), 6);
@@ -51,7 +51,7 @@ public sealed class SweepTests : IDisposable
     [Fact]
     public void Should_Merge_Shards_Into_The_Unsharded_Result()
     {
-        string[] grid = ["--hw", Spec, "--data", "mnist", "--limit", "200", "--adc-bits", "3..5", "--set", "readout.columns_per_adc=4,8"];
+        string[] grid = ["--hw", Spec, "--data", "mnist-heldout", "--limit", "200", "--adc-bits", "3..5", "--set", "readout.columns_per_adc=4,8"];
         var whole = Path.Combine(_dir, "whole");
         Assert.Equal(0, CliRun.Of([.. new[] { "sweep", Tfc }, .. grid, "-o", whole]).ExitCode);
         for (var i = 0; i < 3; i++)

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Hardware;
@@ -12,16 +13,9 @@ namespace BnnCompiler.CostModel.Tests;
 /// </summary>
 public class BResNet18CalibrationTests
 {
+    // Generated in memory on every run: a file cached under a fixed temp name would outlive a change to the generator.
     private static readonly Lazy<BnnCompiler.Core.Ir.IrGraph> Graph = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), "bnnc-cost-tests-bresnet18.onnx");
-        if (!File.Exists(path))
-        {
-            BnnCompiler.Zoo.ImageNetZoo.Generate("bresnet18", 0, path);
-        }
-
-        return BnnCompiler.Onnx.OnnxFrontend.Load(path).Graph;
-    });
+        BnnCompiler.Onnx.OnnxFrontend.FromBytes(BnnCompiler.Zoo.ImageNetZoo.Build("bresnet18", 0).ToByteArray(), "bresnet18.onnx").Graph);
 
     private static CostReport Price(int adcBits)
     {
