@@ -1,4 +1,6 @@
 using System.Globalization;
+using BnnCompiler.Circuits.Activity;
+using BnnCompiler.Circuits.Activity.NeuroSim;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Evaluation.NeuroSim;
 using BnnCompiler.Hardware;
@@ -75,6 +77,41 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         {
             Assert.Equal((double)tiles[i] / tiles.Sum(), ours.Layers[i].AreaMm2.Total / ours.Cost.AreaMm2.Total, 9);
         }
+    }
+
+    [Fact]
+    public void Should_Count_The_First_Layers_Of_NsCnn1_As_Worked_Out_By_Hand()
+    {
+        var graph = ComparisonNetwork("ns-cnn1");
+        var spec = HardwareSpecLoader.Load(HardwareSpecLoader.DefaultSpecPath, ["readout.input_bits=1", "readout.adc_bits=3", "cost.accounting=neurosim_v1_3"]);
+        var mapping = CrossbarMapper.Map(graph, spec);
+        var plan = NeuroSimAccounting.Plan(graph, mapping);
+        var (counts, timing) = NeuroSimActivity.Estimate(mapping, plan, ActivityAssumptions.Default);
+
+        // NeuroSim's floorplan (its printout): 512-cell tiles of 2 × 2 PEs of 256 cells; tiles 1 2 13 2, speed-up 16 4 1 4.
+        Assert.Equal((512, 256, 2), (plan.TileSideCells, plan.PeSideCells, plan.PesPerSide));
+        Assert.Equal([1, 2, 13, 2], plan.Layers.Select(l => l.Tiles));
+        Assert.Equal([16, 4, 1, 4], plan.Layers.Select(l => l.SpeedUp));
+        Assert.Equal(11, NeuroSimActivity.WordBits(plan, spec)); // log2 128 + 1 input bit + 2 + log2(256 / 128)
+
+        // conv1 (28,28,2,3,3,32, pooled): W = 26² = 676 windows, K = 18, N = 32, one tile, S = 16. Global bus: 18 tiles ·
+        // (512 + 64) = 10,368 bits, halved to 1,296; global buffer: Σ H·W·C / 2 = 10,704 bits, one 128 × 128 core.
+        // Tile buffers: 2 · 18·676 / 256 + 2 · 32·12·676 / 22 = 95.06 + 23,598.55; global buffer: (18·676 + 32·676/4) / 128
+        // lines · ⌈18 / 1⌉ = 137.31 · 18 = 2,471.63; in all 26,165.2 → 26,166 cycles. H-tree: ⌈(12,168 + 259,584) / 256⌉
+        // = 1,062 tile transfers + ⌈17,576 / 1,296⌉ = 14 global ones. Crossbar: ⌈676 / 16⌉ = 43 reads.
+        var conv1 = timing.Layers[0];
+        Assert.Equal(26_166, conv1.BufferCycles);
+        Assert.Equal(1_076, conv1.InterconnectCycles);
+        Assert.Equal(43, conv1.CrossbarCycles);
+        Assert.Equal(12_168 + 259_584, counts.Layers[0][ChipActions.TileBufferRead]);
+        Assert.Equal(12_168, counts.Layers[0][ChipActions.GlobalLinkDown]);
+        Assert.Equal(5_408, counts.Layers[0][ChipActions.GlobalLinkUp]);
+
+        // conv2 (14,14,64,3,3,64, pooled): W = 144, K = 576, N = 64 on 2 tiles (K_t = 512): 2 · 512·144 / 256 +
+        // 2 · 64·12·144 / 22 + (576·144 + 64·144/4) / 128 · ⌈18 / 2⌉ = 576 + 10,053.8 + 5,994 → 16,624 cycles; both tiles
+        // move every window: 2 · (73,728 + 110,592) tile-buffer bits.
+        Assert.Equal(16_624, timing.Layers[1].BufferCycles);
+        Assert.Equal(2 * (73_728 + 110_592), counts.Layers[1][ChipActions.TileBufferRead]);
     }
 
     [Fact]
