@@ -12,8 +12,11 @@ namespace BnnCompiler.Simulator.Analog;
 /// recombination and counters as <see cref="CrossbarLayer"/>, but each column's count is the current of the
 /// trial's actual cells (<see cref="AnalogLayerWeights"/>: variation, stuck cells, drift, finite on/off ratio,
 /// IR drop), plus Gaussian read noise, converted by its own ADC instance (offset, gain, noise;
-/// <see cref="AdcErrorModel"/>). With every magnitude zero each count is the exact match count and the layer's
-/// outputs are bit-identical to <see cref="CrossbarLayer"/>'s.
+/// <see cref="AdcErrorModel"/>; its per-column levels in <see cref="AnalogColumnReadout"/>). With every magnitude zero
+/// each count is the exact match count and the layer's outputs are bit-identical to <see cref="CrossbarLayer"/>'s.
+/// The per-pixel bookkeeping (valid rows, driven rows per input plane, counters) is here; the float arithmetic of a
+/// block's reads runs in an <see cref="IAnalogKernel"/>: 512-bit vectors where the machine has AVX-512 F and DQ
+/// (<see cref="KernelPath.Avx512"/>), else the scalar reference, with bit-identical outputs.
 /// </summary>
 public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 {
@@ -23,17 +26,16 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private readonly bool _quantizeInput;
     private readonly Im2Col _im2col;
     private readonly AnalogLayerWeights _cells;
-    private readonly AnalogDeviceModels _models;
-    private readonly AdcQuantizer[] _adc;
     private readonly PackedSigns _signs;
-    private readonly long _divisor;
-    private readonly long[] _factor;
-    private readonly double[] _adcScale;  // [block · N + column]: (1 + g)/Δ of the column's ADC
-    private readonly double[] _adcBias;   // [block · N + column]: o + ½ of the column's ADC
-    private readonly int _seed;
-    private readonly int _trial;
+    private readonly IAnalogKernel _kernel;
+    private readonly ulong _readsKey;
 
-    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial)
+    /// <summary>
+    /// Builds trial <paramref name="trial"/> of the layer. <paramref name="path"/> chooses the kernel:
+    /// <see cref="KernelPath.Avx512"/> (the default where supported) runs the 512-bit kernel, any other path the
+    /// scalar reference; <see cref="Path"/> says which one runs.
+    /// </summary>
+    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(inputEncoding);
@@ -43,27 +45,13 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _readout = spec.Readout;
         _quantizeInput = isImageInput && inputEncoding.Bits > spec.Readout.InputBits;
         _im2col = Im2Col.For(node.Layout);
-        _models = AnalogDeviceModels.From(spec);
-        _cells = new AnalogLayerWeights(node, spec, _models, trial);
-        var k = node.Layout.Rows;
-        var rows = _cells.RowsPerBlock;
-        _adc = Enumerable.Range(0, _cells.Blocks).Select(b => new AdcQuantizer(spec.Readout.AdcBits, Math.Min(rows, k - (b * rows)))).ToArray();
-        _signs = new PackedSigns(node, rows);
-        var allExact = _adc.All(a => a.IsExact);
-        var topCode = (1L << spec.Readout.AdcBits) - 1;
-        _divisor = allExact ? 1 : topCode;
-        _factor = [.. _adc.Select(a => allExact ? 1L : a.IsExact ? topCode : a.FullScale)];
-        _adcScale = new double[_cells.Adcs.Length];
-        _adcBias = new double[_cells.Adcs.Length];
-        for (var i = 0; i < _adcScale.Length; i++)
-        {
-            var instance = _cells.Adcs[i];
-            _adcScale[i] = instance.Gain / _adc[i / node.Layout.Columns].Step;
-            _adcBias[i] = instance.OffsetLsb + 0.5;
-        }
-
-        _seed = spec.NonIdealities.Seed;
-        _trial = trial;
+        var models = AnalogDeviceModels.From(spec);
+        _cells = new AnalogLayerWeights(node, spec, models, trial);
+        Readout = new AnalogColumnReadout(_cells, spec.Readout, node.Layout.Rows, models);
+        _signs = new PackedSigns(node, _cells.RowsPerBlock);
+        Path = (path ?? KernelPaths.Best) == KernelPath.Avx512 && AnalogVectorKernel.IsSupported ? KernelPath.Avx512 : KernelPath.Scalar;
+        _kernel = Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
+        _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
         IsIdeal = spec.NonIdealities.IsIdeal;
         Counters = new LayerCounters(node.Name);
     }
@@ -73,11 +61,17 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     /// <summary>The trial's cells of this layer (count-domain coefficients and ADC instances).</summary>
     public AnalogLayerWeights Cells => _cells;
 
+    /// <summary>The trial's per-column ADC levels and the digital recombination.</summary>
+    public AnalogColumnReadout Readout { get; }
+
+    /// <summary>The kernel that runs the reads: <see cref="KernelPath.Avx512"/> or <see cref="KernelPath.Scalar"/>.</summary>
+    public KernelPath Path { get; }
+
     /// <summary>True when every magnitude of the spec's non-idealities is zero.</summary>
     public bool IsIdeal { get; }
 
     /// <summary>True when the devices are ideal, every ADC reads every count exactly and inputs keep full precision.</summary>
-    public bool IsExact => IsIdeal && !_quantizeInput && _adc.All(a => a.IsExact);
+    public bool IsExact => IsIdeal && !_quantizeInput && Readout.Quantizers.All(a => a.IsExact);
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
@@ -91,8 +85,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var planes = _quantizeInput ? _readout.InputBits : _encoding.Bits;
         var scale = _encoding.Scale * step;
         var constant = (_encoding.Scale * origin) + _encoding.Offset;
-        var noisy = _models.ReadNoise.IsActive || _models.Adc.HasNoise;
-        var reads = noisy ? AnalogStreams.Reads(_seed, _trial, _node.Name, AnalogStreams.Hash(applied)) : null;
+        var reads = Readout.Noisy ? new ReadNoiseStream(_readsKey ^ AnalogStreams.Hash(applied)) : default;
 
         var n = _node.Layout.Columns;
         var k = _node.Layout.Rows;
@@ -102,15 +95,16 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var table = _im2col.Table;
         var wpb = _signs.WordsPerBlock;
         var positivesPerRow = _signs.PositivesPerRow;
-        var rowCode = new int[k];          // input code of each weight row at this pixel, −1 for padding
+        var stride = _kernel.Stride;
         var valid = new ulong[blocks * wpb];
+        var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
         var validRows = new int[blocks];
-        var negatives = new int[blocks * n];
-        var acc = new float[n];
-        var baseAcc = new float[n];
-        var varAcc = _cells.DiffSquares is null ? null : new float[n];
-        var varBase = _cells.DiffSquares is null ? null : new float[n];
-        var total = new long[n];           // Σ_b factor_b · Σ_j 2^j · code (exact integers)
+        var negatives = new int[blocks * stride];
+        var acc = new float[stride];
+        var baseAcc = new float[stride];
+        var varAcc = _cells.DiffSquares is null ? null : new float[stride];
+        var varBase = _cells.DiffSquares is null ? null : new float[stride];
+        var total = new long[stride];      // Σ_b factor_b · Σ_j 2^j · code (exact integers)
         var negativeRows = new long[n];    // −1 weights on driven rows, over all blocks
         var signedValid = new long[n];
         long readCount = 0, rowsDriven = 0, matched = 0;
@@ -118,34 +112,54 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         {
             Array.Clear(validRows);
             Array.Clear(valid);
+            Array.Clear(driven);
             Array.Clear(total);
             Array.Clear(negativeRows);
             Array.Clear(signedValid);
             var rowBase = p * k;
-            for (var r = 0; r < k; r++)
+            for (var b = 0; b < blocks; b++)
             {
-                var index = table[rowBase + r];
-                rowCode[r] = index < 0 ? -1 : applied[index];
-                if (index < 0)
+                var start = b * rowsPerBlock;
+                var end = Math.Min(k, start + rowsPerBlock);
+                for (var r = start; r < end; r++)
                 {
-                    continue;
-                }
+                    var index = table[rowBase + r];
+                    if (index < 0)
+                    {
+                        continue;
+                    }
 
-                var (b, offset) = Math.DivRem(r, rowsPerBlock);
-                valid[(b * wpb) + (offset >> 6)] |= 1UL << (offset & 63);
-                validRows[b]++;
+                    var code = applied[index];
+                    var offset = r - start;
+                    var word = (b * wpb) + (offset >> 6);
+                    var bit = 1UL << (offset & 63);
+                    valid[word] |= bit;
+                    validRows[b]++;
+
+                    // A valid row conducts in every column whose weight equals its bit (the counters' matches).
+                    var positives = positivesPerRow[r];
+                    for (var j = 0; j < planes; j++)
+                    {
+                        if (((code >> j) & 1) == 0)
+                        {
+                            matched += n - positives;
+                            continue;
+                        }
+
+                        matched += positives;
+                        driven[(j * blocks * wpb) + word] |= bit;
+                    }
+                }
             }
 
             for (var b = 0; b < blocks; b++)
             {
-                var start = b * rowsPerBlock;
-                var count = _adc[b].FullScale;
-                var full = validRows[b] == count;
+                var full = validRows[b] == Readout.Quantizers[b].FullScale;
                 var blockValid = valid.AsSpan(b * wpb, wpb);
                 rowsDriven += (long)planes * validRows[b];
                 readCount += planes;
-                BlockBase(b, start, count, full, rowCode, baseAcc, varBase);
-                var blockNegatives = negatives.AsSpan(b * n, n);
+                _kernel.Base(b, full, blockValid, baseAcc, varBase);
+                var blockNegatives = negatives.AsSpan(b * stride, stride);
                 _signs.Negatives(b, full, blockValid, blockNegatives);
                 for (var col = 0; col < n; col++)
                 {
@@ -154,45 +168,18 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                     signedValid[col] += validRows[b] - (2 * neg);
                 }
 
-                var diff = _cells.Diff[b];
-                var diffSquares = _cells.DiffSquares?[b];
-
                 for (var j = 0; j < planes; j++)
                 {
-                    baseAcc.CopyTo(acc, 0);
-                    varBase?.CopyTo(varAcc!, 0);
-                    for (var r = 0; r < count; r++)
-                    {
-                        var code = rowCode[start + r];
-                        if (code < 0)
-                        {
-                            continue;
-                        }
-
-                        // A valid row conducts in every column whose weight equals its bit (the counters' matches).
-                        var positives = positivesPerRow[start + r];
-                        if (((code >> j) & 1) == 0)
-                        {
-                            matched += n - positives;
-                            continue;
-                        }
-
-                        matched += positives;
-                        RowSums.Add(acc, diff, r * n);
-                        if (varAcc is not null)
-                        {
-                            RowSums.Add(varAcc, diffSquares!, r * n);
-                        }
-                    }
-
-                    Convert(b, j, acc, varAcc, negatives, total, reads);
+                    _kernel.Plane(b, driven.AsSpan(((j * blocks) + b) * wpb, wpb), baseAcc, varBase, acc, varAcc);
+                    _kernel.Convert(b, j, acc, varAcc, blockNegatives, total, ref reads);
                 }
             }
 
             var planeSpan = (double)((1L << planes) - 1);
+            var divisor = Readout.Divisor;
             for (var col = 0; col < n; col++)
             {
-                var dot = _divisor == 1 ? total[col] : (double)total[col] / _divisor;
+                var dot = divisor == 1 ? total[col] : (double)total[col] / divisor;
                 output[(col * pixels) + p] = (float)((scale * (dot - (negativeRows[col] * planeSpan))) + (constant * (double)signedValid[col]));
             }
         }
@@ -201,91 +188,5 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var shiftAdds = planes > 1 ? (long)pixels * n * blocks * (planes - 1) : 0;
         var partialAdds = (long)pixels * n * (blocks - 1);
         Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
-    }
-
-    /// <summary>The count every column carries before the driven rows' differences: Σ_valid V (and its variance).</summary>
-    private void BlockBase(int b, int start, int count, bool full, int[] rowCode, float[] baseAcc, float[]? varBase)
-    {
-        var n = _cells.Columns;
-        if (full)
-        {
-            _cells.BaseSum[b].CopyTo(baseAcc, 0);
-        }
-        else
-        {
-            Array.Clear(baseAcc);
-            for (var r = 0; r < count; r++)
-            {
-                if (rowCode[start + r] >= 0)
-                {
-                    RowSums.Add(baseAcc, _cells.Base[b], r * n);
-                }
-            }
-        }
-
-        if (varBase is not null)
-        {
-            Array.Clear(varBase);
-            for (var r = 0; r < count; r++)
-            {
-                if (rowCode[start + r] >= 0)
-                {
-                    RowSums.Add(varBase, _cells.BaseSquares![b], r * n);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Converts every column's count of block b, plane j, and adds factor_b·2^j·code to its total. The dot product is
-    /// total / divisor: with Δ_b = FullScale_b/(2^bits − 1) every read code·Δ_b is a whole multiple of 1/(2^bits − 1),
-    /// so the digital side sums exact integers and divides once (factor_b = FullScale_b and divisor 2^bits − 1;
-    /// factor 2^bits − 1 for a block whose ADC is exact; both 1 when every block is exact).
-    /// </summary>
-    private void Convert(int b, int j, float[] acc, float[]? varAcc, int[] negatives, long[] total, Core.Randomness.SplitMix64? reads)
-    {
-        var n = _cells.Columns;
-        var adc = _adc[b];
-        var step = adc.Step;
-        var fullScale = adc.FullScale;
-        var top = (1 << adc.Bits) - 1;
-        var noiseVariance = _models.Adc.NoiseSigmaLsb * _models.Adc.NoiseSigmaLsb;
-        var readVariance = _models.ReadNoise.Sigma * _models.ReadNoise.Sigma;
-        var factor = _factor[b] << j;
-        var scales = _adcScale.AsSpan(b * n, n);
-        var biases = _adcBias.AsSpan(b * n, n);
-        var blockNegatives = negatives.AsSpan(b * n, n);
-        var differential = _cells.Differential;
-        var staticIdeal = !_models.Adc.HasStaticErrors;
-        for (var col = 0; col < n; col++)
-        {
-            double count = acc[col];
-            if (differential)
-            {
-                count += blockNegatives[col];
-            }
-
-            if (reads is null && staticIdeal)
-            {
-                var whole = (int)count;
-                var code = whole == count && whole >= 0 && whole <= fullScale ? adc.Code(whole) : AdcErrorModel.Code(count, AdcInstance.Ideal, step, top, 0);
-                total[col] += factor * code;
-                continue;
-            }
-
-            // Read noise (σ_r·√ΣG² counts, scaled into LSB by the ADC's gain/Δ) and conversion noise (LSB) are
-            // independent Gaussians, so the ADC sees one Gaussian of their combined σ. The code is
-            // AdcErrorModel.Code with (1 + g)/Δ and o + ½ taken from the per-column tables.
-            var gain = scales[col];
-            var level = (count * gain) + biases[col];
-            if (reads is not null)
-            {
-                var variance = (varAcc is null ? 0.0 : readVariance * Math.Max(0f, varAcc[col]) * gain * gain) + noiseVariance;
-                level += Math.Sqrt(variance) * reads.NextGaussian();
-            }
-
-            var floor = Math.Floor(level);
-            total[col] += factor * (floor <= 0 ? 0 : floor >= top ? top : (long)floor);
-        }
     }
 }

@@ -19,26 +19,27 @@ public static class AnalogStreams
         SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/adc");
 
     /// <summary>
-    /// Per-read draws (read noise, conversion noise) of one layer execution. The stream is keyed by a hash of
-    /// the layer's input codes, so an image gets the same noise whichever thread runs it and in whatever order.
+    /// Per-read draws (read noise, conversion noise) of one layer execution (<see cref="ReadNoiseStream"/>). The stream
+    /// is keyed by a hash of the layer's input codes, so an image gets the same noise whichever thread runs it and in
+    /// whatever order.
     /// </summary>
-    public static SplitMix64 Reads(int seed, int trial, string layer, ulong inputHash) =>
-        new(SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/reads").NextUInt64() ^ inputHash);
+    public static ReadNoiseStream Reads(int seed, int trial, string layer, ulong inputHash) =>
+        new(ReadsKey(seed, trial, layer) ^ inputHash);
+
+    /// <summary>The per-layer part of <see cref="Reads"/>'s starting state (the input hash is XORed into it).</summary>
+    public static ulong ReadsKey(int seed, int trial, string layer) =>
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/reads").NextUInt64();
 
     /// <summary>The seed trial t draws from: S + t (wrapping, as 32-bit integers).</summary>
     public static int TrialSeed(int seed, int trial) => unchecked(seed + trial);
 
-    /// <summary>FNV-1a-64 over the codes (as 32-bit little-endian words).</summary>
+    /// <summary>FNV-1a-64 over the codes, one 32-bit word per step (hash = (hash XOR code)·prime).</summary>
     public static ulong Hash(ReadOnlySpan<int> codes)
     {
         var hash = 0xCBF29CE484222325UL;
         foreach (var code in codes)
         {
-            var c = unchecked((uint)code);
-            for (var i = 0; i < 4; i++, c >>= 8)
-            {
-                hash = unchecked((hash ^ (c & 0xFF)) * 0x100000001B3UL);
-            }
+            hash = unchecked((hash ^ (uint)code) * 0x100000001B3UL);
         }
 
         return hash;

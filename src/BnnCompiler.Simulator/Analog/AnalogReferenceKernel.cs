@@ -1,0 +1,138 @@
+using System.Numerics;
+
+namespace BnnCompiler.Simulator.Analog;
+
+/// <summary>
+/// The scalar reference of <see cref="IAnalogKernel"/>: one row of coefficients at a time added to every column's
+/// running count, one column at a time converted. The vector kernels are tested against it.
+/// </summary>
+internal sealed class AnalogReferenceKernel : IAnalogKernel
+{
+    private readonly AnalogLayerWeights _cells;
+    private readonly AnalogColumnReadout _readout;
+    private readonly float[][]? _fullSquares;
+
+    public AnalogReferenceKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
+    {
+        _cells = cells;
+        _readout = readout;
+        _fullSquares = cells.BaseSquares is null ? null : FullSquares(cells);
+    }
+
+    public int Stride => _cells.Columns;
+
+    /// <summary>Per block: Σ over every row of V², summed from zero in ascending row order (the base of a full block).</summary>
+    internal static float[][] FullSquares(AnalogLayerWeights cells)
+    {
+        var n = cells.Columns;
+        var sums = new float[cells.Blocks][];
+        for (var b = 0; b < cells.Blocks; b++)
+        {
+            sums[b] = new float[n];
+            var rows = cells.BaseSquares![b].Length / Math.Max(1, n);
+            for (var r = 0; r < rows; r++)
+            {
+                RowSums.Add(sums[b], cells.BaseSquares[b], r * n);
+            }
+        }
+
+        return sums;
+    }
+
+    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    {
+        if (full)
+        {
+            _cells.BaseSum[b].CopyTo(baseAcc, 0);
+            _fullSquares?[b].CopyTo(varBase!, 0);
+            return;
+        }
+
+        Array.Clear(baseAcc);
+        Sum(_cells.Base[b], valid, baseAcc);
+        if (varBase is not null)
+        {
+            Array.Clear(varBase);
+            Sum(_cells.BaseSquares![b], valid, varBase);
+        }
+    }
+
+    public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
+    {
+        baseAcc.CopyTo(acc, 0);
+        Sum(_cells.Diff[b], driven, acc);
+        if (varAcc is not null)
+        {
+            varBase!.CopyTo(varAcc, 0);
+            Sum(_cells.DiffSquares![b], driven, varAcc);
+        }
+    }
+
+    public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        var factor = _readout.Factor[b] << j;
+        var adc = _readout.Quantizers[b];
+        if (!_readout.Noisy && _readout.StaticIdeal)
+        {
+            ExactCodes(adc, factor, _cells.Differential, acc, negatives, total, n);
+            return;
+        }
+
+        var top = adc.Top;
+        var scales = _readout.Scale.AsSpan(b * n, n);
+        var biases = _readout.Bias.AsSpan(b * n, n);
+        for (var col = 0; col < n; col++)
+        {
+            double count = acc[col];
+            if (_cells.Differential)
+            {
+                count += negatives[col];
+            }
+
+            // Read noise (σ_r·√ΣG² counts, scaled into LSB by the ADC's gain/Δ) and conversion noise (LSB) are
+            // independent Gaussians, so the ADC sees one Gaussian of their combined σ.
+            var gain = scales[col];
+            var level = (count * gain) + biases[col];
+            if (_readout.Noisy)
+            {
+                var variance = (varAcc is null ? 0.0 : _readout.ReadVariance * Math.Max(0f, varAcc[col]) * gain * gain) + _readout.NoiseVariance;
+                level += Math.Sqrt(variance) * reads.Next();
+            }
+
+            var floor = Math.Floor(level);
+            total[col] += factor * (floor <= 0 ? 0 : floor >= top ? top : (long)floor);
+        }
+    }
+
+    /// <summary>Codes of ideal ADCs without noise: a whole count in range through the quantizer's table, else its nearest level.</summary>
+    internal static void ExactCodes(Functional.AdcQuantizer adc, long factor, bool differential, float[] acc, ReadOnlySpan<int> negatives, long[] total, int n)
+    {
+        for (var col = 0; col < n; col++)
+        {
+            double count = acc[col];
+            if (differential)
+            {
+                count += negatives[col];
+            }
+
+            var whole = (int)count;
+            var code = whole == count && whole >= 0 && whole <= adc.FullScale ? adc.Code(whole) : AdcErrorModel.Code(count, AdcInstance.Ideal, adc.Step, adc.Top, 0);
+            total[col] += factor * code;
+        }
+    }
+
+    /// <summary>acc += Σ over the rows set in <paramref name="rows"/>, ascending, of the table's row.</summary>
+    private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] acc)
+    {
+        var n = _cells.Columns;
+        for (var w = 0; w < rows.Length; w++)
+        {
+            for (var bits = rows[w]; bits != 0; bits &= bits - 1)
+            {
+                var r = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                RowSums.Add(acc, table, r * n);
+            }
+        }
+    }
+}
