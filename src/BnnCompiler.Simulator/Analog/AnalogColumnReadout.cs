@@ -7,7 +7,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// The read-out of one analog layer in one trial, per (row block, column): the block's quantizer
 /// (<see cref="AdcQuantizer"/>), and the linear map from a column count to the ADC's input level,
 /// <c>level = count · Scale + Bias</c> with Scale = (1 + g)/Δ and Bias = o + ½ of the ADC instance serving the
-/// column (<see cref="AdcErrorModel"/>). The digital side sums factor_b · 2^j · code as exact integers and divides
+/// column (<see cref="AdcErrorModel"/>), evaluated in single precision with the noise. The digital side sums factor_b · 2^j · code as exact integers and divides
 /// once by <see cref="Divisor"/>: with Δ_b = FullScale_b/(2^bits − 1) every read code·Δ_b is a whole multiple of
 /// 1/(2^bits − 1), so factor_b = FullScale_b and divisor 2^bits − 1 (factor 2^bits − 1 for a block whose ADC is
 /// exact; both 1 when every block is exact). Scale and Bias are per column so a calibration can move each column's
@@ -27,17 +27,17 @@ public sealed class AnalogColumnReadout
         var topCode = (1L << readout.AdcBits) - 1;
         Divisor = allExact ? 1 : topCode;
         Factor = [.. Quantizers.Select(a => allExact ? 1L : a.IsExact ? topCode : a.FullScale)];
-        Scale = new double[cells.Adcs.Length];
-        Bias = new double[cells.Adcs.Length];
+        Scale = new float[cells.Adcs.Length];
+        Bias = new float[cells.Adcs.Length];
         for (var i = 0; i < Scale.Length; i++)
         {
             var instance = cells.Adcs[i];
-            Scale[i] = instance.Gain / Quantizers[i / Columns].Step;
-            Bias[i] = instance.OffsetLsb + 0.5;
+            Scale[i] = (float)(instance.Gain / Quantizers[i / Columns].Step);
+            Bias[i] = (float)(instance.OffsetLsb + 0.5);
         }
 
-        ReadVariance = models.ReadNoise.Sigma * models.ReadNoise.Sigma;
-        NoiseVariance = models.Adc.NoiseSigmaLsb * models.Adc.NoiseSigmaLsb;
+        ReadVariance = (float)(models.ReadNoise.Sigma * models.ReadNoise.Sigma);
+        NoiseVariance = (float)(models.Adc.NoiseSigmaLsb * models.Adc.NoiseSigmaLsb);
         StaticIdeal = !models.Adc.HasStaticErrors;
         Noisy = models.ReadNoise.IsActive || models.Adc.HasNoise;
     }
@@ -54,16 +54,16 @@ public sealed class AnalogColumnReadout
     public long Divisor { get; }
 
     /// <summary>[block · N + column]: (1 + g)/Δ of the column's ADC.</summary>
-    public double[] Scale { get; }
+    public float[] Scale { get; }
 
     /// <summary>[block · N + column]: o + ½ of the column's ADC.</summary>
-    public double[] Bias { get; }
+    public float[] Bias { get; }
 
     /// <summary>σ_r², the relative read-noise variance per unit Σ G².</summary>
-    public double ReadVariance { get; }
+    public float ReadVariance { get; }
 
     /// <summary>σ_n², the conversion-noise variance in LSB².</summary>
-    public double NoiseVariance { get; }
+    public float NoiseVariance { get; }
 
     /// <summary>True when no ADC has an offset or gain error.</summary>
     public bool StaticIdeal { get; }

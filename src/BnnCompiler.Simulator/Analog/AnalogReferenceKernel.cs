@@ -84,7 +84,7 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
         var biases = _readout.Bias.AsSpan(b * n, n);
         for (var col = 0; col < n; col++)
         {
-            double count = acc[col];
+            var count = acc[col];
             if (_cells.Differential)
             {
                 count += negatives[col];
@@ -96,11 +96,11 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
             var level = (count * gain) + biases[col];
             if (_readout.Noisy)
             {
-                var variance = (varAcc is null ? 0.0 : _readout.ReadVariance * Math.Max(0f, varAcc[col]) * gain * gain) + _readout.NoiseVariance;
-                level += Math.Sqrt(variance) * reads.Next();
+                var variance = (varAcc is null ? 0f : _readout.ReadVariance * MathF.Max(0f, varAcc[col]) * gain * gain) + _readout.NoiseVariance;
+                level += MathF.Sqrt(variance) * reads.Next();
             }
 
-            var floor = Math.Floor(level);
+            var floor = MathF.Floor(level);
             total[col] += factor * (floor <= 0 ? 0 : floor >= top ? top : (long)floor);
         }
     }

@@ -9,8 +9,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// <summary>
 /// <see cref="IAnalogKernel"/> on 512-bit vectors (AVX-512 F and DQ): the coefficient tables copied with each row
 /// padded to a multiple of 32 columns, 32 columns' counts (and read-noise variances) held in registers while the
-/// driven rows of a plane are added in ascending order, then eight conversions at a time in double precision with
-/// eight noise draws at once (<see cref="ReadNoiseStream.Peek8"/>). Same additions in the same order as
+/// driven rows of a plane are added in ascending order, then sixteen conversions at a time in single precision with
+/// sixteen noise draws at once (<see cref="ReadNoiseStream.Peek16"/>). Same additions in the same order as
 /// <see cref="AnalogReferenceKernel"/>, so bit-identical outputs.
 /// </summary>
 internal sealed class AnalogVectorKernel : IAnalogKernel
@@ -24,8 +24,8 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     private readonly float[][]? _diffSquares;
     private readonly float[][]? _baseSquares;
     private readonly float[][]? _fullSquares;
-    private readonly double[] _scale;   // [block · Stride + column]
-    private readonly double[] _bias;
+    private readonly float[] _scale;   // [block · Stride + column]
+    private readonly float[] _bias;
 
     public AnalogVectorKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
     {
@@ -100,17 +100,17 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
         ref var scale0 = ref _scale[b * Stride];
         ref var bias0 = ref _bias[b * Stride];
         ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
-        var top = Vector512.Create((double)adc.Top);
+        var top = Vector512.Create((float)adc.Top);
         var factors = Vector512.Create(factor);
         var readVariance = Vector512.Create(_readout.ReadVariance);
         var noiseVariance = Vector512.Create(_readout.NoiseVariance);
-        for (var col = 0; col < n; col += 8)
+        for (var col = 0; col < n; col += 16)
         {
             var at = (nuint)col;
-            var count = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref count0, at));
+            var count = Vector512.LoadUnsafe(ref count0, at);
             if (_cells.Differential)
             {
-                count += Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref negative0, at));
+                count += Vector512.ConvertToSingle(Vector512.LoadUnsafe(ref negative0, at));
             }
 
             var gain = Vector512.LoadUnsafe(ref scale0, at);
@@ -118,15 +118,17 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
             if (_readout.Noisy)
             {
                 var spread = varAcc is null
-                    ? Vector512<double>.Zero
-                    : readVariance * Avx512F.ConvertToVector512Double(Avx.Max(Vector256<float>.Zero, Vector256.LoadUnsafe(ref varAcc[0], at))) * gain * gain;
-                level += Vector512.Sqrt(spread + noiseVariance) * reads.Peek8();
-                reads.Advance(Math.Min(8, n - col));
+                    ? Vector512<float>.Zero
+                    : readVariance * Avx512F.Max(Vector512<float>.Zero, Vector512.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
+                level += Vector512.Sqrt(spread + noiseVariance) * reads.Peek16();
+                reads.Advance(Math.Min(16, n - col));
             }
 
-            var code = Avx512F.Min(Avx512F.Max(Vector512.Floor(level), Vector512<double>.Zero), top);
-            var sum = Vector512.LoadUnsafe(ref total0, at) + (Avx512DQ.ConvertToVector512Int64WithTruncation(code) * factors);
-            sum.StoreUnsafe(ref total0, at);
+            var code = Avx512F.ConvertToVector512Int32WithTruncation(Avx512F.Min(Avx512F.Max(Vector512.Floor(level), Vector512<float>.Zero), top));
+            var low = Vector512.LoadUnsafe(ref total0, at) + (Avx512F.ConvertToVector512Int64(code.GetLower()) * factors);
+            var high = Vector512.LoadUnsafe(ref total0, at + 8) + (Avx512F.ConvertToVector512Int64(code.GetUpper()) * factors);
+            low.StoreUnsafe(ref total0, at);
+            high.StoreUnsafe(ref total0, at + 8);
         }
     }
 
@@ -222,9 +224,9 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     }
 
     /// <summary>A [blocks, n] table copied to [blocks, stride] with zero padding.</summary>
-    private static double[] Pad(double[] table, int n, int stride, int blocks)
+    private static float[] Pad(float[] table, int n, int stride, int blocks)
     {
-        var padded = new double[blocks * stride];
+        var padded = new float[blocks * stride];
         for (var b = 0; b < blocks; b++)
         {
             table.AsSpan(b * n, n).CopyTo(padded.AsSpan(b * stride));

@@ -4,132 +4,150 @@ using System.Runtime.Intrinsics;
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
-/// Φ⁻¹(p), the standard normal quantile, in plain IEEE arithmetic (additions, multiplications, divisions, square
-/// roots and bit fields) so that one value and eight values at once (<see cref="Vector512{T}"/>) give bit-identical
-/// results: Acklam's rational functions as in <see cref="GaussianDraw.InverseNormal"/> (relative error below
-/// 1.15·10⁻⁹), with the tails' logarithm computed here instead of by <see cref="Math.Log(double)"/>: p = m·2^e with
-/// m in [√½, √2), ln p = e·ln 2 + 2·atanh((m − 1)/(m + 1)), the series to s¹³ (error below 10⁻¹²).
+/// Φ⁻¹(p), the standard normal quantile, in single precision from additions and multiplications only (a square root in
+/// the far tails), so that one value and sixteen at once (<see cref="Vector512{T}"/>) give bit-identical results:
+/// Φ⁻¹(p) = √2·erfinv(2p − 1), erfinv(x) = x·P(w) with w = −ln(1 − x²) = −ln(4p(1 − p)), P a polynomial in w − 2.5
+/// for w &lt; 5 and in √w − 3 beyond (M. Giles, "Approximating the erfinv function", GPU Computing Gems Jade Edition,
+/// 2011: the single-precision coefficients, a few ulp), and ln as in the Cephes library's logf (S. L. Moshier): p = m·2^e
+/// with m in [√½, √2), ln p = e·ln 2 + f − f²/2 + f³·Q(f), f = m − 1, ln 2 split in two parts.
 /// </summary>
 public static class NormalQuantile
 {
-    private const double Low = 0.02425;
-    private const double High = 1 - Low;
-    private const double Sqrt2 = 1.4142135623730951;
-    private const double Ln2 = 0.6931471805599453;
-    private const ulong MantissaBits = 0x000F_FFFF_FFFF_FFFFUL;
-    private const ulong ExponentOne = 0x3FF0_0000_0000_0000UL;
+    private const float Sqrt2 = 1.41421356f;
+    private const uint MantissaBits = 0x007F_FFFFU;
+    private const uint ExponentOne = 0x3F80_0000U;
 
     /// <summary>Φ⁻¹(p) for p in (0, 1).</summary>
-    public static double Of(double p)
+    public static float Of(float p)
     {
-        if (p < Low)
+        var x = (2 * p) - 1;
+        var w = -Log((p * (1 - p)) * 4);
+        float erfinv;
+        if (w < 5)
         {
-            return Tail(Math.Sqrt(-2 * Log(p)));
+            erfinv = Centre(w - 2.5f) * x;
+        }
+        else
+        {
+            erfinv = Tail(MathF.Sqrt(w) - 3) * x;
         }
 
-        if (p > High)
-        {
-            return -Tail(Math.Sqrt(-2 * Log(1 - p)));
-        }
-
-        return Central(p);
+        return Sqrt2 * erfinv;
     }
 
-    /// <summary>Φ⁻¹ of eight probabilities, each bit-identical to <see cref="Of(double)"/>.</summary>
+    /// <summary>Φ⁻¹ of sixteen probabilities, each bit-identical to <see cref="Of(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Of(Vector512<double> p)
+    public static Vector512<float> Of(Vector512<float> p)
     {
-        var central = Central(p);
-        var low = Vector512.LessThan(p, Vector512.Create(Low));
-        var high = Vector512.GreaterThan(p, Vector512.Create(High));
-        var tails = low | high;
-        if (tails == Vector512<double>.Zero)
+        var x = (Vector512.Create(2f) * p) - Vector512<float>.One;
+        var w = -Log((p * (Vector512<float>.One - p)) * Vector512.Create(4f));
+        var p1 = Centre(w - Vector512.Create(2.5f));
+        var far = Vector512.GreaterThanOrEqual(w, Vector512.Create(5f));
+        if (far != Vector512<float>.Zero)
         {
-            return central;
+            p1 = Vector512.ConditionalSelect(far, Tail(Vector512.Sqrt(w) - Vector512.Create(3f)), p1);
         }
 
-        var near = Vector512.ConditionalSelect(low, p, Vector512<double>.One - p);
-        var tail = Tail(Vector512.Sqrt(Vector512.Create(-2.0) * Log(near)));
-        return Vector512.ConditionalSelect(low, tail, Vector512.ConditionalSelect(high, -tail, central));
+        return Vector512.Create(Sqrt2) * (p1 * x);
     }
 
-    /// <summary>ln x for a positive normal x.</summary>
-    public static double Log(double x)
+    /// <summary>ln x for a positive normal x (Cephes logf).</summary>
+    public static float Log(float x)
     {
-        var bits = BitConverter.DoubleToUInt64Bits(x);
-        var exponent = (double)((long)(bits >> 52) - 1023);
-        var m = BitConverter.UInt64BitsToDouble((bits & MantissaBits) | ExponentOne);
+        var bits = BitConverter.SingleToUInt32Bits(x);
+        var e = (float)((int)(bits >> 23) - 127);
+        var m = BitConverter.UInt32BitsToSingle((bits & MantissaBits) | ExponentOne);
         var above = m > Sqrt2;
-        m = above ? m * 0.5 : m;
-        exponent += above ? 1.0 : 0.0;
-        var s = (m - 1) / (m + 1);
-        return (exponent * Ln2) + Series(s, s * s);
+        m = above ? m * 0.5f : m;
+        e += above ? 1f : 0f;
+        var f = m - 1;
+        var z = f * f;
+        var y = (7.0376836292e-2f * f) - 1.1514610310e-1f;
+        y = (y * f) + 1.1676998740e-1f;
+        y = (y * f) - 1.2420140846e-1f;
+        y = (y * f) + 1.4249322787e-1f;
+        y = (y * f) - 1.6668057665e-1f;
+        y = (y * f) + 2.0000714765e-1f;
+        y = (y * f) - 2.4999993993e-1f;
+        y = (y * f) + 3.3333331174e-1f;
+        y = y * f * z;
+        y += -2.12194440e-4f * e;
+        y += -0.5f * z;
+        return f + y + (0.693359375f * e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Log(Vector512<double> x)
+    private static Vector512<float> Log(Vector512<float> x)
     {
-        var bits = x.AsUInt64();
-        var exponent = Vector512.ConvertToDouble((bits >>> 52).AsInt64() - Vector512.Create(1023L));
-        var m = (bits & Vector512.Create(MantissaBits) | Vector512.Create(ExponentOne)).AsDouble();
+        var bits = x.AsUInt32();
+        var e = Vector512.ConvertToSingle((bits >>> 23).AsInt32() - Vector512.Create(127));
+        var m = ((bits & Vector512.Create(MantissaBits)) | Vector512.Create(ExponentOne)).AsSingle();
         var above = Vector512.GreaterThan(m, Vector512.Create(Sqrt2));
-        m = Vector512.ConditionalSelect(above, m * Vector512.Create(0.5), m);
-        exponent += Vector512.ConditionalSelect(above, Vector512<double>.One, Vector512<double>.Zero);
-        var s = (m - Vector512<double>.One) / (m + Vector512<double>.One);
-        return (exponent * Vector512.Create(Ln2)) + Series(s, s * s);
+        m = Vector512.ConditionalSelect(above, m * Vector512.Create(0.5f), m);
+        e += Vector512.ConditionalSelect(above, Vector512<float>.One, Vector512<float>.Zero);
+        var f = m - Vector512<float>.One;
+        var z = f * f;
+        var y = (Vector512.Create(7.0376836292e-2f) * f) - Vector512.Create(1.1514610310e-1f);
+        y = (y * f) + Vector512.Create(1.1676998740e-1f);
+        y = (y * f) - Vector512.Create(1.2420140846e-1f);
+        y = (y * f) + Vector512.Create(1.4249322787e-1f);
+        y = (y * f) - Vector512.Create(1.6668057665e-1f);
+        y = (y * f) + Vector512.Create(2.0000714765e-1f);
+        y = (y * f) - Vector512.Create(2.4999993993e-1f);
+        y = (y * f) + Vector512.Create(3.3333331174e-1f);
+        y = y * f * z;
+        y += Vector512.Create(-2.12194440e-4f) * e;
+        y += Vector512.Create(-0.5f) * z;
+        return f + y + (Vector512.Create(0.693359375f) * e);
     }
 
-    private static double Series(double s, double t) =>
-        2 * s * (1 + (t * ((1.0 / 3) + (t * ((1.0 / 5) + (t * ((1.0 / 7) + (t * ((1.0 / 9) + (t * ((1.0 / 11) + (t * (1.0 / 13)))))))))))));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Series(Vector512<double> s, Vector512<double> t) =>
-        Vector512.Create(2.0) * s * (Vector512<double>.One + (t * (Vector512.Create(1.0 / 3) + (t * (Vector512.Create(1.0 / 5) + (t * (Vector512.Create(1.0 / 7)
-            + (t * (Vector512.Create(1.0 / 9) + (t * (Vector512.Create(1.0 / 11) + (t * Vector512.Create(1.0 / 13)))))))))))));
-
-    private static double Central(double p)
+    private static float Centre(float w)
     {
-        var q = p - 0.5;
-        var r = q * q;
-        return (((((((((((-3.969683028665376e+01 * r) + 2.209460984245205e+02) * r) - 2.759285104469687e+02) * r) + 1.383577518672690e+02) * r) - 3.066479806614716e+01) * r) + 2.506628277459239e+00) * q)
-            / ((((((((((-5.447609879822406e+01 * r) + 1.615858368580409e+02) * r) - 1.556989798598866e+02) * r) + 6.680131188771972e+01) * r) - 1.328068155288572e+01) * r) + 1);
+        var p = (2.81022636e-08f * w) + 3.43273939e-07f;
+        p = (p * w) - 3.5233877e-06f;
+        p = (p * w) - 4.39150654e-06f;
+        p = (p * w) + 0.00021858087f;
+        p = (p * w) - 0.00125372503f;
+        p = (p * w) - 0.00417768164f;
+        p = (p * w) + 0.246640727f;
+        return (p * w) + 1.50140941f;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Central(Vector512<double> p)
+    private static Vector512<float> Centre(Vector512<float> w)
     {
-        var q = p - Vector512.Create(0.5);
-        var r = q * q;
-        var num = (Vector512.Create(-3.969683028665376e+01) * r) + Vector512.Create(2.209460984245205e+02);
-        num = (num * r) - Vector512.Create(2.759285104469687e+02);
-        num = (num * r) + Vector512.Create(1.383577518672690e+02);
-        num = (num * r) - Vector512.Create(3.066479806614716e+01);
-        num = (num * r) + Vector512.Create(2.506628277459239e+00);
-        num *= q;
-        var den = (Vector512.Create(-5.447609879822406e+01) * r) + Vector512.Create(1.615858368580409e+02);
-        den = (den * r) - Vector512.Create(1.556989798598866e+02);
-        den = (den * r) + Vector512.Create(6.680131188771972e+01);
-        den = (den * r) - Vector512.Create(1.328068155288572e+01);
-        den = (den * r) + Vector512<double>.One;
-        return num / den;
+        var p = (Vector512.Create(2.81022636e-08f) * w) + Vector512.Create(3.43273939e-07f);
+        p = (p * w) - Vector512.Create(3.5233877e-06f);
+        p = (p * w) - Vector512.Create(4.39150654e-06f);
+        p = (p * w) + Vector512.Create(0.00021858087f);
+        p = (p * w) - Vector512.Create(0.00125372503f);
+        p = (p * w) - Vector512.Create(0.00417768164f);
+        p = (p * w) + Vector512.Create(0.246640727f);
+        return (p * w) + Vector512.Create(1.50140941f);
     }
 
-    private static double Tail(double q) =>
-        ((((((((((-7.784894002430293e-03 * q) - 3.223964580411365e-01) * q) - 2.400758277161838e+00) * q) - 2.549732539343734e+00) * q) + 4.374664141464968e+00) * q) + 2.938163982698783e+00)
-        / ((((((((7.784695709041462e-03 * q) + 3.224671290700398e-01) * q) + 2.445134137142996e+00) * q) + 3.754408661907416e+00) * q) + 1);
+    private static float Tail(float w)
+    {
+        var p = (-0.000200214257f * w) + 0.000100950558f;
+        p = (p * w) + 0.00134934322f;
+        p = (p * w) - 0.00367342844f;
+        p = (p * w) + 0.00573950773f;
+        p = (p * w) - 0.0076224613f;
+        p = (p * w) + 0.00943887047f;
+        p = (p * w) + 1.00167406f;
+        return (p * w) + 2.83297682f;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Tail(Vector512<double> q)
+    private static Vector512<float> Tail(Vector512<float> w)
     {
-        var num = (Vector512.Create(-7.784894002430293e-03) * q) - Vector512.Create(3.223964580411365e-01);
-        num = (num * q) - Vector512.Create(2.400758277161838e+00);
-        num = (num * q) - Vector512.Create(2.549732539343734e+00);
-        num = (num * q) + Vector512.Create(4.374664141464968e+00);
-        num = (num * q) + Vector512.Create(2.938163982698783e+00);
-        var den = (Vector512.Create(7.784695709041462e-03) * q) + Vector512.Create(3.224671290700398e-01);
-        den = (den * q) + Vector512.Create(2.445134137142996e+00);
-        den = (den * q) + Vector512.Create(3.754408661907416e+00);
-        den = (den * q) + Vector512<double>.One;
-        return num / den;
+        var p = (Vector512.Create(-0.000200214257f) * w) + Vector512.Create(0.000100950558f);
+        p = (p * w) + Vector512.Create(0.00134934322f);
+        p = (p * w) - Vector512.Create(0.00367342844f);
+        p = (p * w) + Vector512.Create(0.00573950773f);
+        p = (p * w) - Vector512.Create(0.0076224613f);
+        p = (p * w) + Vector512.Create(0.00943887047f);
+        p = (p * w) + Vector512.Create(1.00167406f);
+        return (p * w) + Vector512.Create(2.83297682f);
     }
 }
