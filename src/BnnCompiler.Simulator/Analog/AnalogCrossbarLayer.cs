@@ -14,8 +14,9 @@ namespace BnnCompiler.Simulator.Analog;
 /// IR drop), plus Gaussian read noise, converted by its own ADC instance (offset, gain, noise;
 /// <see cref="AdcErrorModel"/>; its per-column levels in <see cref="AnalogColumnReadout"/>). With every magnitude zero
 /// each count is the exact match count and the layer's outputs are bit-identical to <see cref="CrossbarLayer"/>'s.
-/// The per-pixel bookkeeping (valid rows, driven rows per input plane, counters) is here; the float arithmetic of a
-/// block's reads runs in an <see cref="IAnalogKernel"/>: 512-bit vectors where the machine has AVX-512 F and DQ
+/// The rows each pixel drives per input plane come from <see cref="AnalogPixelRows"/> (valid rows and their matches
+/// built once per layer), the digital recombination and counters are here, and the float arithmetic of a block's
+/// reads runs in an <see cref="IAnalogKernel"/>: 512-bit vectors where the machine has AVX-512 F and DQ
 /// (<see cref="KernelPath.Avx512"/>), else the scalar reference, with bit-identical outputs.
 /// </summary>
 public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
@@ -27,6 +28,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private readonly Im2Col _im2col;
     private readonly AnalogLayerWeights _cells;
     private readonly PackedSigns _signs;
+    private readonly AnalogPixelRows _rows;
     private readonly IAnalogKernel _kernel;
     private readonly ulong _readsKey;
 
@@ -49,6 +51,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _cells = new AnalogLayerWeights(node, spec, models, trial);
         Readout = new AnalogColumnReadout(_cells, spec.Readout, node.Layout.Rows, models);
         _signs = new PackedSigns(node, _cells.RowsPerBlock);
+        _rows = new AnalogPixelRows(_im2col, checked((int)node.Inputs[0].Shape.Count), node.Layout.Rows, _cells.RowsPerBlock, node.Layout.Columns, _signs.PositivesPerRow);
         Path = (path ?? KernelPaths.Best) == KernelPath.Avx512 && AnalogVectorKernel.IsSupported ? KernelPath.Avx512 : KernelPath.Scalar;
         _kernel = Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
         _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
@@ -88,17 +91,13 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var reads = Readout.Noisy ? new ReadNoiseStream(_readsKey ^ AnalogStreams.Hash(applied)) : default;
 
         var n = _node.Layout.Columns;
-        var k = _node.Layout.Rows;
-        var rowsPerBlock = _cells.RowsPerBlock;
         var blocks = _cells.Blocks;
         var pixels = _im2col.Pixels;
-        var table = _im2col.Table;
         var wpb = _signs.WordsPerBlock;
-        var positivesPerRow = _signs.PositivesPerRow;
         var stride = _kernel.Stride;
-        var valid = new ulong[blocks * wpb];
+        var padded = new int[applied.Length + 1];       // the codes and a 0 that padding rows read
+        applied.CopyTo(padded, 0);
         var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
-        var validRows = new int[blocks];
         var negatives = new int[blocks * stride];
         var acc = new float[stride];
         var baseAcc = new float[stride];
@@ -110,53 +109,16 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         long readCount = 0, rowsDriven = 0, matched = 0;
         for (var p = 0; p < pixels; p++)
         {
-            Array.Clear(validRows);
-            Array.Clear(valid);
-            Array.Clear(driven);
             Array.Clear(total);
             Array.Clear(negativeRows);
             Array.Clear(signedValid);
-            var rowBase = p * k;
+            matched += _rows.Drive(p, padded, planes, driven);
             for (var b = 0; b < blocks; b++)
             {
-                var start = b * rowsPerBlock;
-                var end = Math.Min(k, start + rowsPerBlock);
-                for (var r = start; r < end; r++)
-                {
-                    var index = table[rowBase + r];
-                    if (index < 0)
-                    {
-                        continue;
-                    }
-
-                    var code = applied[index];
-                    var offset = r - start;
-                    var word = (b * wpb) + (offset >> 6);
-                    var bit = 1UL << (offset & 63);
-                    valid[word] |= bit;
-                    validRows[b]++;
-
-                    // A valid row conducts in every column whose weight equals its bit (the counters' matches).
-                    var positives = positivesPerRow[r];
-                    for (var j = 0; j < planes; j++)
-                    {
-                        if (((code >> j) & 1) == 0)
-                        {
-                            matched += n - positives;
-                            continue;
-                        }
-
-                        matched += positives;
-                        driven[(j * blocks * wpb) + word] |= bit;
-                    }
-                }
-            }
-
-            for (var b = 0; b < blocks; b++)
-            {
-                var full = validRows[b] == Readout.Quantizers[b].FullScale;
-                var blockValid = valid.AsSpan(b * wpb, wpb);
-                rowsDriven += (long)planes * validRows[b];
+                var validRows = _rows.ValidRows(p, b);
+                var full = validRows == Readout.Quantizers[b].FullScale;
+                var blockValid = _rows.Valid(p, b);
+                rowsDriven += (long)planes * validRows;
                 readCount += planes;
                 _kernel.Base(b, full, blockValid, baseAcc, varBase);
                 var blockNegatives = negatives.AsSpan(b * stride, stride);
@@ -165,7 +127,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 {
                     var neg = blockNegatives[col];
                     negativeRows[col] += neg;
-                    signedValid[col] += validRows[b] - (2 * neg);
+                    signedValid[col] += validRows - (2 * neg);
                 }
 
                 for (var j = 0; j < planes; j++)

@@ -11,7 +11,7 @@ namespace BnnCompiler.Simulator.Analog;
 public sealed class PackedSigns
 {
     private readonly ulong[] _words;    // [N, blocks, wordsPerBlock]
-    private readonly int[] _negatives;  // [N, blocks] over every row of the block
+    private readonly int[] _negatives;  // [blocks, N] over every row of the block
 
     public PackedSigns(BinaryLinearNode node, int rowsPerBlock)
     {
@@ -35,7 +35,7 @@ public sealed class PackedSigns
                 }
                 else
                 {
-                    _negatives[(col * Blocks) + block]++;
+                    _negatives[(block * Columns) + col]++;
                 }
             }
         }
@@ -53,14 +53,14 @@ public sealed class PackedSigns
     /// <summary>−1 weights of every column of <paramref name="block"/> on its valid rows (<paramref name="valid"/>: the block's words).</summary>
     public void Negatives(int block, bool full, ReadOnlySpan<ulong> valid, Span<int> negatives)
     {
+        if (full)
+        {
+            _negatives.AsSpan(block * Columns, Columns).CopyTo(negatives);
+            return;
+        }
+
         for (var col = 0; col < Columns; col++)
         {
-            if (full)
-            {
-                negatives[col] = _negatives[(col * Blocks) + block];
-                continue;
-            }
-
             var w = _words.AsSpan(((col * Blocks) + block) * WordsPerBlock, WordsPerBlock);
             var count = 0;
             for (var i = 0; i < w.Length; i++)
