@@ -29,27 +29,27 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         { "ns-mlp1", 3, 0.92, 0.86, 0.81, 0.98 },
         { "ns-mlp1", 5, 0.95, 0.88, 0.78, 0.85 },
         { "ns-mlp1", 8, 0.93, 0.97, 0.59, 0.62 },
-        { "ns-mlp2", 3, 0.80, 0.86, 0.84, 0.74 },
+        { "ns-mlp2", 3, 0.80, 0.86, 0.83, 0.74 },
         { "ns-mlp2", 5, 0.89, 0.88, 0.79, 0.66 },
         { "ns-mlp2", 8, 0.94, 0.92, 0.54, 0.51 },
         { "ns-mlp3", 3, 0.85, 0.83, 0.84, 0.93 },
         { "ns-mlp3", 5, 0.89, 0.86, 0.81, 0.80 },
         { "ns-mlp3", 8, 0.91, 0.91, 0.62, 0.55 },
-        { "ns-cnn1", 3, 0.81, 0.87, 0.72, 1.10 },
-        { "ns-cnn1", 5, 0.86, 0.89, 0.70, 0.95 },
-        { "ns-cnn1", 8, 0.90, 0.99, 0.59, 0.65 },
-        { "ns-cnn2", 3, 0.88, 0.86, 0.80, 1.05 },
-        { "ns-cnn2", 5, 0.92, 0.89, 0.78, 0.91 },
-        { "ns-cnn2", 8, 0.92, 0.99, 0.66, 0.64 },
-        { "ns-cnn3", 3, 0.87, 0.83, 1.08, 1.00 },
-        { "ns-cnn3", 5, 0.91, 0.84, 1.08, 0.84 },
-        { "ns-cnn3", 8, 0.92, 0.88, 1.00, 0.55 },
-        { "ns-cnn4", 3, 0.88, 0.86, 1.18, 1.02 },
-        { "ns-cnn4", 5, 0.91, 0.89, 1.13, 0.88 },
-        { "ns-cnn4", 8, 0.92, 0.99, 0.88, 0.63 },
-        { "ns-cnn5", 3, 0.88, 0.87, 0.98, 1.03 },
-        { "ns-cnn5", 5, 0.91, 0.89, 0.99, 0.89 },
-        { "ns-cnn5", 8, 0.92, 0.99, 0.89, 0.63 },
+        { "ns-cnn1", 3, 0.81, 0.87, 0.70, 1.10 },
+        { "ns-cnn1", 5, 0.86, 0.89, 0.68, 0.95 },
+        { "ns-cnn1", 8, 0.90, 0.99, 0.58, 0.65 },
+        { "ns-cnn2", 3, 0.88, 0.86, 0.79, 1.05 },
+        { "ns-cnn2", 5, 0.92, 0.89, 0.77, 0.91 },
+        { "ns-cnn2", 8, 0.92, 0.99, 0.65, 0.64 },
+        { "ns-cnn3", 3, 0.87, 0.83, 0.90, 1.00 },
+        { "ns-cnn3", 5, 0.91, 0.84, 0.89, 0.84 },
+        { "ns-cnn3", 8, 0.92, 0.88, 0.79, 0.55 },
+        { "ns-cnn4", 3, 0.88, 0.86, 1.10, 1.02 },
+        { "ns-cnn4", 5, 0.91, 0.89, 1.04, 0.88 },
+        { "ns-cnn4", 8, 0.92, 0.99, 0.80, 0.63 },
+        { "ns-cnn5", 3, 0.88, 0.87, 0.81, 1.03 },
+        { "ns-cnn5", 5, 0.91, 0.89, 0.80, 0.89 },
+        { "ns-cnn5", 8, 0.92, 0.99, 0.70, 0.63 },
     };
 
     [Theory]
@@ -108,10 +108,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         Assert.Equal(5_408, counts.Layers[0][ChipActions.GlobalLinkUp]);
 
         // conv2 (14,14,64,3,3,64, pooled): W = 144, K = 576, N = 64 on 2 tiles (K_t = 512): 2 · 512·144 / 256 +
-        // 2 · 64·12·144 / 22 + (576·144 + 64·144/4) / 128 · ⌈18 / 2⌉ = 576 + 10,053.8 + 5,994 → 16,624 cycles; both tiles
-        // move every window: 2 · (73,728 + 110,592) tile-buffer bits.
+        // 2 · 64·12·144 / 22 + (576·144 + 64·144/4) / 128 · ⌈18 / 2⌉ = 576 + 10,053.8 + 5,994 → 16,624 cycles. Its energy:
+        // the matrix's two row blocks (512 and 64 rows) once each with every window, the copies adding none:
+        // 576·144 bits in, 2 · 64·12·144 out.
         Assert.Equal(16_624, timing.Layers[1].BufferCycles);
-        Assert.Equal(2 * (73_728 + 110_592), counts.Layers[1][ChipActions.TileBufferRead]);
+        Assert.Equal((576 * 144) + (2 * 64 * 12 * 144), counts.Layers[1][ChipActions.TileBufferRead]);
+        Assert.Equal(2 * 64 * 12 * 144, counts.Layers[1][ChipActions.TileLinkUp]);
     }
 
     [Fact]
@@ -144,12 +146,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
         var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
         {
-            [3] = (32.73, 2.02, 32.27, 0.81, 0.84, 0.77),
-            [4] = (37.7, 2.05, 34.5, 0.91, 0.84, 0.78),
-            [5] = (47.4, 2.13, 38.5, 1.07, 0.85, 0.80),
-            [6] = (73.5, 2.29, 47.2, 1.18, 0.86, 0.79),
-            [7] = (132, 2.6, 63.5, 1.29, 0.88, 0.78),
-            [8] = (315.95, 3.41, 102.32, 1.22, 0.86, 0.70),
+            [3] = (32.73, 2.02, 32.27, 0.81, 0.84, 0.71),
+            [4] = (37.7, 2.05, 34.5, 0.91, 0.84, 0.71),
+            [5] = (47.4, 2.13, 38.5, 1.07, 0.85, 0.73),
+            [6] = (73.5, 2.29, 47.2, 1.18, 0.86, 0.72),
+            [7] = (132, 2.6, 63.5, 1.29, 0.88, 0.71),
+            [8] = (315.95, 3.41, 102.32, 1.22, 0.86, 0.64),
         };
         foreach (var (adc, s) in study)
         {

@@ -11,9 +11,10 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// <list type="bullet">
 /// <item>crossbar, ADC, accumulation and activation work: the physical counts of its W windows (the analytical
 /// counts scaled from the mapped layer's padded pixels to W); their cycles shared among its S copies: ⌈W / S⌉;</item>
-/// <item>tile buffers: every tile of the layer, copies included, moves all W windows: K_t · b bits in through a port
+/// <item>tile buffers: a tile moves all W windows (copies do not share them out): K_t · b bits in through a port
 /// of p · subarray rows bits and N_t words of a + 1 bits out through a port of p · a bits, each line written once and
-/// read once (2 cycles a line);</item>
+/// read once (2 cycles a line); the energy is charged once per block of the matrix, ⌈K / t⌉ · ⌈N / t⌉ tiles (its
+/// loop runs over the matrix's row and column tiles, not over the copies);</item>
 /// <item>tile H-tree: the same bits, one transfer of a port width a clock cycle (as the physical accounting moves a
 /// bus word a cycle);</item>
 /// <item>global buffer and H-tree: K · b · W bits to the tiles and one bit per output back (a quarter when
@@ -78,6 +79,10 @@ public static class NeuroSimActivity
 
         var tileIn = kt * w * b;
         var tileOut = nt * (a + 1) * w;
+
+        // Energy: every (row, column) block of the matrix once, with all windows; copies add tiles, not traffic.
+        var allTilesIn = (double)p.MatrixRows * w * b * Math.Ceiling(p.MatrixColumns / (double)side);
+        var allTilesOut = (double)p.MatrixColumns * (a + 1) * w * Math.Ceiling(p.MatrixRows / (double)side);
         var globalOut = (double)p.MatrixRows * b * w;
         var globalIn = (double)p.MatrixColumns * b * w / (p.Pooled ? 4 : 1);
 
@@ -89,10 +94,10 @@ public static class NeuroSimActivity
         }
 
         actions = actions
-            .With(ChipActions.TileBufferWrite, (long)Math.Round(p.Tiles * (tileIn + tileOut)))
-            .With(ChipActions.TileBufferRead, (long)Math.Round(p.Tiles * (tileIn + tileOut)))
-            .With(ChipActions.TileLinkDown, (long)Math.Round(p.Tiles * tileIn))
-            .With(ChipActions.TileLinkUp, (long)Math.Round(p.Tiles * tileOut))
+            .With(ChipActions.TileBufferWrite, (long)Math.Round(allTilesIn + allTilesOut))
+            .With(ChipActions.TileBufferRead, (long)Math.Round(allTilesIn + allTilesOut))
+            .With(ChipActions.TileLinkDown, (long)Math.Round(allTilesIn))
+            .With(ChipActions.TileLinkUp, (long)Math.Round(allTilesOut))
             .With(ChipActions.GlobalBufferRead, (long)Math.Round(globalOut))
             .With(ChipActions.GlobalBufferWrite, (long)Math.Round(globalIn))
             .With(ChipActions.GlobalLinkDown, (long)Math.Round(globalOut))
