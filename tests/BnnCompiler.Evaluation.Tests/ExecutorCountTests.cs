@@ -92,6 +92,38 @@ public sealed class ExecutorCountTests
         }
     }
 
+    /// <summary>
+    /// The rows still priced analytically in a simulated run, where the engine counts differently (docs/cost-model.md,
+    /// "Who counts what"): every pooled element against 3 steps per 4 (2 × 2 windows), the last layer's scores at the
+    /// program's partial-sum width against one bit per output, and both digital steps of fmnist-rescnn's layers against one.
+    /// </summary>
+    [Fact]
+    public void WhereTheEngineAndTheFormulasStillDifferTheyDifferForTheStatedReasons()
+    {
+        var (cnn, cnnProgram) = EngineAndAnalytical("onnx-models/fmnist-cnn.onnx");
+        var pooled = cnn.Where(l => l.Analytical[ChipActions.Pool] > 0).ToList();
+        Assert.NotEmpty(pooled);
+        Assert.All(pooled, l => Assert.Equal(4 * l.Analytical[ChipActions.Pool], 3 * l.Engine[ChipActions.Pool]));
+        var last = cnn[^1];
+        Assert.Equal(last.Analytical[ChipActions.GlobalBufferWrite] * cnnProgram.Machine.PartialSumBits, last.Engine[ChipActions.GlobalBufferWrite]);
+        Assert.All(cnn.Take(cnn.Count - 1), l => Assert.Equal(l.Analytical[ChipActions.GlobalBufferWrite], l.Engine[ChipActions.GlobalBufferWrite]));
+
+        var (rescnn, _) = EngineAndAnalytical("onnx-models/fmnist-rescnn.onnx");
+        var twoSteps = rescnn.Where(l => l.Engine[ChipActions.Threshold] != l.Analytical[ChipActions.Threshold]).ToList();
+        Assert.NotEmpty(twoSteps);
+        Assert.All(twoSteps, l => Assert.Equal(2 * l.Analytical[ChipActions.Threshold], l.Engine[ChipActions.Threshold]));
+    }
+
+    private static (List<(LayerActionCounts Analytical, ActionTable Engine)> Layers, Isa.MappedProgram Program) EngineAndAnalytical(string model)
+    {
+        var pipeline = new EvaluationPipeline(OnnxFrontend.Load(RepoPaths.Repo(model)), null);
+        var mapping = pipeline.Map(Spec("readout.input_bits=1"));
+        var program = EvaluationPipeline.Compile(mapping);
+        var timing = TimingEngine.Run(program);
+        var (analytical, _) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default);
+        return ([.. analytical.Layers.Select(l => (l, timing.Stages.Single(s => s.Index == l.LayerId).Actions))], program);
+    }
+
     private static HardwareSpec Spec(params string[] overrides) => overrides is ["--sram"]
         ? HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/sram.yaml"), [])
         : HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), overrides);
