@@ -100,7 +100,7 @@ public static class Program
         var build = Stopwatch.StartNew();
         var analogSim = pipeline.Simulator(nonIdealMapping, nonIdealProgram);
         var buildSeconds = build.Elapsed.TotalSeconds;
-        var simAnalog = Measure("simulator, non-idealities on (analog path)", samples, workers, (_, s) => Top1.Of(analogSim.Run(s)));
+        var simAnalog = Measure($"simulator, non-idealities on, {PathsOf(analogSim)}", samples, workers, (_, s) => Top1.Of(analogSim.Run(s)));
         foreach (var r in runners)
         {
             r.Dispose();
@@ -159,9 +159,14 @@ public static class Program
         return rate;
     }
 
-    /// <summary>The kernel path the crossbar layers run, e.g. "kernels avx512".</summary>
+    /// <summary>The kernel path the crossbar layers run, e.g. "kernels avx512", or "kernels analog avx512" on the analog path.</summary>
     private static string PathsOf(FunctionalSimulator simulator) =>
-        "kernels " + string.Join("/", simulator.Layers.Values.Select(l => l.Executor is CrossbarLayer c ? KernelPaths.Name(c.Path) : "analog").Distinct());
+        "kernels " + string.Join("/", simulator.Layers.Values.Select(l => l.Executor switch
+        {
+            CrossbarLayer c => KernelPaths.Name(c.Path),
+            Simulator.Analog.AnalogCrossbarLayer a => "analog " + KernelPaths.Name(a.Path),
+            _ => "other",
+        }).Distinct());
 
     private static DiagnosticException Bad(string message) =>
         new(Diagnostic.Error("BNN1001", message, new SourceLocation("bnnc-bench")));
