@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Core.Ir.Nodes;
@@ -92,6 +94,15 @@ public sealed class PassManagerTests
 
         Assert.Contains("IR verifier after break-thresholds", e.Message, StringComparison.Ordinal);
         Assert.Contains("encoding: ge0 channel 0 thresholds are not ascending (2 then 1)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Verify_After_Every_Pass_By_Default_Exactly_In_Debug_Builds()
+    {
+        var debug = typeof(PassChecks).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
+
+        Assert.Equal(debug, PassChecks.BuildDefault.Structure);
+        Assert.Same(PassChecks.BuildDefault, new PassManager([]).Checks);
     }
 
     /// <summary>x[1,4] → (x ≥ i) → … : <paramref name="count"/> comparisons with a scalar, each reading the last.</summary>
