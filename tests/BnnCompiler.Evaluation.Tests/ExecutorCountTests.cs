@@ -58,7 +58,7 @@ public sealed class ExecutorCountTests
     [InlineData("onnx-models/fmnist-rescnn.onnx", "fashion-mnist", "weights.mapping=two_cells_sequential")]
     [InlineData("onnx-models/fmnist-mlp.qonnx.onnx", "fashion-mnist", "weights.mapping=one_cell_reference")]
     [InlineData("onnx-models/mnist-cnn.onnx", "mnist-heldout", "weights.pair_layout=columns")]
-    public void TheSimulatorCountsReadsAndConversionsAsTheEngineDoesAndTheRunTakesEachRowFromItsCounter(string model, string dataName, string setting)
+    public void TheSimulatorCountsReadsConversionsAndPartialSumAddsAsTheEngineDoesAndTheRunTakesEachRowFromItsCounter(string model, string dataName, string setting)
     {
         const int Images = 12;
         var imported = OnnxFrontend.Load(RepoPaths.Repo(model));
@@ -74,6 +74,10 @@ public sealed class ExecutorCountTests
             {
                 Assert.True(stage[action] == simulated[action], $"{model} {counts.Layer} {action}: engine {stage[action]}, simulator {simulated[action]}");
             }
+
+            // The simulator adds the partial sums of a layer's row blocks; the engine's adder trees do the same additions by level.
+            var treeAdds = stage[ChipActions.PeAdd] + stage[ChipActions.TileAdd] + stage[ChipActions.ChipAdd];
+            Assert.Equal(run.Simulator.Layers[counts.Layer].Counters.PartialSumAdds, treeAdds);
 
             var fromAnalytical = analytical.Layers.Single(l => l.LayerId == counts.LayerId);
             foreach (var action in ChipActions.All)
