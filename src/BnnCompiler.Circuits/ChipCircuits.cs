@@ -95,12 +95,12 @@ public sealed class ChipCircuits
         var spec = mapping.Spec;
         var tech = TechnologyTable.For(spec.Technology);
         var fp = mapping.Floorplan;
-        var sub = spec.Subarray;
+        var sub = spec.Subarray.Physical;  // the fabricated array: spare rows and columns are priced like any other
         var adcsPerSubarray = spec.AdcsPerSubarray;
         var inputBits = Math.Max(1, spec.Readout.InputBits);
 
         var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech);
-        var mux = ColumnMuxModel.PerAdc(spec.Readout.ColumnsPerAdc, tech);
+        var mux = ColumnMuxModel.PerAdc(spec.MuxInputsPerAdc, tech);
         // Only a chip that feeds some layer bit-serially needs the shift-and-add behind its ADCs (NeuroSim V1.3,
         // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
         var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech) : UnitCost.Zero;

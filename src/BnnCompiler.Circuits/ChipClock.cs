@@ -22,8 +22,8 @@ public static class ChipClock
         }
 
         var tech = TechnologyTable.For(spec.Technology);
-        var row = RowPeripheryModel.PerRow(spec.Subarray, spec.Cell, tech, RowWriteVoltageV(spec, options));
-        var mux = ColumnMuxModel.PerAdc(spec.Readout.ColumnsPerAdc, tech);
+        var row = RowPeripheryModel.PerRow(spec.Subarray.Physical, spec.Cell, tech, RowWriteVoltageV(spec, options));
+        var mux = ColumnMuxModel.PerAdc(spec.MuxInputsPerAdc, tech);
         var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech);
         return PeriodNs(spec, SensingPathNs(row, mux, adc));
     }

@@ -23,6 +23,7 @@ public static class Program
         SweepCommand.Command,
         StudyCommand.Command,
         ZooCommand.Command,
+        DefectsCommand.Command,
         CompletionCommand.Command,
         SchemaCommand.Command,
         ReportCommand.Command,

@@ -40,6 +40,8 @@ public sealed record HardwareSpec
 
     /// <summary>Cost-model choices (<c>cost.*</c>); physical accounting unless the spec says otherwise.</summary>
     public CostSpec Cost { get; init; } = CostSpec.Default;
+    /// <summary>Defect repair (<c>repair.*</c>); none unless the spec says otherwise.</summary>
+    public RepairSpec Repair { get; init; } = new() { Mode = RepairMode.None, CalibrationImages = 200 };
 
     /// <summary>The file the spec was read from as given by the caller, or the name passed to Parse.</summary>
     public required string SourcePath { get; init; }
@@ -62,5 +64,11 @@ public sealed record HardwareSpec
     /// for every group of rows read together, and twice when the two cells of a weight are read one after the other.
     /// </summary>
     public int SensingCyclesPerInputBit =>
-        Readout.ColumnsPerAdc * (Subarray.Rows / Subarray.ParallelRows) * Weights.ReadsPerInput;
+        MuxInputsPerAdc * (Subarray.Rows / Subarray.ParallelRows) * Weights.ReadsPerInput;
+
+    /// <summary>
+    /// Inputs of each ADC's column mux: <see cref="ReadoutSpec.ColumnsPerAdc"/>, widened to share the spare columns
+    /// (⌈(columns + spare columns) / ADCs⌉); a repaired column may sit anywhere on it, so the mux steps through all of them.
+    /// </summary>
+    public int MuxInputsPerAdc => (Subarray.PhysicalColumns + AdcsPerSubarray - 1) / AdcsPerSubarray;
 }

@@ -17,4 +17,13 @@ public static class MappingCodes
 
     /// <summary>Warning: a matrix layer stays digital (full-precision weights, or inputs that are not integer codes).</summary>
     public const string LayerKeptDigital = "BNN4005";
+
+    /// <summary>A defect map file that cannot be read: missing, malformed line, unknown state, negative index.</summary>
+    public const string BadDefectMap = "BNN4010";
+
+    /// <summary>A defect map names a subarray or cell the mapped chip does not have.</summary>
+    public const string DefectOutsideChip = "BNN4011";
+
+    /// <summary>repair.mode uses spares but the spec fabricates none.</summary>
+    public const string NoSpares = "BNN4012";
 }

@@ -39,13 +39,23 @@ public sealed class FunctionalSimulator
     }
 
     /// <summary>
+    /// As the main constructor, for a chip with its own defect map and calibration set (<see cref="ChipSetup"/>): the
+    /// analog path takes stuck cells from <see cref="ChipSetup.Defects"/> when given, repairs around them as
+    /// <c>repair.mode</c> says, and calibrates the column references on <see cref="ChipSetup.CalibrationInputs"/>.
+    /// </summary>
+    public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, ChipSetup setup)
+        : this(graph, spec, trial, !spec.NonIdealities.IsIdeal, null, setup)
+    {
+    }
+
+    /// <summary>
     /// As the main constructor, but with the crossbar model chosen explicitly: <paramref name="analog"/> true runs
     /// every crossbar layer as an <see cref="AnalogCrossbarLayer"/> even when the non-idealities are ideal (with
     /// every magnitude zero it gives exactly the ideal path's outputs, only slower), false runs the ideal
     /// <see cref="CrossbarLayer"/> whatever the non-idealities say.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog)
-        : this(graph, spec, trial, analog, analog ? null : CompileLayers(graph, spec))
+        : this(graph, spec, trial, analog, analog ? null : CompileLayers(graph, spec), ChipSetup.Default)
     {
     }
 
@@ -54,14 +64,16 @@ public sealed class FunctionalSimulator
     /// crossbar layer runs as <paramref name="program"/> states it (row blocks, input planes) with the weights read
     /// back from <paramref name="mapping"/>'s cells; otherwise trial <paramref name="trial"/> of the analog path.
     /// </summary>
-    public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program, int trial = 0)
+    public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program, int trial = 0, ChipSetup? setup = null)
         : this(graph, mapping.Spec, trial, !mapping.Spec.NonIdealities.IsIdeal,
-            mapping.Spec.NonIdealities.IsIdeal ? ProgramReader.Read(program, mapping) : null)
+            mapping.Spec.NonIdealities.IsIdeal ? ProgramReader.Read(program, mapping) : null, setup ?? ChipSetup.Default)
     {
     }
 
-    private FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog, IReadOnlyDictionary<string, ProgrammedLayer>? programmed)
+    private FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog, IReadOnlyDictionary<string, ProgrammedLayer>? programmed, ChipSetup setup)
     {
+        ArgumentNullException.ThrowIfNull(setup);
+        programmed ??= analog ? null : CompileLayers(graph, spec);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(trial);
@@ -79,7 +91,7 @@ public sealed class FunctionalSimulator
             var isImage = imageValues.Contains(node.Inputs[0]);
             if (analog)
             {
-                var analogLayer = new AnalogCrossbarLayer(node, encoding, isImage, spec, trial);
+                var analogLayer = new AnalogCrossbarLayer(node, encoding, isImage, spec, trial, defects: setup.Defects);
                 _layers[node.Name] = new SimulatedLayer(node.Name, analogLayer.Counters, analogLayer.IsExact, analogLayer);
                 return analogLayer;
             }
@@ -90,6 +102,30 @@ public sealed class FunctionalSimulator
             _layers[node.Name] = new SimulatedLayer(node.Name, layer.Counters, layer.IsExact, layer);
             return layer;
         });
+        if (analog && spec.Repair.Calibrates)
+        {
+            Calibrate(setup.CalibrationInputs is { Count: > 0 } inputs
+                ? inputs
+                : throw new InvalidOperationException("repair.mode map+spares+calibrate needs a calibration set (ChipSetup.CalibrationInputs)"));
+        }
+    }
+
+    /// <summary>
+    /// Calibrates the chip as after programming (<c>repair.mode</c> map+spares+calibrate): runs the calibration set through
+    /// it while every analog layer records its columns' counts against the match counts, then moves each column's ADC
+    /// references onto its fitted transfer (<see cref="ColumnCalibration"/>). All layers record in one pass over the
+    /// set, each seeing the uncalibrated chip's inputs. Calibration reads are not counted as the chip's activity.
+    /// </summary>
+    private void Calibrate(IReadOnlyList<float[]> inputs)
+    {
+        var analog = _layers.Values.Select(l => l.Executor).OfType<AnalogCrossbarLayer>().ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+        foreach (var layer in analog)
+        {
+            layer.StartCalibration();
+            Parallel.For(0, inputs.Count, options, i => _interpreter.Run(inputs[i]));
+            layer.FinishCalibration();
+        }
     }
 
     /// <summary>The Monte-Carlo trial this simulator draws (see the constructor).</summary>
@@ -97,6 +133,11 @@ public sealed class FunctionalSimulator
 
     /// <summary>The crossbar-executed layers, by IR node name, in graph order.</summary>
     public IReadOnlyDictionary<string, SimulatedLayer> Layers => _layers;
+
+    /// <summary>Stuck cells and weight errors before and after repair, over every analog layer (zero on the ideal path).</summary>
+    public Mapping.Repair.RepairCounts Repair => _layers.Values
+        .Select(l => l.Executor is AnalogCrossbarLayer a ? a.Cells.Repair : Mapping.Repair.RepairCounts.Zero)
+        .Aggregate(Mapping.Repair.RepairCounts.Zero, (sum, c) => sum.Add(c));
 
     /// <summary>True when the ADC reads every count exactly and inputs keep full precision.</summary>
     public bool IsExact => _layers.Values.All(l => l.IsExact);

@@ -76,8 +76,12 @@ public sealed class MonteCarloCliTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         using var report = JsonDocument.Parse(run.Output);
         var rows = report.RootElement.GetProperty("ablation").EnumerateArray().ToList();
-        Assert.Equal(["ideal", "device_variation", "read_noise", "finite_on_off_ratio", "stuck_at", "drift", "ir_drop", "adc", "all"],
+        // Stuck cells are repairable: the chip with the fault-aware mapping follows (no spares, no calibration set here).
+        Assert.Equal(["ideal", "device_variation", "read_noise", "finite_on_off_ratio", "stuck_at", "drift", "ir_drop", "adc", "all", "repair: map"],
             rows.Select(r => r.GetProperty("effect").GetString()));
+        var repaired = rows.Single(r => r.GetProperty("effect").GetString() == "repair: map");
+        Assert.Equal("repair.mode", repaired.GetProperty("keys").GetString());
+        Assert.True(repaired.GetProperty("lost_top1").GetDouble() < rows.Single(r => r.GetProperty("effect").GetString() == "all").GetProperty("lost_top1").GetDouble());
         var stuck = rows.Single(r => r.GetProperty("effect").GetString() == "stuck_at");
         var all = rows.Single(r => r.GetProperty("effect").GetString() == "all");
         Assert.True(stuck.GetProperty("simulated").GetBoolean());

@@ -42,7 +42,7 @@ public class OverrideTests
     public void Should_Report_Unknown_Override_Key_With_Suggestion()
     {
         Assert.Equal(
-            ["--set subarray.rws: error BNN2005: unknown key subarray.rws; did you mean subarray.rows? subarray allows: rows, columns, parallel_rows"],
+            ["--set subarray.rws: error BNN2005: unknown key subarray.rws; did you mean subarray.rows? subarray allows: rows, columns, parallel_rows, spare_rows, spare_columns"],
             Errors("version: 1\n", "subarray.rws=128"));
     }
 
@@ -50,14 +50,14 @@ public class OverrideTests
     public void Should_Suggest_The_Whole_Path_When_A_Section_Is_Misspelt()
     {
         Assert.Equal(
-            ["--set subaray.rows: error BNN2005: unknown key subaray.rows; did you mean subarray.rows? the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost"],
+            ["--set subaray.rows: error BNN2005: unknown key subaray.rows; did you mean subarray.rows? the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost, repair"],
             Errors("version: 1\n", "subaray.rows=128"));
     }
 
     [Theory]
     [InlineData("adc_bits", "--set adc_bits: error BNN2010: --set takes key.path=value (e.g. subarray.rows=256); got 'adc_bits'")]
     [InlineData("=5", "--set : error BNN2010: --set takes key.path=value (e.g. subarray.rows=256); got '=5'")]
-    [InlineData("subarray=1", "--set subarray: error BNN2010: subarray is a section; --set takes one of its keys: subarray.rows, subarray.columns, subarray.parallel_rows")]
+    [InlineData("subarray=1", "--set subarray: error BNN2010: subarray is a section; --set takes one of its keys: subarray.rows, subarray.columns, subarray.parallel_rows, subarray.spare_rows, subarray.spare_columns")]
     [InlineData("version=2", "--set version: error BNN2010: version cannot be set with --set; it is the version of the file's schema")]
     public void Should_Report_Malformed_Overrides(string item, string expected)
     {

@@ -14,7 +14,7 @@ public class SpecDiagnosticTests
 
         // Then the nearest valid key and what the section allows are named, at the key's position
         Assert.Equal(
-            ["x.yaml(3,3): error BNN2005: unknown key subarray.rws; did you mean subarray.rows? subarray allows: rows, columns, parallel_rows"],
+            ["x.yaml(3,3): error BNN2005: unknown key subarray.rws; did you mean subarray.rows? subarray allows: rows, columns, parallel_rows, spare_rows, spare_columns"],
             Errors(yaml));
     }
 
@@ -22,7 +22,7 @@ public class SpecDiagnosticTests
     public void Should_Suggest_The_Key_Of_The_Same_Name_In_Another_Section()
     {
         Assert.Equal(
-            ["x.yaml(3,3): error BNN2005: unknown key subarray.adc_bits; did you mean readout.adc_bits? subarray allows: rows, columns, parallel_rows"],
+            ["x.yaml(3,3): error BNN2005: unknown key subarray.adc_bits; did you mean readout.adc_bits? subarray allows: rows, columns, parallel_rows, spare_rows, spare_columns"],
             Errors("version: 1\nsubarray:\n  adc_bits: 4\n"));
     }
 
@@ -30,7 +30,7 @@ public class SpecDiagnosticTests
     public void Should_Report_Unknown_Key_Without_Suggestion_When_Nothing_Is_Near()
     {
         Assert.Equal(
-            ["x.yaml(2,1): error BNN2005: unknown key flux_capacitor; the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost"],
+            ["x.yaml(2,1): error BNN2005: unknown key flux_capacitor; the top level allows: version, name, technology, cell, weights, chip, tile, pe, subarray, readout, clock, pipeline, non_idealities, cost, repair"],
             Errors("version: 1\nflux_capacitor: 1\n"));
     }
 
@@ -64,7 +64,7 @@ public class SpecDiagnosticTests
     public void Should_Report_A_Section_That_Is_Not_A_Mapping()
     {
         Assert.Equal(
-            ["x.yaml(2,11): error BNN2006: subarray must be a mapping of rows, columns, parallel_rows; got '128'"],
+            ["x.yaml(2,11): error BNN2006: subarray must be a mapping of rows, columns, parallel_rows, spare_rows, spare_columns; got '128'"],
             Errors("version: 1\nsubarray: 128\n"));
     }
 
@@ -268,7 +268,7 @@ public class SpecDiagnosticTests
                 "x.yaml(4,9): error BNN2007: cell.type must be one of rram, sram, fefet; got 'pcm'",
                 "x.yaml(6,9): error BNN2004: subarray.rows must be a power of two from 8 to 4096; got 100",
                 "x.yaml(7,3): error BNN2008: duplicate key subarray.rows; it was first given at line 6",
-                "x.yaml(8,3): error BNN2005: unknown key subarray.colums; did you mean subarray.columns? subarray allows: rows, columns, parallel_rows",
+                "x.yaml(8,3): error BNN2005: unknown key subarray.colums; did you mean subarray.columns? subarray allows: rows, columns, parallel_rows, spare_rows, spare_columns",
                 "x.yaml(10,13): error BNN2004: readout.adc_bits must be an integer from 1 to 10; got 0",
                 "x.yaml(11,20): error BNN2006: readout.columns_per_adc must be a power of two from 1 to 4096; got 'eight', which is not an integer",
                 "x.yaml(14,22): error BNN2009: non_idealities.stuck_at_on_rate + non_idealities.stuck_at_off_rate must be at most 1; got 1.3",

@@ -7,6 +7,7 @@ using BnnCompiler.Evaluation;
 using BnnCompiler.Evaluation.MonteCarlo;
 using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
 using BnnCompiler.Reports.Schemas;
 using BnnCompiler.Simulator;
 
@@ -34,7 +35,7 @@ public static class EvaluateCommand
     public static CliCommand Command { get; } = new(
         "evaluate",
         "simulate a model on the crossbar chip and compare it with ONNX Runtime",
-        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [-o report.json] [--json] [--trace FILE [--trace-images N]]",
+        "bnnc evaluate [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits B] [--adc-bits A] [--set k=v]... [--trials N] [--seed S] [--ablate] [--repair MODE] [--defects FILE] [--calibration DATA] [-o report.json] [--json] [--trace FILE [--trace-images N]]",
         [
             .. HardwareOptions.All,
             .. DataOptions.Specs("dataset name or IDX/.npy path", ProjectFiles.DefaultData),
@@ -44,6 +45,7 @@ public static class EvaluateCommand
             new OptionSpec("output", "write the JSON report to FILE", Alias: "o") { ValueName = "FILE" },
             new OptionSpec("json", "print the JSON report instead of text", TakesValue: false),
             .. TraceOption.Specs,
+            .. RepairOptions.All,
             .. ModelOptions.All,
         ],
         1,
@@ -56,14 +58,15 @@ public static class EvaluateCommand
             OutputPaths.CheckFile(outputPath);
         }
 
-        var spec = LoadSpec(args);
+        var spec = RepairOptions.Apply(LoadSpec(args), args, "evaluate");
         var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
         var ablate = args.Has("ablate");
         var trace = TraceOption.Read(args, "evaluate");
         var model = DataOptions.LoadModel(args, "evaluate");
         var data = DataOptions.Load(args, model, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
-        var pipeline = new EvaluationPipeline(model, feeder);
+        var setup = RepairOptions.Setup(args, spec, model, CrossbarMapper.Map(model.Graph, spec), args.Value("data") ?? ProjectFiles.DefaultData, "evaluate");
+        var pipeline = new EvaluationPipeline(model, feeder, setup: setup);
         var run = pipeline.Evaluate(spec, new ProgressBar(Console.Error, data.Count, "evaluate"));
         var (simulator, accuracy, cost, cycles) = (run.Simulator, run.Accuracy, run.Cost, run.Activity.Cycles);
         MonteCarloResult? monteCarlo = null;
@@ -76,7 +79,7 @@ public static class EvaluateCommand
             if (ablate)
             {
                 ablation = AblationRunner.Run(model.Graph, spec, feeder, n, accuracy.ReferencePredictions, monteCarlo,
-                    effect => Console.Error.WriteLine($"ablation: {effect}"));
+                    effect => Console.Error.WriteLine($"ablation: {effect}"), setup);
             }
         }
 
@@ -106,6 +109,7 @@ public static class EvaluateCommand
         output.WriteLine(Top1Line("simulated top-1     ", accuracy.SimulatedTop1, accuracy.SimulatedCorrect, accuracy.Samples));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"agreement            {accuracy.Agreement:P2} ({accuracy.Agreeing}/{accuracy.Samples}){(simulator.IsExact ? " (exact read-out)" : string.Empty)}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one image end to end {ScaledUnits.Time(cycles.LatencyNs)} ({cycles.LatencyCycles:N0} cycles of {cycles.ClockPeriodNs:F3} ns); pipelined, one image every {ScaledUnits.Time(cycles.IntervalNs)} ({cycles.ImagesPerSecond:F0} images/s)"));
+        EvaluationReport.PrintRepair(spec, simulator, output);
         if (monteCarlo is not null)
         {
             EvaluationReport.PrintMonteCarlo(monteCarlo, output);

@@ -64,6 +64,16 @@ public static class EvaluationReport
             MeanAgreement = R(monteCarlo.Agreement.Mean),
             PerTrial = monteCarlo.Trials.Select(t => new { t.Trial, Top1 = R(t.Top1), t.Correct, Agreement = R(t.Agreement) }).ToList(),
         },
+        Repair = new
+        {
+            Mode = RepairModes.Word(spec.Repair.Mode),
+            spec.Subarray.SpareRows,
+            spec.Subarray.SpareColumns,
+            simulator.Repair.StuckCells,
+            WeightErrorsNaive = simulator.Repair.NaiveErrors,
+            WeightErrorsRepaired = simulator.Repair.RepairedErrors,
+            Calibrated = spec.Repair.Calibrates && !spec.NonIdealities.IsIdeal,
+        },
         Ablation = ablation?.Select(a => new
         {
             a.Effect,
@@ -145,4 +155,17 @@ public static class EvaluationReport
     private static double? R(double? value) => value is { } v ? Math.Round(v, 6) : null;
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The repair line of the text report (trial 0's chip).</summary>
+    public static void PrintRepair(HardwareSpec spec, FunctionalSimulator simulator, TextWriter output)
+    {
+        var r = simulator.Repair;
+        if (r.StuckCells == 0 && spec.Repair.Mode == RepairMode.None)
+        {
+            return;
+        }
+
+        var fixedShare = r.NaiveErrors == 0 ? 1.0 : 1.0 - ((double)r.RepairedErrors / r.NaiveErrors);
+        output.WriteLine(F($"repair               {RepairModes.Word(spec.Repair.Mode)} ({spec.Subarray.SpareRows} spare rows, {spec.Subarray.SpareColumns} spare columns a subarray): {r.StuckCells:N0} stuck cells; weight errors {r.NaiveErrors:N0} naive, {r.RepairedErrors:N0} left ({fixedShare:P1} repaired){(spec.Repair.Calibrates ? "; column references calibrated" : string.Empty)}"));
+    }
 }

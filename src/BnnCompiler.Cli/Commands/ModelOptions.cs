@@ -29,9 +29,9 @@ public static class ModelOptions
     /// Loads MODEL (or the default model), with the image input scaled by <paramref name="inputScale"/> when given, prints
     /// the import's warnings to standard error, and returns it.
     /// </summary>
-    public static ImportedModel Load(ParsedArguments args, string command, float? inputScale = null)
+    public static ImportedModel Load(ParsedArguments args, string command, float? inputScale = null, int positional = 0)
     {
-        var path = args.Positionals.Count > 0 ? args.Positionals[0] : ProjectFiles.Find(ProjectFiles.DefaultModel)
+        var path = args.Positionals.Count > positional ? args.Positionals[positional] : ProjectFiles.Find(ProjectFiles.DefaultModel)
             ?? throw new DiagnosticException(Diagnostic.Error("BNN1002",
                 $"no MODEL given and the default model {ProjectFiles.DefaultModel} was not found", new SourceLocation($"bnnc {command}")));
         var model = Open(path, args, command, inputScale);

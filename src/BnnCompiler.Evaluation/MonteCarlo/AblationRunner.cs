@@ -1,5 +1,6 @@
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Hardware;
+using BnnCompiler.Simulator;
 
 namespace BnnCompiler.Evaluation.MonteCarlo;
 
@@ -7,7 +8,8 @@ namespace BnnCompiler.Evaluation.MonteCarlo;
 /// The accuracy lost to each non-ideal effect alone at the spec's magnitudes, and to all of them together:
 /// the ideal spec is run once (it draws nothing, so every trial would be the same), each effect the spec
 /// turns on is run alone for the given number of trials, and "all" is the spec as given. Effects the spec
-/// leaves off are listed with no result and nothing lost.
+/// leaves off are listed with no result and nothing lost. When the spec has stuck cells or IR drop, each repair mode
+/// other than the spec's own follows as a row "repair: MODE" (all effects on, that repair; see docs/repair.md).
 /// </summary>
 public static class AblationRunner
 {
@@ -19,7 +21,8 @@ public static class AblationRunner
         int trials,
         int[] reference,
         MonteCarloResult? all = null,
-        Action<string>? starting = null)
+        Action<string>? starting = null,
+        ChipSetup? setup = null)
     {
         starting?.Invoke("ideal");
         var ideal = MonteCarloRunner.Run(graph, AblationSpecs.Ideal(spec), feeder, 1, reference).Top1;
@@ -33,7 +36,7 @@ public static class AblationRunner
             }
 
             starting?.Invoke(effect.Name);
-            var top1 = MonteCarloRunner.Run(graph, effect.Spec, feeder, trials, reference).Top1;
+            var top1 = MonteCarloRunner.Run(graph, effect.Spec, feeder, trials, reference, setup: setup).Top1;
             rows.Add(new AblationRow(effect.Name, effect.Keys, true, top1, ideal.Mean - top1.Mean));
         }
 
@@ -42,8 +45,15 @@ public static class AblationRunner
             starting?.Invoke("all");
         }
 
-        var together = (all ?? MonteCarloRunner.Run(graph, spec, feeder, trials, reference)).Top1;
+        var together = (all ?? MonteCarloRunner.Run(graph, spec, feeder, trials, reference, setup: setup)).Top1;
         rows.Add(new AblationRow("all", "non_idealities.*", !spec.NonIdealities.IsIdeal, together, ideal.Mean - together.Mean));
+        foreach (var (name, repaired) in AblationSpecs.Repairs(spec, setup))
+        {
+            starting?.Invoke(name);
+            var top1 = MonteCarloRunner.Run(graph, repaired, feeder, trials, reference, setup: setup).Top1;
+            rows.Add(new AblationRow(name, "repair.mode", true, top1, ideal.Mean - top1.Mean));
+        }
+
         return rows;
     }
 }

@@ -1,4 +1,5 @@
 using BnnCompiler.Hardware;
+using BnnCompiler.Simulator;
 
 namespace BnnCompiler.Evaluation.MonteCarlo;
 
@@ -53,5 +54,28 @@ public static class AblationSpecs
             Effect("ir_drop", "ir_drop.wire_resistance_ohm", n.WireResistanceOhm > 0, i with { WireResistanceOhm = n.WireResistanceOhm }),
             Effect("adc", "adc.*", !n.Adc.IsIdeal, i with { Adc = n.Adc }),
         ];
+    }
+
+    /// <summary>
+    /// The spec as given under each repair mode other than its own, named "repair: MODE", when something repairable is on
+    /// (stuck cells or IR drop). Modes using spares need <c>subarray.spare_*</c>; calibration needs a calibration set.
+    /// </summary>
+    public static IReadOnlyList<(string Name, HardwareSpec Spec)> Repairs(HardwareSpec spec, ChipSetup? setup)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var n = spec.NonIdealities;
+        if (n.StuckAtOnRate == 0 && n.StuckAtOffRate == 0 && n.WireResistanceOhm == 0)
+        {
+            return [];
+        }
+
+        var spares = spec.Subarray.SpareRows + spec.Subarray.SpareColumns > 0;
+        var calibration = setup?.CalibrationInputs is { Count: > 0 };
+        return RepairModes.All
+            .Where(m => m != spec.Repair.Mode)
+            .Where(m => spares || !(m is RepairMode.MapSpares or RepairMode.MapSparesCalibrate))
+            .Where(m => calibration || m != RepairMode.MapSparesCalibrate)
+            .Select(m => ("repair: " + RepairModes.Word(m), spec with { Repair = spec.Repair with { Mode = m } }))
+            .ToList();
     }
 }

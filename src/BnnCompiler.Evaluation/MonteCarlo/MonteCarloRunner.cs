@@ -35,8 +35,10 @@ public static class MonteCarloRunner
         int trials,
         int[] reference,
         int[]? firstTrial = null,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null,
+        ChipSetup? setup = null)
     {
+        setup ??= ChipSetup.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         var count = feeder.Count;
         if (reference.Length != count || (firstTrial is not null && firstTrial.Length != count))
@@ -68,7 +70,7 @@ public static class MonteCarloRunner
         {
             var t = first + (int)(k / count);
             var i = (int)(k % count);
-            var simulator = SimulatorFor(simulators, t, graph, spec);
+            var simulator = SimulatorFor(simulators, t, graph, spec, setup);
             predictions[t][i] = Top1.Of(simulator.Run(feeder.Sample(i)));
             if (Interlocked.Decrement(ref remaining[t]) == 0)
             {
@@ -101,7 +103,7 @@ public static class MonteCarloRunner
     }
 
     /// <summary>The simulator of trial t, built once by whichever worker reaches the trial first.</summary>
-    private static FunctionalSimulator SimulatorFor(FunctionalSimulator?[] simulators, int trial, IrGraph graph, HardwareSpec spec)
+    private static FunctionalSimulator SimulatorFor(FunctionalSimulator?[] simulators, int trial, IrGraph graph, HardwareSpec spec, ChipSetup setup)
     {
         if (Volatile.Read(ref simulators[trial]) is { } existing)
         {
@@ -110,7 +112,7 @@ public static class MonteCarloRunner
 
         lock (simulators)
         {
-            return simulators[trial] ??= new FunctionalSimulator(graph, spec, trial);
+            return simulators[trial] ??= new FunctionalSimulator(graph, spec, trial, setup);
         }
     }
 }

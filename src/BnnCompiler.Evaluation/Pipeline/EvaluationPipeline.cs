@@ -24,9 +24,10 @@ namespace BnnCompiler.Evaluation.Pipeline;
 /// once for specs whose simulations are the same (ideal devices, every ADC exact).
 /// Without a dataset <see cref="Estimate"/> prices analytically counted activity.
 /// </summary>
-public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder, IReadOnlyList<IMappingTransform>? transforms = null)
+public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder, IReadOnlyList<IMappingTransform>? transforms = null, ChipSetup? setup = null)
 {
     private readonly IReadOnlyList<IMappingTransform> _transforms = transforms ?? [];
+    private readonly ChipSetup _setup = setup ?? ChipSetup.Default;
     private readonly Dictionary<string, ChipMapping> _mappings = [];
     private readonly Dictionary<string, SimulatedRun> _simulations = [];
     private int[]? _reference;
@@ -70,9 +71,16 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
 
     public static MappedProgram Compile(ChipMapping mapping) => ProgramCompiler.Compile(mapping);
 
-    /// <summary>The simulator of the compiled chip (trial <paramref name="trial"/> of the draws when devices are non-ideal).</summary>
+    /// <summary>
+    /// The chip's defect map and calibration set (<see cref="ChipSetup"/>). Defect repair (<c>repair.mode</c>) is planned
+    /// when a trial's chip is built, because the stuck cells it works around are that trial's (drawn, or the map's).
+    /// </summary>
+    public ChipSetup Setup => _setup;
+
+    /// <summary>The simulator of the compiled chip (trial <paramref name="trial"/> of the draws when devices are non-ideal,
+    /// with the pipeline's defect map, repair and calibration).</summary>
     public FunctionalSimulator Simulator(ChipMapping mapping, MappedProgram program, int trial = 0) =>
-        new(model.Graph, mapping, program, trial);
+        new(model.Graph, mapping, program, trial, _setup);
 
     /// <summary>
     /// Simulates every sample of the dataset on the compiled chip (beside ONNX Runtime the first time, whose
@@ -132,7 +140,7 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
     /// Runtime's predictions; <paramref name="firstTrial"/>, when given, holds trial 0's predictions already simulated.
     /// </summary>
     public MonteCarloResult Trials(HardwareSpec spec, int trials, int[]? firstTrial = null, IProgress<int>? progress = null) =>
-        MonteCarloRunner.Run(model.Graph, spec, RequireFeeder(), trials, ReferencePredictions(), firstTrial, progress);
+        MonteCarloRunner.Run(model.Graph, spec, RequireFeeder(), trials, ReferencePredictions(), firstTrial, progress, _setup);
 
     private int[] RunDataset(SampleFeeder data, FunctionalSimulator simulator, IProgress<int>? progress)
     {

@@ -64,6 +64,8 @@ internal static class SpecBuilder
                 Rows = rows,
                 Columns = v.Get<int>("subarray.columns"),
                 ParallelRows = v.GetOrNull<int>("subarray.parallel_rows") ?? rows,
+                SpareRows = v.Get<int>("subarray.spare_rows"),
+                SpareColumns = v.Get<int>("subarray.spare_columns"),
             },
             Readout = new ReadoutSpec
             {
@@ -121,6 +123,11 @@ internal static class SpecBuilder
                 },
             },
             Cost = new CostSpec { Accounting = v.Get<CostAccounting>("cost.accounting") },
+            Repair = new RepairSpec
+            {
+                Mode = v.Get<RepairMode>("repair.mode"),
+                CalibrationImages = v.Get<int>("repair.calibration_images"),
+            },
             SourcePath = sourcePath,
         };
     }

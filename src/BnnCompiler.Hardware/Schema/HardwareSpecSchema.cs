@@ -90,6 +90,11 @@ public static class HardwareSpecSchema
             "Columns (bit lines) of one crossbar.", s => s.Subarray.Columns),
         F("subarray.parallel_rows", new IntegerType(1, 4096, powerOfTwo: true, keyword: "all"), "rows", null,
             "Rows driven in one read; all reads every row at once (at most subarray.rows).", s => s.Subarray.ParallelRows),
+        F("subarray.spare_rows", new IntegerType(0, 256), "rows", 0,
+            "Spare rows fabricated below the array for defect repair (priced as rows; used with repair.mode map+spares).", s => s.Subarray.SpareRows),
+        F("subarray.spare_columns", new IntegerType(0, 256), "columns", 0,
+            "Spare columns fabricated right of the array, on a wider column mux (priced as columns; used with repair.mode map+spares).",
+            s => s.Subarray.SpareColumns),
 
         F("readout.adc_type", ChoiceType.For(
                 ("multilevel_sense_amp", AdcKind.MultiLevelSenseAmp), ("sar", AdcKind.Sar), ("flash", AdcKind.Flash)), "", AdcKind.MultiLevelSenseAmp,
@@ -164,6 +169,11 @@ public static class HardwareSpecSchema
         F("cost.accounting", ChoiceType.For(("physical", CostAccounting.Physical), ("neurosim_v1_3", CostAccounting.NeuroSimV13)), "", CostAccounting.Physical,
             "How bnnc cost charges the chip: physical (what the mapped chip does) or neurosim_v1_3 (as DNN+NeuroSim V1.3 charges it; docs/cost-model.md).",
             s => s.Cost.Accounting),
+        F("repair.mode", ChoiceType.For([.. RepairModes.All.Select(m => (RepairModes.Word(m), m))]), "", RepairMode.None,
+            "Defect repair: none (naive mapping), fault-aware mapping, with the spare rows and columns, and column references calibrated on a calibration set.",
+            s => s.Repair.Mode),
+        F("repair.calibration_images", new IntegerType(1, 100000), "images", 200,
+            "Images of the calibration set (held apart from the test set) the column references are fitted on.", s => s.Repair.CalibrationImages),
     ];
 
     private static readonly Dictionary<string, FieldDescriptor> ByPath = Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);

@@ -65,9 +65,29 @@ public sealed class AnalogColumnReadout
     /// <summary>σ_n², the conversion-noise variance in LSB².</summary>
     public float NoiseVariance { get; }
 
-    /// <summary>True when no ADC has an offset or gain error.</summary>
-    public bool StaticIdeal { get; }
+    /// <summary>True when no ADC has an offset or gain error and the references were not calibrated.</summary>
+    public bool StaticIdeal { get; private set; }
 
     /// <summary>True when a conversion draws noise (read noise or ADC noise on).</summary>
     public bool Noisy { get; }
+
+    /// <summary>
+    /// Moves each column's references onto its fitted transfer c ≈ a·m + o (<see cref="ColumnCalibration"/>): level i
+    /// at a·i·Δ + o, so the ADC's input level becomes (1 + g)·(c − o)/(a·Δ) + offset + ½.
+    /// </summary>
+    public void Calibrate(AnalogLayerWeights cells, double[] gain, double[] offset)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(gain);
+        ArgumentNullException.ThrowIfNull(offset);
+        for (var i = 0; i < Scale.Length; i++)
+        {
+            var instance = cells.Adcs[i];
+            var step = Quantizers[i / Columns].Step;
+            Scale[i] = (float)(instance.Gain / (gain[i] * step));
+            Bias[i] = (float)(instance.OffsetLsb + 0.5 - (instance.Gain * offset[i] / (gain[i] * step)));
+        }
+
+        StaticIdeal = false;
+    }
 }

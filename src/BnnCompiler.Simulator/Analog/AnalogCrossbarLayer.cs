@@ -2,6 +2,7 @@ using BnnCompiler.Core.Analysis;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Hardware;
+using BnnCompiler.Mapping.Defects;
 using BnnCompiler.Simulator.Functional;
 
 namespace BnnCompiler.Simulator.Analog;
@@ -31,13 +32,17 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private readonly AnalogPixelRows _rows;
     private readonly IAnalogKernel _kernel;
     private readonly ulong _readsKey;
+    private readonly int[][] _flipped;  // per block: the columns repair stores negated (their partial sums are subtracted)
+    private float[][]? _storedSigns;    // while calibrating, per block: ±1 of the weight each cell pair holds, [local row, column]
+    private ColumnCalibration? _recorder;
 
     /// <summary>
     /// Builds trial <paramref name="trial"/> of the layer. <paramref name="path"/> chooses the kernel:
     /// <see cref="KernelPath.Avx512"/> (the default where supported) runs the 512-bit kernel, any other path the
-    /// scalar reference; <see cref="Path"/> says which one runs.
+    /// scalar reference; <see cref="Path"/> says which one runs. <paramref name="defects"/> gives the chip's stuck cells
+    /// (null: drawn from the spec's rates); repair works around them as <c>repair.mode</c> says (docs/repair.md).
     /// </summary>
-    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null)
+    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null, IDefectSource? defects = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(inputEncoding);
@@ -48,9 +53,12 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _quantizeInput = isImageInput && inputEncoding.Bits > spec.Readout.InputBits;
         _im2col = Im2Col.For(node.Layout);
         var models = AnalogDeviceModels.From(spec);
-        _cells = new AnalogLayerWeights(node, spec, models, trial);
+        _cells = new AnalogLayerWeights(node, spec, models, trial, defects);
         Readout = new AnalogColumnReadout(_cells, spec.Readout, node.Layout.Rows, models);
-        _signs = new PackedSigns(node, _cells.RowsPerBlock);
+        // Repair may store a block's column negated: the digital side counts the weights the cells hold and subtracts
+        // that block's partial sum, so the layer still computes W·x.
+        _signs = new PackedSigns(_cells.HasFlips ? new BinaryLinearNode(node.Name, node.Origin, node.Inputs[0], node.Output, node.Layout, _cells.StoredSigns(node), node.Alpha, node.Bias) : node, _cells.RowsPerBlock);
+        _flipped = [.. Enumerable.Range(0, _cells.Blocks).Select(b => Enumerable.Range(0, node.Layout.Columns).Where(c => _cells.ColumnSigns[(b * node.Layout.Columns) + c] < 0).ToArray())];
         _rows = new AnalogPixelRows(_im2col, checked((int)node.Inputs[0].Shape.Count), node.Layout.Rows, _cells.RowsPerBlock, node.Layout.Columns, _signs.PositivesPerRow);
         Path = (path ?? KernelPaths.Best) == KernelPath.Avx512 && AnalogVectorKernel.IsSupported ? KernelPath.Avx512 : KernelPath.Scalar;
         _kernel = Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
@@ -75,6 +83,27 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
     /// <summary>True when the devices are ideal, every ADC reads every count exactly and inputs keep full precision.</summary>
     public bool IsExact => IsIdeal && !_quantizeInput && Readout.Quantizers.All(a => a.IsExact);
+
+    /// <summary>
+    /// Starts recording, for every read, each column's count and the match count its weights and inputs call for
+    /// (<see cref="ColumnCalibration"/>); reads while recording are not counted as the chip's activity.
+    /// </summary>
+    public void StartCalibration()
+    {
+        _storedSigns = StoredSignRows(_cells.HasFlips ? _cells.StoredSigns(_node) : _node.Signs, _node.Layout.Rows, _node.Layout.Columns, _cells.RowsPerBlock, _cells.Blocks);
+        _recorder = new ColumnCalibration(Readout.Scale.Length);
+    }
+
+    /// <summary>Fits each column's transfer from the recorded reads and moves its ADC references onto it
+    /// (<see cref="AnalogColumnReadout.Calibrate"/>); stops recording.</summary>
+    public void FinishCalibration()
+    {
+        var recorder = _recorder ?? throw new InvalidOperationException("calibration was not started");
+        var (gain, offset) = recorder.Fit();
+        Readout.Calibrate(_cells, gain, offset);
+        _recorder = null;
+        _storedSigns = null;
+    }
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
@@ -107,6 +136,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var negativeRows = new long[n];    // −1 weights on driven rows, over all blocks
         var signedValid = new long[n];
         long readCount = 0, rowsDriven = 0, matched = 0;
+        var before = new long[n];          // totals of the flipped columns before a conversion
         for (var p = 0; p < pixels; p++)
         {
             Array.Clear(total);
@@ -130,10 +160,40 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                     signedValid[col] += validRows - (2 * neg);
                 }
 
+                var flipped = _flipped[b];
+                foreach (var col in flipped)
+                {
+                    // The block's column holds −w: its partial sum (linear in the three sums) enters with sign −1.
+                    var neg = blockNegatives[col];
+                    negativeRows[col] -= 2L * neg;
+                    signedValid[col] -= 2L * (validRows - (2 * neg));
+                }
+
                 for (var j = 0; j < planes; j++)
                 {
-                    _kernel.Plane(b, driven.AsSpan(((j * blocks) + b) * wpb, wpb), baseAcc, varBase, acc, varAcc);
+                    var plane = driven.AsSpan(((j * blocks) + b) * wpb, wpb);
+                    _kernel.Plane(b, plane, baseAcc, varBase, acc, varAcc);
+                    if (_recorder is not null)
+                    {
+                        Record(b, plane, acc, blockNegatives);
+                    }
+
+                    if (flipped.Length == 0)
+                    {
+                        _kernel.Convert(b, j, acc, varAcc, blockNegatives, total, ref reads);
+                        continue;
+                    }
+
+                    for (var i = 0; i < flipped.Length; i++)
+                    {
+                        before[i] = total[flipped[i]];
+                    }
+
                     _kernel.Convert(b, j, acc, varAcc, blockNegatives, total, ref reads);
+                    for (var i = 0; i < flipped.Length; i++)
+                    {
+                        total[flipped[i]] = (2 * before[i]) - total[flipped[i]];
+                    }
                 }
             }
 
@@ -149,6 +209,61 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var conversions = (long)pixels * n * blocks * planes;
         var shiftAdds = planes > 1 ? (long)pixels * n * blocks * (planes - 1) : 0;
         var partialAdds = (long)pixels * n * (blocks - 1);
-        Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
+        if (_recorder is null)
+        {
+            Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
+        }
+    }
+
+    /// <summary>
+    /// One read of block b for the calibration: per column the count the ADC sees and the match count
+    /// m = #(−1 weights on valid rows) + Σ over the driven rows of the stored weight (±1), which ideal cells give.
+    /// </summary>
+    private void Record(int b, ReadOnlySpan<ulong> driven, float[] acc, ReadOnlySpan<int> negatives)
+    {
+        var n = _node.Layout.Columns;
+        var m = new float[n];
+        for (var col = 0; col < n; col++)
+        {
+            m[col] = negatives[col];
+        }
+
+        for (var w = 0; w < driven.Length; w++)
+        {
+            for (var bits = driven[w]; bits != 0; bits &= bits - 1)
+            {
+                RowSums.Add(m, _storedSigns![b], ((w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits)) * n);
+            }
+        }
+
+        var matches = new double[n];
+        var counts = new double[n];
+        for (var col = 0; col < n; col++)
+        {
+            matches[col] = m[col];
+            counts[col] = acc[col] + (_cells.Differential ? negatives[col] : 0);
+        }
+
+        _recorder!.Add(b * n, matches, counts);
+    }
+
+    /// <summary>Per block, ±1 of each weight as stored, [local row, column] row-major (the layout of the Diff rows).</summary>
+    private static float[][] StoredSignRows(sbyte[] signs, int k, int n, int rowsPerBlock, int blocks)
+    {
+        var result = new float[blocks][];
+        for (var b = 0; b < blocks; b++)
+        {
+            var rows = Math.Min(rowsPerBlock, k - (b * rowsPerBlock));
+            var block = result[b] = new float[rows * n];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var col = 0; col < n; col++)
+                {
+                    block[(r * n) + col] = signs[((long)col * k) + (b * rowsPerBlock) + r];
+                }
+            }
+        }
+
+        return result;
     }
 }

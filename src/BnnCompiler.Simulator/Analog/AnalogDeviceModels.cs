@@ -46,4 +46,15 @@ public sealed record AnalogDeviceModels(
             CellFault.StuckOff => OnOff.OffConductance,
             _ => Variation.Apply(nominal, variationZ) * Drift.Factor(driftZ),
         };
+
+    /// <summary>
+    /// The conductance of a cell whose stuck state is given (a defect map's, or one drawn from the rates): a stuck cell
+    /// takes G_on or G_off and skips variation and drift; otherwise G = variation(nominal, z_v) · drift(z_d).
+    /// </summary>
+    public double Conductance(double nominal, double variationZ, Mapping.Defects.StuckState stuck, double driftZ) => stuck switch
+    {
+        Mapping.Defects.StuckState.On => OnOffRatioModel.OnConductance,
+        Mapping.Defects.StuckState.Off => OnOff.OffConductance,
+        _ => Variation.Apply(nominal, variationZ) * Drift.Factor(driftZ),
+    };
 }

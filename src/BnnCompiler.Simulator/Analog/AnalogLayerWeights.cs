@@ -1,6 +1,8 @@
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping.Cells;
+using BnnCompiler.Mapping.Defects;
+using BnnCompiler.Mapping.Repair;
 
 namespace BnnCompiler.Simulator.Analog;
 
@@ -22,7 +24,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// </summary>
 public sealed class AnalogLayerWeights
 {
-    public AnalogLayerWeights(BinaryLinearNode node, HardwareSpec spec, AnalogDeviceModels models, int trial)
+    public AnalogLayerWeights(BinaryLinearNode node, HardwareSpec spec, AnalogDeviceModels models, int trial, IDefectSource? defects = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(spec);
@@ -43,10 +45,13 @@ public sealed class AnalogLayerWeights
         DiffSquares = noise ? new float[Blocks][] : null;
         BaseSquares = noise ? new float[Blocks][] : null;
         Adcs = new AdcInstance[Blocks * n];
-        var physicalRows = spec.Subarray.Rows;
-        var physicalColumns = spec.Subarray.Columns;
+        var physicalRows = spec.Subarray.PhysicalRows;
+        var physicalColumns = spec.Subarray.PhysicalColumns;
         var seed = spec.NonIdealities.Seed;
         var g = new double[physicalRows * physicalColumns];
+        var signs = new int[Blocks * n];
+        Array.Fill(signs, 1);
+        var repair = RepairCounts.Zero;
         for (var b = 0; b < Blocks; b++)
         {
             var rowStart = b * RowsPerBlock;
@@ -65,22 +70,71 @@ public sealed class AnalogLayerWeights
                 var columnStart = cb * columnsPerBlock;
                 var columnCount = Math.Min(columnsPerBlock, n - columnStart);
                 var states = States(node.Signs, k, geometry, rowStart, rowCount, columnStart, columnCount);
-                Conductances(states, models, AnalogStreams.Cells(seed, trial, node.Name, b, cb), g);
+                var draws = CellDraws.Draw(AnalogStreams.Cells(seed, trial, node.Name, b, cb), g.Length);
+                var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
+                var problem = new RepairProblem(geometry, states, stuck, spec.Repair.UsesSpares);
+                var (plan, counts) = RepairPlanner.Plan(problem, spec.Repair.Mode, physicalRows, physicalColumns);
+                repair = repair.Add(counts);
+                var placed = plan.Place(states);
+                for (var i = 0; i < g.Length; i++)
+                {
+                    g[i] = models.Conductance(Nominal(placed[i], models.OnOff), draws.Variation[i], stuck.Cells[i], draws.Drift[i]);
+                }
+
                 var e = models.WireResistanceOhm > 0 ? IrDropModel.Effective(g, physicalRows, physicalColumns, models.WireConductance) : g;
-                Fill(b, rowCount, columnStart, columnCount, geometry, e, physicalColumns);
+                Fill(b, rowCount, columnStart, columnCount, plan, e, physicalColumns);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
                 var instances = Enumerable.Range(0, spec.AdcsPerSubarray)
                     .Select(_ => models.Adc.HasStaticErrors ? models.Adc.Draw(adcs) : AdcInstance.Ideal).ToArray();
                 for (var c = 0; c < columnCount; c++)
                 {
-                    var physical = geometry.PositiveCell(0, c).Column;
-                    Adcs[(b * n) + columnStart + c] = instances[physical / spec.Readout.ColumnsPerAdc];
+                    var physical = plan.PhysicalColumn(geometry.PositiveCell(0, c).Column);
+                    Adcs[(b * n) + columnStart + c] = instances[physical / spec.MuxInputsPerAdc];
+                    signs[(b * n) + columnStart + c] = plan.Flip[c] ? -1 : 1;
                 }
             }
         }
+
+        ColumnSigns = signs;
+        HasFlips = signs.Any(x => x < 0);
+        Repair = repair;
     }
 
     public int RowsPerBlock { get; }
+
+    /// <summary>Per [block · N + column]: +1, or −1 when repair stores that block's column negated (its partial sum is subtracted).</summary>
+    public int[] ColumnSigns { get; }
+
+    /// <summary>True when some block's column is stored negated.</summary>
+    public bool HasFlips { get; }
+
+    /// <summary>Stuck cells, weight errors of the naive mapping and those left after repair, over the layer's blocks.</summary>
+    public RepairCounts Repair { get; }
+
+    /// <summary>The layer's weights as the cells hold them: each block's flipped columns negated.</summary>
+    public sbyte[] StoredSigns(BinaryLinearNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var k = node.Layout.Rows;
+        var stored = (sbyte[])node.Signs.Clone();
+        for (var b = 0; b < Blocks; b++)
+        {
+            var rowStart = b * RowsPerBlock;
+            var rowEnd = Math.Min(k, rowStart + RowsPerBlock);
+            for (var col = 0; col < Columns; col++)
+            {
+                if (ColumnSigns[(b * Columns) + col] < 0)
+                {
+                    for (var r = rowStart; r < rowEnd; r++)
+                    {
+                        stored[((long)col * k) + r] = (sbyte)-stored[((long)col * k) + r];
+                    }
+                }
+            }
+        }
+
+        return stored;
+    }
 
     public int Blocks { get; }
 
@@ -160,8 +214,9 @@ public sealed class AnalogLayerWeights
         return states;
     }
 
-    private void Fill(int b, int rowCount, int columnStart, int columnCount, CellGeometry geometry, double[] e, int physicalColumns)
+    private void Fill(int b, int rowCount, int columnStart, int columnCount, SubarrayRepair plan, double[] e, int physicalColumns)
     {
+        var geometry = plan.Geometry;
         var n = Columns;
         var diff = Diff[b];
         var baseRow = Base[b];
@@ -170,11 +225,12 @@ public sealed class AnalogLayerWeights
         {
             for (var c = 0; c < columnCount; c++)
             {
-                var p = geometry.PositiveCell(r, c);
+                var p = plan.Physical(geometry.PositiveCell(r, c));
                 var ep = e[(p.Row * physicalColumns) + p.Column];
                 double u, v, uq, vq;
-                if (geometry.NegativeCell(r, c) is { } q)
+                if (geometry.NegativeCell(r, c) is { } negative)
                 {
+                    var q = plan.Physical(negative);
                     var en = e[(q.Row * physicalColumns) + q.Column];
                     (u, v, uq, vq) = geometry.PairLayout == PairLayout.Rows
                         ? (ep, en, ep * ep, en * en)
@@ -182,7 +238,7 @@ public sealed class AnalogLayerWeights
                 }
                 else
                 {
-                    var er = e[(r * physicalColumns) + geometry.ReferenceColumn!.Value];
+                    var er = e[(plan.RowOf[r] * physicalColumns) + geometry.ReferenceColumn!.Value];
                     (u, v, uq, vq) = (2 * (ep - er), 0.0, 4 * ((ep * ep) + (er * er)), 0.0);
                 }
 

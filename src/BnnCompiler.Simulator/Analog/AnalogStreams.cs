@@ -14,6 +14,10 @@ public static class AnalogStreams
     public static SplitMix64 Cells(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
         SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/cells");
 
+    /// <summary>Per-cell draws of a duplicated layer's further copy (copy ≥ 1; the simulator runs every copy on copy 0's cells).</summary>
+    public static SplitMix64 CopyCells(int seed, int trial, string layer, int copy, int rowBlock, int columnBlock) =>
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/copy {copy}/subarray {rowBlock},{columnBlock}/cells");
+
     /// <summary>Per-ADC draws of one subarray: offset, gain error (two per ADC instance, in ADC order).</summary>
     public static SplitMix64 Adcs(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
         SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/adc");

@@ -1,0 +1,12 @@
+namespace BnnCompiler.Mapping.Defects;
+
+/// <summary>
+/// The stuck cells the simulator and the repair passes see for a layer's block: a chip's measured defect map, or
+/// null to draw them from the spec's stuck-at rates (per Monte-Carlo trial).
+/// </summary>
+public interface IDefectSource
+{
+    /// <summary>The fabricated subarray (spares included) holding row block <paramref name="rowBlock"/>, column block
+    /// <paramref name="columnBlock"/> of layer <paramref name="layer"/>'s first copy, or null to draw its defects.</summary>
+    SubarrayDefects? For(string layer, int rowBlock, int columnBlock);
+}

@@ -1,0 +1,43 @@
+using BnnCompiler.Hardware;
+
+namespace BnnCompiler.Mapping.Repair;
+
+/// <summary>
+/// Plans one block's repair for <c>repair.mode</c>: none keeps the naive mapping; map alternates
+/// <see cref="ColumnAssignmentPass"/>, <see cref="PairFlipPass"/> and <see cref="RowPermutationPass"/> (each can only
+/// lower the error count given the others, and the best plan seen is kept); map+spares lets them use the spare rows and
+/// column slots. Deterministic: same cells and defects, same plan.
+/// </summary>
+public static class RepairPlanner
+{
+    /// <summary>Rounds of the three passes; the second round rarely finds more than a few errors, a third almost none.</summary>
+    public const int Rounds = 2;
+
+    public static (SubarrayRepair Plan, RepairCounts Counts) Plan(RepairProblem problem, RepairMode mode, int physicalRows, int physicalColumns)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var plan = SubarrayRepair.Identity(problem.Geometry, physicalRows, physicalColumns);
+        var naive = problem.Errors(plan);
+        var stuck = problem.Defects.Count;
+        if (mode == RepairMode.None || stuck == 0)
+        {
+            return (plan, new RepairCounts(stuck, naive, naive));
+        }
+
+        var best = plan;
+        var bestErrors = naive;
+        for (var round = 0; round < Rounds && bestErrors > 0; round++)
+        {
+            plan = ColumnAssignmentPass.Apply(problem, plan);
+            plan = PairFlipPass.Apply(problem, plan);
+            plan = RowPermutationPass.Apply(problem, plan);
+            var errors = problem.Errors(plan);
+            if (errors < bestErrors)
+            {
+                (best, bestErrors) = (plan, errors);
+            }
+        }
+
+        return (best, new RepairCounts(stuck, naive, bestErrors));
+    }
+}

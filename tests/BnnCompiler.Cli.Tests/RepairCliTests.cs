@@ -1,0 +1,90 @@
+using System.Text.Json;
+using BnnCompiler.Testing;
+
+namespace BnnCompiler.Cli.Tests;
+
+/// <summary>
+/// <c>bnnc defects generate</c>, and <c>--defects</c> / <c>--repair</c> / <c>--calibration</c> on <c>bnnc evaluate</c>:
+/// a generated map read back simulates the chip it was drawn from, the report's repair section, and a diagnostic for
+/// every bad input.
+/// </summary>
+public sealed class RepairCliTests : IDisposable
+{
+    private static readonly string Tfc = RepoPaths.ExternalModel("tfc-w1a1/TFC_1W1A.qonnx.onnx");
+    private static readonly string Spec = RepoPaths.Repo("hwspecs/rram-nonideal.yaml");
+    private static readonly string[] StuckOnly = ["--set", "non_idealities.ir_drop.wire_resistance_ohm=0", "--set", "non_idealities.read_noise_sigma=0"];
+    private readonly string _dir = Directory.CreateTempSubdirectory("bnnc-repair-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Should_Evaluate_A_Generated_Defect_Map_As_The_Chip_It_Was_Drawn_From()
+    {
+        var map = Path.Combine(_dir, "chip.csv");
+        var generate = CliRun.Of(["defects", "generate", Tfc, "--hw", Spec, .. StuckOnly, "--seed", "5", "--trial", "1", "-o", map]);
+        Assert.True(generate.ExitCode == 0, generate.Error);
+        Assert.StartsWith("# defect map of", File.ReadLines(map).First());
+        Assert.Contains("stuck cells of", generate.Output);
+
+        string[] common = ["evaluate", Tfc, "--hw", Spec, .. StuckOnly, "--data", "mnist-heldout", "--limit", "60", "--repair", "map"];
+        var drawn = Report(CliRun.Of([.. common, "--seed", "6", "-o", Path.Combine(_dir, "drawn.json")]), "drawn.json");
+        var fromFile = Report(CliRun.Of([.. common, "--seed", "6", "--defects", map, "-o", Path.Combine(_dir, "file.json")]), "file.json");
+
+        // Trial 1 of seed 5 is trial 0 of seed 6: the file's stuck cells are those seed 6 draws, the variation comes from seed 6.
+        var repair = fromFile.GetProperty("repair");
+        Assert.Equal("map", repair.GetProperty("mode").GetString());
+        Assert.True(repair.GetProperty("stuck_cells").GetInt64() > 0);
+        Assert.True(repair.GetProperty("weight_errors_repaired").GetInt64() < repair.GetProperty("weight_errors_naive").GetInt64());
+        Assert.Equal(drawn.GetProperty("repair").GetRawText(), repair.GetRawText());
+        Assert.Equal(drawn.GetProperty("accuracy").GetRawText(), fromFile.GetProperty("accuracy").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("tile,pe,subarray,row,column,state\n0,0,0,1,2,broken\n", "BNN4010", "(2,1)", "stuck_on, stuck_off")]
+    [InlineData("tile,pe,subarray,row,column,state\n0,0,0,400,2,stuck_on\n", "BNN4011", "(2,1)", "row 400")]
+    public void Should_Refuse_A_Bad_Defect_Map_Naming_File_And_Line(string text, string code, string line, string says)
+    {
+        var map = Path.Combine(_dir, "bad.csv");
+        File.WriteAllText(map, text);
+        var output = Path.Combine(_dir, "report.json");
+        CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "10", "--defects", map, "-o", output)
+            .ShouldFailWith(code, map + line, says);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Should_Refuse_Spares_The_Spec_Does_Not_Have()
+    {
+        CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "10", "--repair", "map+spares")
+            .ShouldFailWith("BNN4012", "subarray.spare_columns");
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Unknown_Repair_Mode()
+    {
+        CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "10", "--repair", "magic")
+            .ShouldFailWith("BNN1001", "--repair");
+    }
+
+    [Fact]
+    public void Should_Ask_For_A_Calibration_Set_Held_Apart_From_The_Test_Images()
+    {
+        CliRun.Of("evaluate", Tfc, "--hw", Spec, "--data", "mnist", "--limit", "10", "--set", "subarray.spare_columns=8", "--repair", "map+spares+calibrate")
+            .ShouldFailWith("BNN1001", "--calibration DATA");
+    }
+
+    [Fact]
+    public void Should_Refuse_Defects_Generate_Without_Output_Or_Action()
+    {
+        CliRun.Of("defects", "generate", Tfc).ShouldFailWith("BNN1001", "-o FILE");
+        CliRun.Of("defects", "draw", Tfc, "-o", Path.Combine(_dir, "x.csv")).ShouldFailWith("BNN1001", "generate");
+    }
+
+    private JsonElement Report(CliRun run, string file)
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        var text = File.ReadAllText(Path.Combine(_dir, file));
+        ReportSchemaAssert.Valid(text, "evaluate").Dispose();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

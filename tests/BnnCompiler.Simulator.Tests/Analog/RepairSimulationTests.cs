@@ -1,0 +1,199 @@
+using BnnCompiler.Core;
+using BnnCompiler.Core.Analysis;
+using BnnCompiler.Core.Interpretation;
+using BnnCompiler.Core.Ir;
+using BnnCompiler.Data;
+using BnnCompiler.Evaluation;
+using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
+using BnnCompiler.Mapping.Defects;
+using BnnCompiler.Onnx;
+using BnnCompiler.Simulator.Analog;
+using BnnCompiler.Simulator.Functional;
+using BnnCompiler.Testing;
+
+namespace BnnCompiler.Simulator.Tests.Analog;
+
+/// <summary>
+/// The repaired chip as the analog layer executes it: a placement that avoids every stuck cell computes exactly what the
+/// ideal layer computes (moved rows, moved and flipped columns included), a defect map written by the generator gives the
+/// same chip as the draws it came from, and repair recovers the default CNN from a chip with 10.8 % stuck cells.
+/// </summary>
+public sealed class RepairSimulationTests
+{
+    [Theory]
+    [InlineData("map")]
+    [InlineData("map+spares")]
+    public void Should_Compute_Exactly_What_The_Ideal_Layer_Does_When_Repair_Avoids_Every_Stuck_Cell(string mode)
+    {
+        // Six stuck cells per subarray, each in its own row and column: flipping a column (or moving it, or its rows)
+        // always avoids them, so the repaired layer must match the ideal one bit for bit; the naive one must not. The
+        // ADC reads every count (7 bits over 64-row blocks): a flipped column reads valid rows − m instead of m, which a
+        // coarser ADC rounds differently at ties and in padded blocks.
+        var (model, samples) = Load("fmnist-cnn.onnx", 30);
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"),
+            ["repair.mode=" + mode, "subarray.spare_rows=4", "subarray.spare_columns=4", "readout.adc_bits=7"]);
+        var defects = new ScatteredDefects(spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
+        var repaired = CompareLayers(model.Graph, spec, defects, samples);
+        Assert.True(repaired.Naive > 0);
+        Assert.Equal(0, repaired.Left);
+        Assert.True(repaired.Flips, "some column is stored negated");
+        Assert.Equal(0, repaired.Mismatches);
+
+        var naive = CompareLayers(model.Graph, spec with { Repair = spec.Repair with { Mode = RepairMode.None } }, defects, samples);
+        Assert.True(naive.Mismatches > 0, "the naive mapping reads the stuck cells");
+    }
+
+    [Fact]
+    public void Should_Simulate_The_Same_Chip_From_A_Generated_Defect_Map_As_From_The_Draws()
+    {
+        var (model, samples) = Load("fmnist-cnn.onnx", 20);
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/rram-nonideal.yaml"), ["non_idealities.ir_drop.wire_resistance_ohm=1", "repair.mode=map"]);
+        var mapping = CrossbarMapper.Map(model.Graph, spec);
+        var map = DefectMapGenerator.Generate(mapping, trial: 2);
+        Assert.NotEmpty(map.Entries);
+        var drawn = new FunctionalSimulator(model.Graph, spec, 2, ChipSetup.Default);
+        var fromFile = new FunctionalSimulator(model.Graph, spec, 2, new ChipSetup(new MappedDefectSource(map, mapping), null));
+        Assert.Equal(drawn.Repair, fromFile.Repair);
+        foreach (var sample in samples)
+        {
+            Assert.Equal(drawn.Run(sample), fromFile.Run(sample));
+        }
+    }
+
+    [Fact]
+    public void Should_Recover_The_Default_Cnn_From_A_Chip_With_Published_Stuck_At_Rates()
+    {
+        // 9.04 % stuck on, 1.75 % stuck off (rram-nonideal.yaml), the other effects off: the naive chip is near chance.
+        var (model, samples) = Load("fmnist-cnn.onnx", 100);
+        var stuckOnly = new[] { "non_idealities.ir_drop.wire_resistance_ohm=0", "non_idealities.device_variation.sigma=0", "non_idealities.read_noise_sigma=0", "non_idealities.finite_on_off_ratio=false" };
+        var reference = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), []));
+        var expected = samples.Select(s => Top1.Of(reference.Run(s))).ToArray();
+        double Agreement(string mode)
+        {
+            var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/rram-nonideal.yaml"), [.. stuckOnly, "repair.mode=" + mode]);
+            var chip = new FunctionalSimulator(model.Graph, spec, 0, ChipSetup.Default);
+            return samples.Select((s, i) => Top1.Of(chip.Run(s)) == expected[i] ? 1.0 : 0.0).Average();
+        }
+
+        var none = Agreement("none");
+        var map = Agreement("map");
+        Assert.True(none < 0.5, $"naive agreement {none:P0}");
+        Assert.True(map > 0.85, $"repaired agreement {map:P0}");
+    }
+
+    [Fact]
+    public void Should_Recover_The_Default_Cnn_From_Ir_Drop_By_Calibrating_The_Column_References()
+    {
+        // 1 Ω of wire per cell, every row of 128 read at once: the columns' currents shrink and the nominal references
+        // no longer fit them. Calibrated on 100 training images (held apart from the test images), the chip follows.
+        var (model, samples) = Load("fmnist-cnn.onnx", 60);
+        var path = RepoPaths.Repo("onnx-models/fmnist-cnn.onnx");
+        var training = DatasetCatalog.Load("fashion-mnist-train");
+        var feeder = new SampleFeeder(model.Graph, training.Select([.. Enumerable.Range(0, 100)], "calibration"), path);
+        var calibration = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
+        var reference = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), []));
+        var expected = samples.Select(s => Top1.Of(reference.Run(s))).ToArray();
+        double Agreement(string mode)
+        {
+            var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["non_idealities.ir_drop.wire_resistance_ohm=1", "repair.mode=" + mode]);
+            var chip = new FunctionalSimulator(model.Graph, spec, 0, new ChipSetup(null, calibration));
+            return samples.Select((s, i) => Top1.Of(chip.Run(s)) == expected[i] ? 1.0 : 0.0).Average();
+        }
+
+        var uncalibrated = Agreement("map");
+        var calibrated = Agreement("map+spares+calibrate");
+        Assert.True(uncalibrated < 0.4, $"uncalibrated agreement {uncalibrated:P0}");
+        Assert.True(calibrated > 0.85, $"calibrated agreement {calibrated:P0}");
+    }
+
+    [Fact]
+    public void Should_Fit_A_Columns_Transfer_By_Least_Squares()
+    {
+        // Slot 0: (m, c) = (0, 1), (2, 2), (4, 3) lie on c = 0.5·m + 1. Slot 1 never varies: gain 1, offset mean(c − m) = 0.75.
+        var fit = new ColumnCalibration(2);
+        fit.Add(0, [0.0, 3.0], [1.0, 3.5]);
+        fit.Add(0, [2.0, 3.0], [2.0, 4.0]);
+        fit.Add(0, [4.0, 3.0], [3.0, 3.75]);
+        var (gain, offset) = fit.Fit();
+        Assert.Equal(0.5, gain[0], 12);
+        Assert.Equal(1.0, offset[0], 12);
+        Assert.Equal(1.0, gain[1]);
+        Assert.Equal(0.75, offset[1], 12);
+    }
+
+    private static (ImportedModel Model, float[][] Samples) Load(string file, int count)
+    {
+        var path = RepoPaths.Repo(Path.Combine("onnx-models", file));
+        var model = OnnxFrontend.Load(path);
+        var all = DatasetCatalog.Load("fashion-mnist");
+        var stride = all.Count / count;
+        var data = all.Select(Enumerable.Range(0, count).Select(i => i * stride).ToList(), "every-nth");
+        var feeder = new SampleFeeder(model.Graph, data, path);
+        return (model, Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray());
+    }
+
+    private sealed record Comparison(long Naive, long Left, bool Flips, int Mismatches);
+
+    /// <summary>Runs every crossbar layer on the ideal model and on the analog one with the given defects; counts differing outputs.</summary>
+    private static Comparison CompareLayers(IrGraph graph, HardwareSpec spec, IDefectSource defects, float[][] samples)
+    {
+        var encodings = EncodingAnalysis.Compute(graph);
+        var images = new HashSet<IrValue>(graph.Inputs);
+        var analogLayers = new List<AnalogCrossbarLayer>();
+        var mismatches = 0;
+        var interpreter = new IrInterpreter(graph, node =>
+        {
+            if (encodings.GetValueOrDefault(node.Inputs[0]) is not { } e || e.Scale != MathF.Round(e.Scale) || e.Offset != MathF.Round(e.Offset))
+            {
+                return null;
+            }
+
+            var isImage = images.Contains(node.Inputs[0]);
+            var analog = new AnalogCrossbarLayer(node, e, isImage, spec, trial: 0, defects: defects);
+            analogLayers.Add(analog);
+            return new Twin(new CrossbarLayer(node, e, isImage, spec), analog, () => mismatches++);
+        });
+        foreach (var sample in samples)
+        {
+            interpreter.Run(sample);
+        }
+
+        var naive = analogLayers.Sum(l => l.Cells.Repair.NaiveErrors);
+        var left = analogLayers.Sum(l => l.Cells.Repair.RepairedErrors);
+        return new Comparison(naive, left, analogLayers.Any(l => l.Cells.HasFlips), mismatches);
+    }
+
+    /// <summary>Six stuck cells per subarray, alternating on and off, no two in a row or column.</summary>
+    private sealed class ScatteredDefects(int rows, int columns, int count = 6) : IDefectSource
+    {
+        public SubarrayDefects? For(string layer, int rowBlock, int columnBlock)
+        {
+            var cells = new StuckState[rows * columns];
+            for (var i = 0; i < count; i++)
+            {
+                cells[((((i * 37) + rowBlock) % 128) * columns) + (((i * 29) + columnBlock) % 128)] = i % 2 == 0 ? StuckState.On : StuckState.Off;
+            }
+
+            return new SubarrayDefects(rows, columns, cells);
+        }
+    }
+
+    /// <summary>Executes both layers; the ideal one's output goes on, each differing output is counted.</summary>
+    private sealed class Twin(IBinaryLayerExecutor ideal, IBinaryLayerExecutor analog, Action mismatch) : IBinaryLayerExecutor
+    {
+        public void Execute(ReadOnlySpan<float> input, float[] output)
+        {
+            var other = new float[output.Length];
+            ideal.Execute(input, output);
+            analog.Execute(input, other);
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (BitConverter.SingleToInt32Bits(output[i]) != BitConverter.SingleToInt32Bits(other[i]))
+                {
+                    mismatch();
+                }
+            }
+        }
+    }
+}
