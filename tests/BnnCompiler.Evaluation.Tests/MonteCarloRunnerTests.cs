@@ -78,8 +78,9 @@ public sealed class MonteCarloRunnerTests
 
         var rows = AblationRunner.Run(Tfc.Graph, spec, Feeder, 2, Reference);
 
-        Assert.Equal(["ideal", .. AblationSpecs.EffectNames, "all"], rows.Select(r => r.Effect));
-        Assert.Equal(["ideal", "device_variation", "stuck_at", "all"], rows.Where(r => r.Active).Select(r => r.Effect));
+        // Stuck cells are repairable: the fault-aware mapping follows as a row (no spares, no calibration set here).
+        Assert.Equal(["ideal", .. AblationSpecs.EffectNames, "all", "repair: map"], rows.Select(r => r.Effect));
+        Assert.Equal(["ideal", "device_variation", "stuck_at", "all", "repair: map"], rows.Where(r => r.Active).Select(r => r.Effect));
         Assert.All(rows.Where(r => !r.Active), r => Assert.Equal((null, 0.0), (r.Top1, r.LostTop1)));
         var ideal = rows[0].Top1!;
         Assert.Equal(1, ideal.Trials);
