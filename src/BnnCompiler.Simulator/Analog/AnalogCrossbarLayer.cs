@@ -30,7 +30,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private readonly AnalogLayerWeights _cells;
     private readonly PackedSigns _signs;
     private readonly AnalogPixelRows _rows;
-    private readonly IAnalogKernel _kernel;
+    private IAnalogKernel _kernel;
     private readonly ulong _readsKey;
     private readonly int[][] _flipped;  // per block: the columns repair stores negated (their partial sums are subtracted)
     private float[][]? _storedSigns;    // while calibrating, per block: ±1 of the weight each cell pair holds, [local row, column]
@@ -61,7 +61,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _flipped = [.. Enumerable.Range(0, _cells.Blocks).Select(b => Enumerable.Range(0, node.Layout.Columns).Where(c => _cells.ColumnSigns[(b * node.Layout.Columns) + c] < 0).ToArray())];
         _rows = new AnalogPixelRows(_im2col, checked((int)node.Inputs[0].Shape.Count), node.Layout.Rows, _cells.RowsPerBlock, node.Layout.Columns, _signs.PositivesPerRow);
         Path = (path ?? KernelPaths.Best) == KernelPath.Avx512 && AnalogVectorKernel.IsSupported ? KernelPath.Avx512 : KernelPath.Scalar;
-        _kernel = Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
+        _kernel = Kernel();
         _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
         IsIdeal = spec.NonIdealities.IsIdeal;
         Counters = new LayerCounters(node.Name);
@@ -101,6 +101,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var recorder = _recorder ?? throw new InvalidOperationException("calibration was not started");
         var (gain, offset) = recorder.Fit();
         Readout.Calibrate(_cells, gain, offset);
+        _kernel = Kernel();  // a kernel keeps its own copy of the levels
         _recorder = null;
         _storedSigns = null;
     }
@@ -214,6 +215,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
         }
     }
+
+    private IAnalogKernel Kernel() => Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
 
     /// <summary>
     /// One read of block b for the calibration: per column the count the ADC sees and the match count
