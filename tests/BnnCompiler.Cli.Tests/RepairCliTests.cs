@@ -80,6 +80,32 @@ public sealed class RepairCliTests : IDisposable
         CliRun.Of("defects", "draw", Tfc, "-o", Path.Combine(_dir, "x.csv")).ShouldFailWith("BNN1001", "generate");
     }
 
+    [Fact]
+    public void Should_Sweep_Repair_Modes_With_Trials_And_A_Calibration_Set()
+    {
+        // 5 % stuck cells and 1 Ω of wire on the TFC MLP: each mode a point, two trials each; calibration on mnist-train.
+        var sweep = Path.Combine(_dir, "sweep");
+        var run = CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "80", "--trials", "2",
+            "--set", "non_idealities.stuck_at_on_rate=0.05", "--set", "non_idealities.ir_drop.wire_resistance_ohm=1",
+            "--set", "subarray.spare_columns=8", "--set", "repair.calibration_images=40",
+            "--set", "repair.mode=none,map,map+spares+calibrate", "-o", sweep);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var results = ReportSchemaAssert.Valid(File.ReadAllText(Path.Combine(sweep, "results.json")), "sweep-results");
+        var means = results.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("monte_carlo").GetProperty("mean_top1").GetDouble()).ToList();
+        Assert.Equal(3, means.Count);
+        Assert.True(means[1] > means[0], $"map {means[1]:P1} vs none {means[0]:P1}");
+        Assert.True(means[2] > means[0], $"calibrated {means[2]:P1} vs none {means[0]:P1}");
+    }
+
+    [Fact]
+    public void Should_Keep_Calibration_And_Defect_Maps_Out_Of_Cluster_Sweeps()
+    {
+        CliRun.Of("sweep", Tfc, "--hw", Spec, "--data", "mnist-heldout", "--limit", "10", "--set", "repair.mode=map,map+spares+calibrate",
+            "--slurm", "--dry-run", "-o", Path.Combine(_dir, "cluster")).ShouldFailWith("BNN1001", "local sweeps only");
+    }
+
     private JsonElement Report(CliRun run, string file)
     {
         Assert.True(run.ExitCode == 0, run.Error);

@@ -65,7 +65,7 @@ public static class RepairOptions
     }
 
     /// <summary>The chip's defect source and calibration set for a run of <paramref name="model"/> on <paramref name="dataName"/>.</summary>
-    public static ChipSetup Setup(ParsedArguments args, HardwareSpec spec, ImportedModel model, ChipMapping mapping, string dataName, string command)
+    public static ChipSetup Setup(ParsedArguments args, HardwareSpec spec, ImportedModel model, ChipMapping mapping, string dataName, string command, bool? calibrates = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
@@ -83,7 +83,7 @@ public static class RepairOptions
             defects = new MappedDefectSource(map, mapping);
         }
 
-        if (!spec.Repair.Calibrates)
+        if (!(calibrates ?? spec.Repair.Calibrates))
         {
             return new ChipSetup(defects, null);
         }
@@ -97,6 +97,15 @@ public static class RepairOptions
         var feeder = new SampleFeeder(model.Graph, DatasetCatalog.Load(calibrationName, options), model.Path);
         var count = Math.Min(feeder.Count, spec.Repair.CalibrationImages);
         return new ChipSetup(defects, [.. Enumerable.Range(0, count).Select(feeder.Sample)]);
+    }
+
+    /// <summary>True when the spec, or a value a sweep's --set gives repair.mode, calibrates.</summary>
+    public static bool AnyCalibrates(HardwareSpec spec, ParsedArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(args);
+        return spec.Repair.Calibrates || args.Values(HardwareOptions.Set.Name).Any(v =>
+            v.StartsWith(ModeKey + "=", StringComparison.Ordinal) && v.Contains("calibrate", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The shipped calibration set disjoint from a shipped test set, or null.</summary>

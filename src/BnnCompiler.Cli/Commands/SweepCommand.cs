@@ -7,6 +7,8 @@ using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Evaluation.Sweep;
 using BnnCompiler.Reports;
 
+using BnnCompiler.Mapping;
+
 namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class SweepCommand
     public static CliCommand Command { get; } = new(
         "sweep",
         "run a grid of hardware configurations: accuracy and cost tables, bottlenecks and plots",
-        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--shard i/N] [--html] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
+        "bnnc sweep [MODEL] [--hw SPEC] [--data DATA] [--layout nchw|nhwc] [--labels FILE] [--input-scale S] [--limit N] [--input-bits 1..8] [--adc-bits 3..8] [--set key=v1,v2]... [--trials N] [--seed S] [--defects FILE] [--calibration DATA] [--shard i/N] [--html] -o DIR\n       bnnc sweep ... --slurm [--tasks N] [--slurm-opt \"--partition=x ...\"] [--dry-run] -o DIR   (or --k8s [--k8s-image IMAGE])\n       bnnc sweep status|resume|merge DIR      bnnc sweep task DIR K\n       bnnc sweep merge DIR... -o DIR",
         [
             .. HardwareOptions.SweepAll(),
             .. DataOptions.Specs("dataset name or path; without it the sweep prices hardware only"),
@@ -37,6 +39,8 @@ public static class SweepCommand
             new OptionSpec("shard", "run shard i of N (every N-th point), e.g. 0/4") { ValueName = "I/N" },
             new OptionSpec("output", "output directory", Alias: "o") { ValueName = "DIR" },
             HtmlOption,
+            RepairOptions.Defects,
+            RepairOptions.Calibration,
             .. ModelOptions.All,
             .. SweepClusterOptions.All,
         ],
@@ -58,8 +62,14 @@ public static class SweepCommand
         }
 
         var (model, spec, feeder, trials, points) = SweepSetup.From(args);
+        var calibrates = feeder is not null && RepairOptions.AnyCalibrates(spec, args);
         if (SweepClusterOptions.Requested(args))
         {
+            if (calibrates || args.Value(RepairOptions.Defects.Name) is not null)
+            {
+                throw ArgumentParser.Error("sweep", "--defects and repair.mode map+spares+calibrate run in local sweeps only; run the sweep without --slurm/--k8s");
+            }
+
             return SweepSubmit.Run(args, new SweepSetup(model, spec, feeder, trials, points), directory, output);
         }
 
@@ -80,7 +90,8 @@ public static class SweepCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var runner = new SweepRunner(model, spec, feeder, trials);
+            var setup = RepairOptions.Setup(args, spec, model, CrossbarMapper.Map(model.Graph, spec), args.Value("data") ?? ProjectFiles.DefaultData, "sweep", calibrates);
+            var runner = new SweepRunner(model, spec, feeder, trials, setup: setup);
             foreach (var row in runner.Run(mine, (p, n) => Progress(p, rows.Count, n, clock.Elapsed), cancel.Token))
             {
                 rows.Add(row);

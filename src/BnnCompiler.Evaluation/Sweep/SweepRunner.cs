@@ -13,11 +13,12 @@ namespace BnnCompiler.Evaluation.Sweep;
 /// one simulation; each point is priced with its counted activity. Without a dataset each point is priced from the
 /// mapping alone. Cancellation stops between points; finished rows are kept. With <paramref name="trials"/> &gt; 0
 /// each point also runs that many Monte-Carlo trials (trial 0 is the run that is priced) and its row carries their
-/// statistics.
+/// statistics. <paramref name="setup"/> carries the chip's defect map and the calibration set of points whose
+/// <c>repair.mode</c> calibrates (docs/repair.md).
 /// </summary>
-public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder, int trials = 0, IReadOnlyList<IMappingTransform>? transforms = null)
+public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, SampleFeeder? feeder, int trials = 0, IReadOnlyList<IMappingTransform>? transforms = null, Simulator.ChipSetup? setup = null)
 {
-    private readonly EvaluationPipeline _pipeline = new(model, feeder, transforms);
+    private readonly EvaluationPipeline _pipeline = new(model, feeder, transforms, setup);
 
     public IEnumerable<SweepRow> Run(IReadOnlyList<SweepPoint> points, Action<SweepPoint, int>? starting = null, CancellationToken cancel = default)
     {
