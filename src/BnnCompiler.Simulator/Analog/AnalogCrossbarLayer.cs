@@ -18,7 +18,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// The rows each pixel drives per input plane come from <see cref="AnalogPixelRows"/> (valid rows and their matches
 /// built once per layer), the digital recombination and counters are here, and the float arithmetic of a block's
 /// reads runs in an <see cref="IAnalogKernel"/>: 512-bit vectors where the machine has AVX-512 F and DQ
-/// (<see cref="KernelPath.Avx512"/>), else the scalar reference, with bit-identical outputs.
+/// (<see cref="KernelPath.Avx512"/>), 256-bit vectors with AVX2 (<see cref="KernelPath.Avx2"/>), else the scalar reference,
+/// with bit-identical outputs.
 /// </summary>
 public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 {
@@ -38,8 +39,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
     /// <summary>
     /// Builds trial <paramref name="trial"/> of the layer. <paramref name="path"/> chooses the kernel:
-    /// <see cref="KernelPath.Avx512"/> (the default where supported) runs the 512-bit kernel, any other path the
-    /// scalar reference; <see cref="Path"/> says which one runs. <paramref name="defects"/> gives the chip's stuck cells
+    /// <see cref="KernelPath.Avx512"/> (the default where supported) runs the 512-bit kernel, <see cref="KernelPath.Avx2"/>
+    /// (or Avx512 on a machine without AVX-512 DQ) the 256-bit kernel, <see cref="KernelPath.Scalar"/> the scalar
+    /// reference; <see cref="Path"/> says which one runs. <paramref name="defects"/> gives the chip's stuck cells
     /// (null: drawn from the spec's rates); repair works around them as <c>repair.mode</c> says (docs/repair.md).
     /// </summary>
     public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null, IDefectSource? defects = null)
@@ -60,7 +62,12 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _signs = new PackedSigns(_cells.HasFlips ? new BinaryLinearNode(node.Name, node.Origin, node.Inputs[0], node.Output, node.Layout, _cells.StoredSigns(node), node.Alpha, node.Bias) : node, _cells.RowsPerBlock);
         _flipped = [.. Enumerable.Range(0, _cells.Blocks).Select(b => Enumerable.Range(0, node.Layout.Columns).Where(c => _cells.ColumnSigns[(b * node.Layout.Columns) + c] < 0).ToArray())];
         _rows = new AnalogPixelRows(_im2col, checked((int)node.Inputs[0].Shape.Count), node.Layout.Rows, _cells.RowsPerBlock, node.Layout.Columns, _signs.PositivesPerRow);
-        Path = (path ?? KernelPaths.Best) == KernelPath.Avx512 && AnalogVectorKernel.IsSupported ? KernelPath.Avx512 : KernelPath.Scalar;
+        Path = (path ?? KernelPaths.Best) switch
+        {
+            KernelPath.Avx512 when AnalogVectorKernel.IsSupported => KernelPath.Avx512,
+            KernelPath.Avx512 or KernelPath.Avx2 when AnalogAvx2Kernel.IsSupported => KernelPath.Avx2,
+            _ => KernelPath.Scalar,
+        };
         _kernel = Kernel();
         _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
         IsIdeal = spec.NonIdealities.IsIdeal;
@@ -75,7 +82,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     /// <summary>The trial's per-column ADC levels and the digital recombination.</summary>
     public AnalogColumnReadout Readout { get; }
 
-    /// <summary>The kernel that runs the reads: <see cref="KernelPath.Avx512"/> or <see cref="KernelPath.Scalar"/>.</summary>
+    /// <summary>The kernel that runs the reads: <see cref="KernelPath.Avx512"/>, <see cref="KernelPath.Avx2"/> or <see cref="KernelPath.Scalar"/>.</summary>
     public KernelPath Path { get; }
 
     /// <summary>True when every magnitude of the spec's non-idealities is zero.</summary>
@@ -216,7 +223,12 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         }
     }
 
-    private IAnalogKernel Kernel() => Path == KernelPath.Avx512 ? new AnalogVectorKernel(_cells, Readout) : new AnalogReferenceKernel(_cells, Readout);
+    private IAnalogKernel Kernel() => Path switch
+    {
+        KernelPath.Avx512 => new AnalogVectorKernel(_cells, Readout),
+        KernelPath.Avx2 => new AnalogAvx2Kernel(_cells, Readout),
+        _ => new AnalogReferenceKernel(_cells, Readout),
+    };
 
     /// <summary>
     /// One read of block b for the calibration: per column the count the ADC sees and the match count

@@ -135,7 +135,7 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
     private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
     {
-        Check(table, rows);
+        Check(table, rows, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         for (var c = 0; c < Stride; c += Width)
         {
@@ -160,8 +160,8 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
     private void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
     {
-        Check(table, rows);
-        Check(squares, rows);
+        Check(table, rows, Stride);
+        Check(squares, rows, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         ref var s = ref MemoryMarshal.GetArrayDataReference(squares);
         for (var c = 0; c < Stride; c += Width)
@@ -192,7 +192,7 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
 
     /// <summary>Every row set in <paramref name="rows"/> lies inside the table (the unchecked loads rely on it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Check(float[] table, ReadOnlySpan<ulong> rows)
+    internal static void Check(float[] table, ReadOnlySpan<ulong> rows, int stride)
     {
         var last = rows.Length - 1;
         while (last >= 0 && rows[last] == 0)
@@ -200,14 +200,14 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
             last--;
         }
 
-        if (last >= 0 && ((((last << 6) + 64 - BitOperations.LeadingZeroCount(rows[last])) * Stride) > table.Length))
+        if (last >= 0 && ((((last << 6) + 64 - BitOperations.LeadingZeroCount(rows[last])) * stride) > table.Length))
         {
             throw new ArgumentOutOfRangeException(nameof(rows), "a driven row lies outside the block");
         }
     }
 
     /// <summary>Each block's [rows, n] table copied to [rows, stride] with zero padding.</summary>
-    private static float[][] Pad(float[][] tables, int n, int stride)
+    internal static float[][] Pad(float[][] tables, int n, int stride)
     {
         var padded = new float[tables.Length][];
         for (var b = 0; b < tables.Length; b++)
@@ -224,7 +224,7 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     }
 
     /// <summary>A [blocks, n] table copied to [blocks, stride] with zero padding.</summary>
-    private static float[] Pad(float[] table, int n, int stride, int blocks)
+    internal static float[] Pad(float[] table, int n, int stride, int blocks)
     {
         var padded = new float[blocks * stride];
         for (var b = 0; b < blocks; b++)

@@ -8,7 +8,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// stream whose state starts at s is Φ⁻¹(((u_i ≫ 41) + ½)·2⁻²³) in single precision, with u_i the i-th output of
 /// SplitMix64 from s, u_i = mix(s + (i + 1)·γ), and Φ⁻¹ as <see cref="NormalQuantile"/> (p from 2⁻²⁴ to 1 − 2⁻²⁴,
 /// so |z| stays below 5.4). Because a SplitMix64 output depends only on its position, sixteen consecutive draws are
-/// computed at once (<see cref="Peek16"/>) and equal the sixteen scalar draws of <see cref="Next"/> bit for bit; the
+/// computed at once (<see cref="Peek16"/>; eight with <see cref="Peek8"/>) and equal the sixteen scalar draws of <see cref="Next"/> bit for bit; the
 /// scalar and vector kernels therefore read the same noise.
 /// </summary>
 public struct ReadNoiseStream(ulong state)
@@ -47,6 +47,18 @@ public struct ReadNoiseStream(ulong state)
         return NormalQuantile.Of(p);
     }
 
+    /// <summary>The next eight draws on 256-bit vectors (lane i is the i-th), without consuming them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector256<float> Peek8()
+    {
+        var start = Vector256.Create(_state);
+        var lower = Mix(start + Vector256.Create(unchecked(Golden * 1), unchecked(Golden * 2), unchecked(Golden * 3), unchecked(Golden * 4)));
+        var upper = Mix(start + Vector256.Create(unchecked(Golden * 5), unchecked(Golden * 6), unchecked(Golden * 7), unchecked(Golden * 8)));
+        var bits = Vector256.Narrow(lower >>> 41, upper >>> 41).AsInt32();
+        var p = (Vector256.ConvertToSingle(bits) + Vector256.Create(0.5f)) * Vector256.Create(Unit);
+        return NormalQuantile.Of(p);
+    }
+
     /// <summary>Consumes <paramref name="draws"/> draws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int draws) => _state = unchecked(_state + ((ulong)draws * Golden));
@@ -56,6 +68,14 @@ public struct ReadNoiseStream(ulong state)
     {
         z = (z ^ (z >>> 30)) * Vector512.Create(Mix1);
         z = (z ^ (z >>> 27)) * Vector512.Create(Mix2);
+        return z ^ (z >>> 31);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * Vector256.Create(Mix1);
+        z = (z ^ (z >>> 27)) * Vector256.Create(Mix2);
         return z ^ (z >>> 31);
     }
 }

@@ -68,6 +68,7 @@ public sealed class AnalogKernelPathTests
 
         Assert.Equal(6 * KernelPaths.Supported.Count, pairs.Count);
         Assert.Contains(pairs, p => p.Other.Path == (AnalogVectorKernelAvailable ? KernelPath.Avx512 : KernelPath.Scalar));
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, pairs.Any(p => p.Other.Path == KernelPath.Avx2));
         foreach (var (reference, candidate) in pairs)
         {
             Assert.Equal(Counts(reference.Counters), Counts(candidate.Counters));
@@ -76,7 +77,7 @@ public sealed class AnalogKernelPathTests
     }
 
     [Fact]
-    public void Should_Compute_The_Quantile_Of_Sixteen_Probabilities_Like_One_At_A_Time()
+    public void Should_Compute_The_Quantile_Of_Eight_And_Sixteen_Probabilities_Like_One_At_A_Time()
     {
         var random = new SplitMix64(11);
         float[] edges = [1e-7f, 0.02425f, 0.5f, 0.975f, 0.97575f, 1 - 6e-8f, 0.3f, 2.7e-3f, 0.0242f, 0.9758f, 0.1f, 0.9f, 1e-3f, 0.999f, 0.4999f, 0.5001f];
@@ -86,6 +87,15 @@ public sealed class AnalogKernelPathTests
             // Against Acklam's function in double precision with the runtime's logarithm: single precision's rounding only.
             var expected = GaussianDraw.InverseNormal(p);
             Assert.True(Math.Abs(expected - NormalQuantile.Of(p)) <= 2e-6 * Math.Max(1, Math.Abs(expected)), $"p = {p:R}: {NormalQuantile.Of(p):R}, expected {expected:R}");
+        }
+
+        for (var i = 0; System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && i < probabilities.Length; i += 8)
+        {
+            var lanes = NormalQuantile.Of(System.Runtime.Intrinsics.Vector256.Create(probabilities.AsSpan(i, 8)));
+            for (var lane = 0; lane < 8; lane++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(NormalQuantile.Of(probabilities[i + lane])), BitConverter.SingleToInt32Bits(lanes[lane]));
+            }
         }
 
         if (!Vector512Available)
@@ -116,7 +126,7 @@ public sealed class AnalogKernelPathTests
     }
 
     [Fact]
-    public void Should_Draw_The_Same_Noise_Sixteen_At_A_Time_As_One_At_A_Time()
+    public void Should_Draw_The_Same_Noise_Eight_And_Sixteen_At_A_Time_As_One_At_A_Time()
     {
         var one = new ReadNoiseStream(0x1234_5678_9ABC_DEF0UL);
         var sixteen = new ReadNoiseStream(0x1234_5678_9ABC_DEF0UL);
@@ -125,6 +135,7 @@ public sealed class AnalogKernelPathTests
         for (var block = 0; block < 2000; block++)
         {
             var lanes = Vector512Available ? sixteen.Peek16() : default;
+            var eight = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? sixteen.Peek8() : default;
             var used = 1 + (block % 16);
             for (var lane = 0; lane < used; lane++)
             {
@@ -134,6 +145,11 @@ public sealed class AnalogKernelPathTests
                 if (Vector512Available)
                 {
                     Assert.Equal(BitConverter.SingleToInt32Bits(z), BitConverter.SingleToInt32Bits(lanes[lane]));
+                }
+
+                if (lane < 8 && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    Assert.Equal(BitConverter.SingleToInt32Bits(z), BitConverter.SingleToInt32Bits(eight[lane]));
                 }
             }
 

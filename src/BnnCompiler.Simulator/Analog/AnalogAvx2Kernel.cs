@@ -1,0 +1,191 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace BnnCompiler.Simulator.Analog;
+
+/// <summary>
+/// <see cref="IAnalogKernel"/> on 256-bit vectors (AVX2), for machines without AVX-512: <see cref="AnalogVectorKernel"/>'s
+/// arithmetic with the tables padded to 16 columns, 16 columns' counts (and variances) in registers while the driven
+/// rows are added in ascending order, and eight conversions with eight noise draws (<see cref="ReadNoiseStream.Peek8"/>)
+/// per vector. Bit-identical to <see cref="AnalogReferenceKernel"/>.
+/// </summary>
+internal sealed class AnalogAvx2Kernel : IAnalogKernel
+{
+    private const int Width = 16;
+    private readonly AnalogLayerWeights _cells;
+    private readonly AnalogColumnReadout _readout;
+    private readonly float[][] _diff;
+    private readonly float[][] _base;
+    private readonly float[][] _baseSum;
+    private readonly float[][]? _diffSquares;
+    private readonly float[][]? _baseSquares;
+    private readonly float[][]? _fullSquares;
+    private readonly float[] _scale;   // [block · Stride + column]
+    private readonly float[] _bias;
+
+    public AnalogAvx2Kernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
+    {
+        _cells = cells;
+        _readout = readout;
+        var n = cells.Columns;
+        Stride = (n + Width - 1) / Width * Width;
+        _diff = AnalogVectorKernel.Pad(cells.Diff, n, Stride);
+        _base = AnalogVectorKernel.Pad(cells.Base, n, Stride);
+        _baseSum = AnalogVectorKernel.Pad(cells.BaseSum, n, Stride);
+        _diffSquares = cells.DiffSquares is null ? null : AnalogVectorKernel.Pad(cells.DiffSquares, n, Stride);
+        _baseSquares = cells.BaseSquares is null ? null : AnalogVectorKernel.Pad(cells.BaseSquares, n, Stride);
+        _fullSquares = cells.BaseSquares is null ? null : AnalogVectorKernel.Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
+        _scale = AnalogVectorKernel.Pad(readout.Scale, n, Stride, cells.Blocks);
+        _bias = AnalogVectorKernel.Pad(readout.Bias, n, Stride, cells.Blocks);
+    }
+
+    /// <summary>True when this machine runs the kernel (AVX2).</summary>
+    public static bool IsSupported => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
+
+    public int Stride { get; }
+
+    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    {
+        if (full)
+        {
+            _baseSum[b].CopyTo(baseAcc, 0);
+            _fullSquares?[b].CopyTo(varBase!, 0);
+            return;
+        }
+
+        Array.Clear(baseAcc);
+        if (varBase is null)
+        {
+            Sum(_base[b], valid, baseAcc, baseAcc);
+            return;
+        }
+
+        Array.Clear(varBase);
+        Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
+    }
+
+    public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
+    {
+        if (varAcc is null)
+        {
+            Sum(_diff[b], driven, baseAcc, acc);
+            return;
+        }
+
+        Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
+    }
+
+    public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        var factor = _readout.Factor[b] << j;
+        var adc = _readout.Quantizers[b];
+        if (!_readout.Noisy && _readout.StaticIdeal)
+        {
+            AnalogReferenceKernel.ExactCodes(adc, factor, _cells.Differential, acc, negatives, total, n);
+            return;
+        }
+
+        if (negatives.Length < Stride || acc.Length < Stride || total.Length < Stride || (varAcc is not null && varAcc.Length < Stride))
+        {
+            throw new ArgumentException("per-column arrays must have Stride entries");
+        }
+
+        ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
+        ref var negative0 = ref MemoryMarshal.GetReference(negatives);
+        ref var scale0 = ref _scale[b * Stride];
+        ref var bias0 = ref _bias[b * Stride];
+        ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
+        var top = Vector256.Create((float)adc.Top);
+        var factors = Vector256.Create(factor);
+        var readVariance = Vector256.Create(_readout.ReadVariance);
+        var noiseVariance = Vector256.Create(_readout.NoiseVariance);
+        for (var col = 0; col < n; col += 8)
+        {
+            var at = (nuint)col;
+            var count = Vector256.LoadUnsafe(ref count0, at);
+            if (_cells.Differential)
+            {
+                count += Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref negative0, at));
+            }
+
+            var gain = Vector256.LoadUnsafe(ref scale0, at);
+            var level = (count * gain) + Vector256.LoadUnsafe(ref bias0, at);
+            if (_readout.Noisy)
+            {
+                var spread = varAcc is null
+                    ? Vector256<float>.Zero
+                    : readVariance * Avx.Max(Vector256<float>.Zero, Vector256.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
+                level += Vector256.Sqrt(spread + noiseVariance) * reads.Peek8();
+                reads.Advance(Math.Min(8, n - col));
+            }
+
+            var code = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(Vector256.Floor(level), Vector256<float>.Zero), top));
+            var low = Vector256.LoadUnsafe(ref total0, at) + (Avx2.ConvertToVector256Int64(code.GetLower()) * factors);
+            var high = Vector256.LoadUnsafe(ref total0, at + 4) + (Avx2.ConvertToVector256Int64(code.GetUpper()) * factors);
+            low.StoreUnsafe(ref total0, at);
+            high.StoreUnsafe(ref total0, at + 4);
+        }
+    }
+
+    /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
+    private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
+    {
+        AnalogVectorKernel.Check(table, rows, Stride);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        for (var c = 0; c < Stride; c += Width)
+        {
+            var at = (nuint)c;
+            var a0 = Vector256.LoadUnsafe(ref start[0], at);
+            var a1 = Vector256.LoadUnsafe(ref start[0], at + 8);
+            for (var w = 0; w < rows.Length; w++)
+            {
+                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
+                {
+                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
+                    a0 += Vector256.LoadUnsafe(ref t, offset);
+                    a1 += Vector256.LoadUnsafe(ref t, offset + 8);
+                }
+            }
+
+            a0.StoreUnsafe(ref acc[0], at);
+            a1.StoreUnsafe(ref acc[0], at + 8);
+        }
+    }
+
+    /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
+    private void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
+    {
+        AnalogVectorKernel.Check(table, rows, Stride);
+        AnalogVectorKernel.Check(squares, rows, Stride);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var s = ref MemoryMarshal.GetArrayDataReference(squares);
+        for (var c = 0; c < Stride; c += Width)
+        {
+            var at = (nuint)c;
+            var a0 = Vector256.LoadUnsafe(ref start[0], at);
+            var a1 = Vector256.LoadUnsafe(ref start[0], at + 8);
+            var v0 = Vector256.LoadUnsafe(ref startSquares[0], at);
+            var v1 = Vector256.LoadUnsafe(ref startSquares[0], at + 8);
+            for (var w = 0; w < rows.Length; w++)
+            {
+                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
+                {
+                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
+                    a0 += Vector256.LoadUnsafe(ref t, offset);
+                    a1 += Vector256.LoadUnsafe(ref t, offset + 8);
+                    v0 += Vector256.LoadUnsafe(ref s, offset);
+                    v1 += Vector256.LoadUnsafe(ref s, offset + 8);
+                }
+            }
+
+            a0.StoreUnsafe(ref acc[0], at);
+            a1.StoreUnsafe(ref acc[0], at + 8);
+            v0.StoreUnsafe(ref accSquares[0], at);
+            v1.StoreUnsafe(ref accSquares[0], at + 8);
+        }
+    }
+}
