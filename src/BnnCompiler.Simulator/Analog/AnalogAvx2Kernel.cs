@@ -12,88 +12,28 @@ namespace BnnCompiler.Simulator.Analog;
 /// rows are added in ascending order, and eight conversions with eight noise draws (<see cref="ReadNoiseStream.Peek8"/>)
 /// per vector. Bit-identical to <see cref="AnalogReferenceKernel"/>.
 /// </summary>
-internal sealed class AnalogAvx2Kernel : IAnalogKernel
+internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
 {
     private const int Width = 16;
-    private readonly AnalogLayerWeights _cells;
-    private readonly AnalogColumnReadout _readout;
-    private readonly float[][] _diff;
-    private readonly float[][] _base;
-    private readonly float[][] _baseSum;
-    private readonly float[][]? _diffSquares;
-    private readonly float[][]? _baseSquares;
-    private readonly float[][]? _fullSquares;
-    private readonly float[] _scale;   // [block · Stride + column]
-    private readonly float[] _bias;
 
     public AnalogAvx2Kernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
+        : base(cells, readout, Width)
     {
-        _cells = cells;
-        _readout = readout;
-        var n = cells.Columns;
-        Stride = (n + Width - 1) / Width * Width;
-        _diff = AnalogVectorKernel.Pad(cells.Diff, n, Stride);
-        _base = AnalogVectorKernel.Pad(cells.Base, n, Stride);
-        _baseSum = AnalogVectorKernel.Pad(cells.BaseSum, n, Stride);
-        _diffSquares = cells.DiffSquares is null ? null : AnalogVectorKernel.Pad(cells.DiffSquares, n, Stride);
-        _baseSquares = cells.BaseSquares is null ? null : AnalogVectorKernel.Pad(cells.BaseSquares, n, Stride);
-        _fullSquares = cells.BaseSquares is null ? null : AnalogVectorKernel.Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
-        _scale = AnalogVectorKernel.Pad(readout.Scale, n, Stride, cells.Blocks);
-        _bias = AnalogVectorKernel.Pad(readout.Bias, n, Stride, cells.Blocks);
     }
 
     /// <summary>True when this machine runs the kernel (AVX2).</summary>
     public static bool IsSupported => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
 
-    public int Stride { get; }
-
-    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    public override void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
     {
-        if (full)
+        if (ConvertedExactly(b, j, acc, varAcc, negatives, total))
         {
-            _baseSum[b].CopyTo(baseAcc, 0);
-            _fullSquares?[b].CopyTo(varBase!, 0);
             return;
         }
 
-        Array.Clear(baseAcc);
-        if (varBase is null)
-        {
-            Sum(_base[b], valid, baseAcc, baseAcc);
-            return;
-        }
-
-        Array.Clear(varBase);
-        Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
-    }
-
-    public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
-    {
-        if (varAcc is null)
-        {
-            Sum(_diff[b], driven, baseAcc, acc);
-            return;
-        }
-
-        Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
-    }
-
-    public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
-    {
         var n = _cells.Columns;
         var factor = _readout.Factor[b] << j;
         var adc = _readout.Quantizers[b];
-        if (!_readout.Noisy && _readout.StaticIdeal)
-        {
-            AnalogReferenceKernel.ExactCodes(adc, factor, _cells.Differential, acc, negatives, total, n);
-            return;
-        }
-
-        if (negatives.Length < Stride || acc.Length < Stride || total.Length < Stride || (varAcc is not null && varAcc.Length < Stride))
-        {
-            throw new ArgumentException("per-column arrays must have Stride entries");
-        }
-
         ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
@@ -132,9 +72,9 @@ internal sealed class AnalogAvx2Kernel : IAnalogKernel
     }
 
     /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
-    private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
+    protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
     {
-        AnalogVectorKernel.Check(table, rows, Stride);
+        Check(table, rows, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         for (var c = 0; c < Stride; c += Width)
         {
@@ -157,10 +97,10 @@ internal sealed class AnalogAvx2Kernel : IAnalogKernel
     }
 
     /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
-    private void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
+    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
     {
-        AnalogVectorKernel.Check(table, rows, Stride);
-        AnalogVectorKernel.Check(squares, rows, Stride);
+        Check(table, rows, Stride);
+        Check(squares, rows, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         ref var s = ref MemoryMarshal.GetArrayDataReference(squares);
         for (var c = 0; c < Stride; c += Width)

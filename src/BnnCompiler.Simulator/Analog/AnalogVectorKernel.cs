@@ -13,88 +13,28 @@ namespace BnnCompiler.Simulator.Analog;
 /// sixteen noise draws at once (<see cref="ReadNoiseStream.Peek16"/>). Same additions in the same order as
 /// <see cref="AnalogReferenceKernel"/>, so bit-identical outputs.
 /// </summary>
-internal sealed class AnalogVectorKernel : IAnalogKernel
+internal sealed class AnalogVectorKernel : PaddedAnalogKernel
 {
     private const int Width = 32;
-    private readonly AnalogLayerWeights _cells;
-    private readonly AnalogColumnReadout _readout;
-    private readonly float[][] _diff;
-    private readonly float[][] _base;
-    private readonly float[][] _baseSum;
-    private readonly float[][]? _diffSquares;
-    private readonly float[][]? _baseSquares;
-    private readonly float[][]? _fullSquares;
-    private readonly float[] _scale;   // [block · Stride + column]
-    private readonly float[] _bias;
 
     public AnalogVectorKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
+        : base(cells, readout, Width)
     {
-        _cells = cells;
-        _readout = readout;
-        var n = cells.Columns;
-        Stride = (n + Width - 1) / Width * Width;
-        _diff = Pad(cells.Diff, n, Stride);
-        _base = Pad(cells.Base, n, Stride);
-        _baseSum = Pad(cells.BaseSum, n, Stride);
-        _diffSquares = cells.DiffSquares is null ? null : Pad(cells.DiffSquares, n, Stride);
-        _baseSquares = cells.BaseSquares is null ? null : Pad(cells.BaseSquares, n, Stride);
-        _fullSquares = cells.BaseSquares is null ? null : Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
-        _scale = Pad(readout.Scale, n, Stride, cells.Blocks);
-        _bias = Pad(readout.Bias, n, Stride, cells.Blocks);
     }
 
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated;
 
-    public int Stride { get; }
-
-    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    public override void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
     {
-        if (full)
+        if (ConvertedExactly(b, j, acc, varAcc, negatives, total))
         {
-            _baseSum[b].CopyTo(baseAcc, 0);
-            _fullSquares?[b].CopyTo(varBase!, 0);
             return;
         }
 
-        Array.Clear(baseAcc);
-        if (varBase is null)
-        {
-            Sum(_base[b], valid, baseAcc, baseAcc);
-            return;
-        }
-
-        Array.Clear(varBase);
-        Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
-    }
-
-    public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
-    {
-        if (varAcc is null)
-        {
-            Sum(_diff[b], driven, baseAcc, acc);
-            return;
-        }
-
-        Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
-    }
-
-    public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
-    {
         var n = _cells.Columns;
         var factor = _readout.Factor[b] << j;
         var adc = _readout.Quantizers[b];
-        if (!_readout.Noisy && _readout.StaticIdeal)
-        {
-            AnalogReferenceKernel.ExactCodes(adc, factor, _cells.Differential, acc, negatives, total, n);
-            return;
-        }
-
-        if (negatives.Length < Stride || acc.Length < Stride || total.Length < Stride || (varAcc is not null && varAcc.Length < Stride))
-        {
-            throw new ArgumentException("per-column arrays must have Stride entries");
-        }
-
         ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
@@ -133,7 +73,7 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     }
 
     /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
-    private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
+    protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
     {
         Check(table, rows, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
@@ -158,7 +98,7 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
     }
 
     /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
-    private void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
+    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
     {
         Check(table, rows, Stride);
         Check(squares, rows, Stride);
@@ -188,50 +128,5 @@ internal sealed class AnalogVectorKernel : IAnalogKernel
             v0.StoreUnsafe(ref accSquares[0], at);
             v1.StoreUnsafe(ref accSquares[0], at + 16);
         }
-    }
-
-    /// <summary>Every row set in <paramref name="rows"/> lies inside the table (the unchecked loads rely on it).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Check(float[] table, ReadOnlySpan<ulong> rows, int stride)
-    {
-        var last = rows.Length - 1;
-        while (last >= 0 && rows[last] == 0)
-        {
-            last--;
-        }
-
-        if (last >= 0 && ((((last << 6) + 64 - BitOperations.LeadingZeroCount(rows[last])) * stride) > table.Length))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rows), "a driven row lies outside the block");
-        }
-    }
-
-    /// <summary>Each block's [rows, n] table copied to [rows, stride] with zero padding.</summary>
-    internal static float[][] Pad(float[][] tables, int n, int stride)
-    {
-        var padded = new float[tables.Length][];
-        for (var b = 0; b < tables.Length; b++)
-        {
-            var rows = tables[b].Length / Math.Max(1, n);
-            padded[b] = new float[Math.Max(1, rows) * stride];
-            for (var r = 0; r < rows; r++)
-            {
-                tables[b].AsSpan(r * n, n).CopyTo(padded[b].AsSpan(r * stride));
-            }
-        }
-
-        return padded;
-    }
-
-    /// <summary>A [blocks, n] table copied to [blocks, stride] with zero padding.</summary>
-    internal static float[] Pad(float[] table, int n, int stride, int blocks)
-    {
-        var padded = new float[blocks * stride];
-        for (var b = 0; b < blocks; b++)
-        {
-            table.AsSpan(b * n, n).CopyTo(padded.AsSpan(b * stride));
-        }
-
-        return padded;
     }
 }

@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace BnnCompiler.Simulator.Analog;
+
+/// <summary>
+/// What the vector kernels share: the coefficient tables copied with each row padded to a multiple of the kernel's
+/// column width (zeros beyond the last column), the per-column ADC tables padded likewise, the base of a block and
+/// the count of a plane through the kernel's row sums, and the exact conversion of noise-free ideal ADCs.
+/// </summary>
+internal abstract class PaddedAnalogKernel : IAnalogKernel
+{
+    protected readonly AnalogLayerWeights _cells;
+    protected readonly AnalogColumnReadout _readout;
+    protected readonly float[][] _diff;
+    protected readonly float[][] _base;
+    protected readonly float[][] _baseSum;
+    protected readonly float[][]? _diffSquares;
+    protected readonly float[][]? _baseSquares;
+    protected readonly float[][]? _fullSquares;
+    protected readonly float[] _scale;   // [block · Stride + column]
+    protected readonly float[] _bias;
+
+    protected PaddedAnalogKernel(AnalogLayerWeights cells, AnalogColumnReadout readout, int width)
+    {
+        _cells = cells;
+        _readout = readout;
+        var n = cells.Columns;
+        Stride = (n + width - 1) / width * width;
+        _diff = Pad(cells.Diff, n, Stride);
+        _base = Pad(cells.Base, n, Stride);
+        _baseSum = Pad(cells.BaseSum, n, Stride);
+        _diffSquares = cells.DiffSquares is null ? null : Pad(cells.DiffSquares, n, Stride);
+        _baseSquares = cells.BaseSquares is null ? null : Pad(cells.BaseSquares, n, Stride);
+        _fullSquares = cells.BaseSquares is null ? null : Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
+        _scale = Pad(readout.Scale, n, Stride, cells.Blocks);
+        _bias = Pad(readout.Bias, n, Stride, cells.Blocks);
+    }
+
+    public int Stride { get; }
+
+    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    {
+        if (full)
+        {
+            _baseSum[b].CopyTo(baseAcc, 0);
+            _fullSquares?[b].CopyTo(varBase!, 0);
+            return;
+        }
+
+        Array.Clear(baseAcc);
+        if (varBase is null)
+        {
+            Sum(_base[b], valid, baseAcc, baseAcc);
+            return;
+        }
+
+        Array.Clear(varBase);
+        Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
+    }
+
+    public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
+    {
+        if (varAcc is null)
+        {
+            Sum(_diff[b], driven, baseAcc, acc);
+            return;
+        }
+
+        Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
+    }
+
+    public abstract void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads);
+
+    /// <summary>The exact path of noise-free ideal ADCs, or checks the per-column arrays' lengths; true when the block is converted.</summary>
+    protected bool ConvertedExactly(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total)
+    {
+        var n = _cells.Columns;
+        var factor = _readout.Factor[b] << j;
+        var adc = _readout.Quantizers[b];
+        if (!_readout.Noisy && _readout.StaticIdeal)
+        {
+            AnalogReferenceKernel.ExactCodes(adc, factor, _cells.Differential, acc, negatives, total, n);
+            return true;
+        }
+
+        if (negatives.Length < Stride || acc.Length < Stride || total.Length < Stride || (varAcc is not null && varAcc.Length < Stride))
+        {
+            throw new ArgumentException("per-column arrays must have Stride entries");
+        }
+
+        return false;
+    }
+
+    /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
+    protected abstract void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc);
+
+    /// <summary>The same sum over two tables at once (counts and variances).</summary>
+    protected abstract void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares);
+
+    /// <summary>Every row set in <paramref name="rows"/> lies inside the table (the unchecked loads rely on it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static void Check(float[] table, ReadOnlySpan<ulong> rows, int stride)
+    {
+        var last = rows.Length - 1;
+        while (last >= 0 && rows[last] == 0)
+        {
+            last--;
+        }
+
+        if (last >= 0 && ((((last << 6) + 64 - BitOperations.LeadingZeroCount(rows[last])) * stride) > table.Length))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), "a driven row lies outside the block");
+        }
+    }
+
+    /// <summary>Each block's [rows, n] table copied to [rows, stride] with zero padding.</summary>
+    private static float[][] Pad(float[][] tables, int n, int stride)
+    {
+        var padded = new float[tables.Length][];
+        for (var b = 0; b < tables.Length; b++)
+        {
+            var rows = tables[b].Length / Math.Max(1, n);
+            padded[b] = new float[Math.Max(1, rows) * stride];
+            for (var r = 0; r < rows; r++)
+            {
+                tables[b].AsSpan(r * n, n).CopyTo(padded[b].AsSpan(r * stride));
+            }
+        }
+
+        return padded;
+    }
+
+    /// <summary>A [blocks, n] table copied to [blocks, stride] with zero padding.</summary>
+    private static float[] Pad(float[] table, int n, int stride, int blocks)
+    {
+        var padded = new float[blocks * stride];
+        for (var b = 0; b < blocks; b++)
+        {
+            table.AsSpan(b * n, n).CopyTo(padded.AsSpan(b * stride));
+        }
+
+        return padded;
+    }
+}
