@@ -16,13 +16,16 @@ bnnc="${BNNC:-dotnet src/BnnCompiler.Cli/bin/Release/net10.0/bnnc.dll}"   # BNNC
 chip=(--hw hwspecs/rram-nonideal.yaml --set subarray.spare_rows=8 --set subarray.spare_columns=8 --set repair.calibration_images=64)
 # Points: total stuck rate split as the published 9.04 : 1.75 (on : off), and the wire resistance per cell segment.
 points=("0.1079 6" "0.01 0" "0.1 0" "0.001 0" "0 1" "0 6")
+if [ -n "${POINTS:-}" ]; then read -r -a points <<< "$POINTS"; points=("${points[@]/_/ }"); fi   # e.g. POINTS="0_1 0_6"
+models=("fmnist-cnn fashion-mnist" "mnist-cnn mnist-heldout")
+if [ -n "${MODELS:-}" ]; then models=(); for m in $MODELS; do [ "$m" = fmnist-cnn ] && models+=("fmnist-cnn fashion-mnist"); [ "$m" = mnist-cnn ] && models+=("mnist-cnn mnist-heldout"); done; fi
 echo "images: $images, trials: $trials, spec: hwspecs/rram-nonideal.yaml with 8 spare rows and 8 spare columns a subarray"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| model | stuck cells | wire (Ω) | ideal top-1 | naive mean [95 % CI] | repaired mean [95 % CI] | naive loss | repaired loss |"
 echo "|---|---|---|---|---|---|---|---|"
 declare -A ideal
-for pair in "fmnist-cnn fashion-mnist" "mnist-cnn mnist-heldout"; do
+for pair in "${models[@]}"; do
   set -- $pair
   $bnnc evaluate "onnx-models/$1.onnx" --data "$2" --limit "$images" -o "$out/$1-ideal.json" > /dev/null 2>&1
   ideal[$1]=$(jq '.accuracy.simulated_top1' "$out/$1-ideal.json")
@@ -33,7 +36,7 @@ for point in "${points[@]}"; do
   on=$(awk -v r="$rate" 'BEGIN { printf "%.6f", r * 9.04 / 10.79 }')
   off=$(awk -v r="$rate" 'BEGIN { printf "%.6f", r * 1.75 / 10.79 }')
   knobs=(--set "non_idealities.stuck_at_on_rate=$on" --set "non_idealities.stuck_at_off_rate=$off" --set "non_idealities.ir_drop.wire_resistance_ohm=$wire")
-  for pair in "fmnist-cnn fashion-mnist" "mnist-cnn mnist-heldout"; do
+  for pair in "${models[@]}"; do
     set -- $pair
     name="$1"; model="onnx-models/$1.onnx"; data="$2"
     row=()

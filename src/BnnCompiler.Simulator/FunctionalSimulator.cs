@@ -44,7 +44,7 @@ public sealed class FunctionalSimulator
     /// <c>repair.mode</c> says, and calibrates the column references on <see cref="ChipSetup.CalibrationInputs"/>.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, ChipSetup setup)
-        : this(graph, spec, trial, !spec.NonIdealities.IsIdeal, null, setup)
+        : this(graph, spec, trial, IsAnalog(spec, setup), null, setup)
     {
     }
 
@@ -65,8 +65,8 @@ public sealed class FunctionalSimulator
     /// back from <paramref name="mapping"/>'s cells; otherwise trial <paramref name="trial"/> of the analog path.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program, int trial = 0, ChipSetup? setup = null)
-        : this(graph, mapping.Spec, trial, !mapping.Spec.NonIdealities.IsIdeal,
-            mapping.Spec.NonIdealities.IsIdeal ? ProgramReader.Read(program, mapping) : null, setup ?? ChipSetup.Default)
+        : this(graph, mapping.Spec, trial, IsAnalog(mapping.Spec, setup),
+            IsAnalog(mapping.Spec, setup) ? null : ProgramReader.Read(program, mapping), setup ?? ChipSetup.Default)
     {
     }
 
@@ -127,6 +127,10 @@ public sealed class FunctionalSimulator
             layer.FinishCalibration();
         }
     }
+
+    /// <summary>True when the chip runs on the analog path: non-ideal devices, or a defect map (whose stuck cells an
+    /// otherwise ideal spec would not draw).</summary>
+    private static bool IsAnalog(HardwareSpec spec, ChipSetup? setup) => !spec.NonIdealities.IsIdeal || setup?.Defects is not null;
 
     /// <summary>The Monte-Carlo trial this simulator draws (see the constructor).</summary>
     public int Trial { get; }

@@ -39,6 +39,20 @@ public sealed class RepairCliTests : IDisposable
         Assert.Equal(drawn.GetProperty("accuracy").GetRawText(), fromFile.GetProperty("accuracy").GetRawText());
     }
 
+    [Fact]
+    public void Should_Simulate_A_Defect_Map_On_An_Otherwise_Ideal_Spec()
+    {
+        var map = Path.Combine(_dir, "chip.csv");
+        var ideal = RepoPaths.Repo("hwspecs/default.yaml");
+        Assert.Equal(0, CliRun.Of("defects", "generate", Tfc, "--hw", ideal, "--set", "non_idealities.stuck_at_on_rate=0.1", "-o", map).ExitCode);
+        string[] common = ["evaluate", Tfc, "--hw", ideal, "--data", "mnist-heldout", "--limit", "60", "--defects", map];
+        var naive = Report(CliRun.Of([.. common, "-o", Path.Combine(_dir, "naive.json")]), "naive.json");
+        var repaired = Report(CliRun.Of([.. common, "--repair", "map", "-o", Path.Combine(_dir, "map.json")]), "map.json");
+        Assert.True(naive.GetProperty("repair").GetProperty("stuck_cells").GetInt64() > 0);
+        Assert.True(naive.GetProperty("accuracy").GetProperty("agreement").GetDouble() < 1.0);
+        Assert.True(repaired.GetProperty("repair").GetProperty("weight_errors_repaired").GetInt64() < naive.GetProperty("repair").GetProperty("weight_errors_naive").GetInt64());
+    }
+
     [Theory]
     [InlineData("tile,pe,subarray,row,column,state\n0,0,0,1,2,broken\n", "BNN4010", "(2,1)", "stuck_on, stuck_off")]
     [InlineData("tile,pe,subarray,row,column,state\n0,0,0,400,2,stuck_on\n", "BNN4011", "(2,1)", "row 400")]
