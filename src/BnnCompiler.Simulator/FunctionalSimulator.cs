@@ -113,8 +113,9 @@ public sealed class FunctionalSimulator
     /// <summary>
     /// Calibrates the chip as after programming (<c>repair.mode</c> map+spares+calibrate): runs the calibration set through
     /// it while every analog layer records its columns' counts against the match counts, then moves each column's ADC
-    /// references onto its fitted transfer (<see cref="ColumnCalibration"/>). All layers record in one pass over the
-    /// set, each seeing the uncalibrated chip's inputs. Calibration reads are not counted as the chip's activity.
+    /// references onto its fitted transfer (<see cref="ColumnCalibration"/>). One analog layer at a time in graph
+    /// order, each seeing the already calibrated layers before it. Calibration runs are not the chip's activity: every
+    /// layer's counters start from zero afterwards.
     /// </summary>
     private void Calibrate(IReadOnlyList<float[]> inputs)
     {
@@ -125,6 +126,11 @@ public sealed class FunctionalSimulator
             layer.StartCalibration();
             Parallel.For(0, inputs.Count, options, i => _interpreter.Run(inputs[i]));
             layer.FinishCalibration();
+        }
+
+        foreach (var layer in _layers.Values)
+        {
+            layer.Counters.Reset();
         }
     }
 

@@ -40,6 +40,19 @@ public sealed class LayerCounters(string layer)
     /// <summary>Output values produced.</summary>
     public long Outputs => Interlocked.Read(ref _outputs);
 
+    /// <summary>Sets every counter back to zero (the chip's activity starts after its calibration).</summary>
+    internal void Reset()
+    {
+        Interlocked.Exchange(ref _images, 0);
+        Interlocked.Exchange(ref _subarrayReads, 0);
+        Interlocked.Exchange(ref _conversions, 0);
+        Interlocked.Exchange(ref _rowsDriven, 0);
+        Interlocked.Exchange(ref _matchedCells, 0);
+        Interlocked.Exchange(ref _shiftAdds, 0);
+        Interlocked.Exchange(ref _partialSumAdds, 0);
+        Interlocked.Exchange(ref _outputs, 0);
+    }
+
     internal void Add(long reads, long conversions, long rows, long matched, long shiftAdds, long partialAdds, long outputs)
     {
         Interlocked.Increment(ref _images);

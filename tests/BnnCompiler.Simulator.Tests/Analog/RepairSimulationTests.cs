@@ -108,6 +108,26 @@ public sealed class RepairSimulationTests
     }
 
     [Fact]
+    public void Should_Count_Only_The_Images_Run_After_Calibration()
+    {
+        // Calibrating layer k runs the calibration set through every layer; none of those runs is the chip's activity.
+        var (model, samples) = Load("fmnist-cnn.onnx", 3);
+        var path = RepoPaths.Repo("onnx-models/fmnist-cnn.onnx");
+        var training = DatasetCatalog.Load("fashion-mnist-train");
+        var feeder = new SampleFeeder(model.Graph, training.Select([.. Enumerable.Range(0, 8)], "calibration"), path);
+        var calibration = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["non_idealities.ir_drop.wire_resistance_ohm=1", "repair.mode=map+spares+calibrate", "subarray.spare_columns=2"]);
+        var chip = new FunctionalSimulator(model.Graph, spec, 0, new ChipSetup(null, calibration));
+        foreach (var sample in samples)
+        {
+            chip.Run(sample);
+        }
+
+        Assert.NotEmpty(chip.Layers);
+        Assert.All(chip.Layers.Values, l => Assert.Equal(samples.Length, l.Counters.Images));
+    }
+
+    [Fact]
     public void Should_Fit_A_Columns_Transfer_By_Least_Squares()
     {
         // Slot 0: (m, c) = (0, 1), (2, 2), (4, 3) lie on c = 0.5·m + 1. Slot 1 never varies: gain 1, offset mean(c − m) = 0.75.
