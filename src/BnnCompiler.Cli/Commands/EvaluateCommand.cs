@@ -58,7 +58,8 @@ public static class EvaluateCommand
             OutputPaths.CheckFile(outputPath);
         }
 
-        var spec = RepairOptions.Apply(LoadSpec(args), args, "evaluate");
+        var spec = LoadSpec(args);
+        RepairOptions.CheckSpares(spec);
         var trials = ArgumentParser.Int(args, Trials.Name, 0, 1, MaxTrials, "evaluate");
         var ablate = args.Has("ablate");
         var trace = TraceOption.Read(args, "evaluate");
@@ -131,7 +132,8 @@ public static class EvaluateCommand
         : $"{label} - (the images have no labels; agreement with ONNX Runtime only)";
 
     /// <summary>The spec with --set, --input-bits and --adc-bits applied, and --seed in place of <c>non_idealities.seed</c>.</summary>
-    public static HardwareSpec LoadSpec(ParsedArguments args) => WithSeed(HardwareOptions.Load(args, "evaluate"), args, "evaluate");
+    public static HardwareSpec LoadSpec(ParsedArguments args) =>
+        WithSeed(HardwareOptions.Load(args, "evaluate", RepairOptions.Overrides(args)), args, "evaluate");
 
     /// <summary>The spec with <c>--seed S</c> (0 to 2³¹ − 1) as its <c>non_idealities.seed</c>; unchanged without --seed.</summary>
     public static HardwareSpec WithSeed(HardwareSpec spec, ParsedArguments args, string command) =>

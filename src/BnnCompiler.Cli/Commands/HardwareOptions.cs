@@ -37,7 +37,8 @@ public static class HardwareOptions
 
     /// <summary>Reads and validates the spec named by --hw (or the shipped default) with --set, --adc-bits and --input-bits applied.</summary>
     /// <exception cref="Core.Diagnostics.DiagnosticException">BNN1001 for an empty --hw; BNN2xxx for every problem in the spec.</exception>
-    public static HardwareSpec Load(ParsedArguments args, string command)
+    /// <param name="extra">Further <c>key=value</c> overrides of a command's own options, applied after --set.</param>
+    public static HardwareSpec Load(ParsedArguments args, string command, IEnumerable<string>? extra = null)
     {
         var overrides = args.Values(Set.Name).ToList();
         if (args.Value(AdcBits.Name) is { } adc)
@@ -50,6 +51,7 @@ public static class HardwareOptions
             overrides.Add($"{InputBitsKey}={input}");
         }
 
+        overrides.AddRange(extra ?? []);
         return HardwareSpecLoader.Load(SpecPath(args, command), overrides);
     }
 

@@ -31,24 +31,11 @@ public static class RepairOptions
 
     public static IReadOnlyList<OptionSpec> All { get; } = [Repair, Defects, Calibration];
 
-    /// <summary>The spec with --repair applied, checked: modes with spares need spares in the spec.</summary>
-    public static HardwareSpec Apply(HardwareSpec spec, ParsedArguments args, string command)
+    /// <summary>--repair as the spec override it stands for (the parser has checked the word against the modes).</summary>
+    public static IEnumerable<string> Overrides(ParsedArguments args)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Value(Repair.Name) is { } word)
-        {
-            var mode = RepairModes.All.FirstOrDefault(m => RepairModes.Word(m) == word.ToLowerInvariant(), (RepairMode)(-1));
-            if ((int)mode < 0)
-            {
-                throw ArgumentParser.Error(command, $"--repair {word} is not one of {string.Join(", ", RepairModes.All.Select(RepairModes.Word))}");
-            }
-
-            spec = spec with { Repair = spec.Repair with { Mode = mode } };
-        }
-
-        CheckSpares(spec);
-        return spec;
+        return args.Value(Repair.Name) is { } word ? [$"{ModeKey}={word}"] : [];
     }
 
     /// <summary>Refuses a mode that uses spares on a spec without any (<see cref="MappingCodes.NoSpares"/>).</summary>
