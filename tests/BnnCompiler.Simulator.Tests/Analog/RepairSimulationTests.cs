@@ -88,10 +88,7 @@ public sealed class RepairSimulationTests
         // 1 Ω of wire per cell, every row of 128 read at once: the columns' currents shrink and the nominal references
         // no longer fit them. Calibrated on 100 training images (held apart from the test images), the chip follows.
         var (model, samples) = Load("fmnist-cnn.onnx", 60);
-        var path = RepoPaths.Repo("onnx-models/fmnist-cnn.onnx");
-        var training = DatasetCatalog.Load("fashion-mnist-train");
-        var feeder = new SampleFeeder(model.Graph, training.Select([.. Enumerable.Range(0, 100)], "calibration"), path);
-        var calibration = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
+        var calibration = CalibrationSet(model, 100);
         var reference = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), []));
         var expected = samples.Select(s => Top1.Of(reference.Run(s))).ToArray();
         double Agreement(string mode)
@@ -112,10 +109,7 @@ public sealed class RepairSimulationTests
     {
         // Calibrating layer k runs the calibration set through every layer; none of those runs is the chip's activity.
         var (model, samples) = Load("fmnist-cnn.onnx", 3);
-        var path = RepoPaths.Repo("onnx-models/fmnist-cnn.onnx");
-        var training = DatasetCatalog.Load("fashion-mnist-train");
-        var feeder = new SampleFeeder(model.Graph, training.Select([.. Enumerable.Range(0, 8)], "calibration"), path);
-        var calibration = Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray();
+        var calibration = CalibrationSet(model, 8);
         var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["non_idealities.ir_drop.wire_resistance_ohm=1", "repair.mode=map+spares+calibrate", "subarray.spare_columns=2"]);
         var chip = new FunctionalSimulator(model.Graph, spec, 0, new ChipSetup(null, calibration));
         foreach (var sample in samples)
@@ -140,6 +134,14 @@ public sealed class RepairSimulationTests
         Assert.Equal(1.0, offset[0], 12);
         Assert.Equal(1.0, gain[1]);
         Assert.Equal(0.75, offset[1], 12);
+    }
+
+    /// <summary>The first <paramref name="count"/> Fashion-MNIST training images (held apart from the test images).</summary>
+    private static float[][] CalibrationSet(ImportedModel model, int count)
+    {
+        var training = DatasetCatalog.Load("fashion-mnist-train");
+        var feeder = new SampleFeeder(model.Graph, training.Select([.. Enumerable.Range(0, count)], "calibration"), model.Path);
+        return [.. Enumerable.Range(0, feeder.Count).Select(feeder.Sample)];
     }
 
     private static (ImportedModel Model, float[][] Samples) Load(string file, int count)
