@@ -154,6 +154,12 @@ public sealed class FunctionalSimulator
 
     public float[] Run(ReadOnlySpan<float> input) => _interpreter.Run(input);
 
+    /// <summary>The canonical graph this simulator runs.</summary>
+    public IrGraph Graph => _interpreter.Graph;
+
+    /// <summary>Evaluates one node on the values computed so far, with this chip's crossbar layers (see <see cref="SharedPrefixRunner"/>).</summary>
+    public float[] RunNode(IrNode node, IReadOnlyDictionary<IrValue, float[]> values) => _interpreter.RunNode(node, values);
+
     /// <summary>Runs one input and returns every value of the graph (each layer's input as the crossbars receive it).</summary>
     public Dictionary<Core.Ir.IrValue, float[]> RunAll(ReadOnlySpan<float> input) => _interpreter.RunAll(input);
 

@@ -67,11 +67,21 @@ public sealed class IrInterpreter
         var values = new Dictionary<IrValue, float[]> { [_graph.Inputs[0]] = input.ToArray() };
         foreach (var node in _graph.Nodes)
         {
-            var args = node.Inputs.Select(v => v.Constant ?? values[v]).ToList();
-            values[node.Output] = Evaluate(node, args);
+            values[node.Output] = RunNode(node, values);
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Evaluates one node of the graph on the values computed so far (its constant inputs come from the graph) and
+    /// returns its output, for callers that walk the graph themselves (e.g. several simulators sharing a prefix).
+    /// </summary>
+    public float[] RunNode(IrNode node, IReadOnlyDictionary<IrValue, float[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(values);
+        return Evaluate(node, node.Inputs.Select(v => v.Constant ?? values[v]).ToList());
     }
 
     private float[] Evaluate(IrNode node, IReadOnlyList<float[]> args)

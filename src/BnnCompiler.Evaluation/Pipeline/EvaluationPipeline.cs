@@ -86,23 +86,84 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
     /// Simulates every sample of the dataset on the compiled chip (beside ONNX Runtime the first time, whose
     /// predictions are kept), or returns an earlier run when the two specs give the same functional simulation:
     /// ideal devices and every ADC exact at both (the ADC resolution then changes neither a prediction nor a count).
+    /// The simulator is built only when no earlier run serves.
     /// </summary>
     public SimulatedRun Simulate(ChipMapping mapping, MappedProgram program, IProgress<int>? progress = null)
     {
         var data = RequireFeeder();
-        var spec = mapping.Spec;
-        var simulator = Simulator(mapping, program);
-        var exact = spec.NonIdealities.IsIdeal
-            && simulator.Layers.Values.All(l => l.Executor is CrossbarLayer crossbar && crossbar.Adcs.All(a => a.IsExact));
-        var key = HardwareSpecWriter.ToYaml(exact ? spec with { Readout = spec.Readout with { AdcBits = 1 } } : spec) + (exact ? "exact" : string.Empty);
+        var key = SimulationKey(mapping.Spec, program);
         if (!_simulations.TryGetValue(key, out var run))
         {
-            run = new SimulatedRun(simulator, RunDataset(data, simulator, progress));
+            var simulator = Simulator(mapping, program);
+            var simulated = new int[data.Count];
+            RunDataset(data, (i, sample) => simulated[i] = Top1.Of(simulator.Run(sample)), progress);
+            run = new SimulatedRun(simulator, simulated);
             _simulations[key] = run;
         }
 
         return run;
     }
+
+    /// <summary>
+    /// Simulates the dataset once for several specs of ideal devices whose chips map alike (e.g. sweep points that
+    /// differ only in ADC bits), in one pass: each image is loaded once and every node computed once for all specs
+    /// that read the same up to it (<see cref="SharedPrefixRunner"/>); later <see cref="Simulate"/> and
+    /// <see cref="Evaluate"/> calls of these specs return these runs, with the same predictions and counts as
+    /// simulating each alone. Specs already simulated, or on the analog path, are left to <see cref="Simulate"/>.
+    /// </summary>
+    public void SimulateShared(IReadOnlyList<HardwareSpec> specs, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var data = RequireFeeder();
+        var pending = new List<(string Key, FunctionalSimulator Simulator)>();
+        foreach (var spec in specs.Where(s => !IsAnalog(s)))
+        {
+            var mapping = Map(spec);
+            var program = Compile(mapping);
+            var key = SimulationKey(spec, program);
+            if (!_simulations.ContainsKey(key) && pending.All(p => p.Key != key))
+            {
+                pending.Add((key, Simulator(mapping, program)));
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var runner = new SharedPrefixRunner([.. pending.Select(p => p.Simulator)]);
+        var simulated = pending.Select(_ => new int[data.Count]).ToArray();
+        RunDataset(data, (i, sample) =>
+        {
+            var outputs = runner.Run(sample);
+            for (var s = 0; s < outputs.Length; s++)
+            {
+                simulated[s][i] = Top1.Of(outputs[s]);
+            }
+        }, progress);
+        runner.Finish();
+        for (var s = 0; s < pending.Count; s++)
+        {
+            _simulations[pending[s].Key] = new SimulatedRun(pending[s].Simulator, simulated[s]);
+        }
+    }
+
+    /// <summary>
+    /// Specs with the same key give the same functional simulation: the spec itself, or, for ideal devices whose
+    /// every read fits the ADC exactly (rows ≤ 2^bits − 1 in every row block the program reads), the spec with any
+    /// ADC resolution.
+    /// </summary>
+    private string SimulationKey(HardwareSpec spec, MappedProgram program)
+    {
+        var top = (1L << spec.Readout.AdcBits) - 1;
+        var exact = !IsAnalog(spec)
+            && program.Stages.All(s => s.Copies.All(c => c.Body.OfType<ReadInstruction>().All(r => r.Rows <= top)));
+        return exact ? HardwareSpecWriter.ToYaml(spec with { Readout = spec.Readout with { AdcBits = 1 } }) + "exact" : HardwareSpecWriter.ToYaml(spec);
+    }
+
+    /// <summary>True when the spec runs on the analog path (non-ideal devices, or the pipeline's defect map).</summary>
+    private bool IsAnalog(HardwareSpec spec) => !spec.NonIdealities.IsIdeal || _setup.Defects is not null;
 
     /// <summary>
     /// Counts what the chip did: every action of every layer, each row by its executor (<see cref="MeasuredActivity"/>)
@@ -142,25 +203,23 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
     public MonteCarloResult Trials(HardwareSpec spec, int trials, int[]? firstTrial = null, IProgress<int>? progress = null) =>
         MonteCarloRunner.Run(model.Graph, spec, RequireFeeder(), trials, ReferencePredictions(), firstTrial, progress, _setup);
 
-    private int[] RunDataset(SampleFeeder data, FunctionalSimulator simulator, IProgress<int>? progress)
+    /// <summary>Calls <paramref name="simulate"/>(index, sample) for every sample over all cores, beside ONNX Runtime the first time.</summary>
+    private void RunDataset(SampleFeeder data, Action<int, float[]> simulate, IProgress<int>? progress)
     {
-        var simulated = new int[data.Count];
         if (_reference is null)
         {
             var reference = new int[data.Count];
             SampleLoop.Run(model, data, progress, (i, sample, ort) =>
             {
                 reference[i] = ort;
-                simulated[i] = Top1.Of(simulator.Run(sample));
+                simulate(i, sample);
             });
             _reference = reference;
-            return simulated;
+            return;
         }
 
-        Parallel.For(0, data.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => simulated[i] = Top1.Of(simulator.Run(data.Sample(i))));
+        Parallel.For(0, data.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => simulate(i, data.Sample(i)));
         progress?.Report(data.Count);
-        return simulated;
     }
 
     private SampleFeeder RequireFeeder() =>

@@ -22,6 +22,7 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
 
     public IEnumerable<SweepRow> Run(IReadOnlyList<SweepPoint> points, Action<SweepPoint, int>? starting = null, CancellationToken cancel = default)
     {
+        var simulated = new HashSet<int>();
         foreach (var point in points)
         {
             if (cancel.IsCancellationRequested)
@@ -30,9 +31,36 @@ public sealed class SweepRunner(ImportedModel model, HardwareSpec baseSpec, Samp
             }
 
             starting?.Invoke(point, points.Count);
+            if (feeder is not null && simulated.Add(point.Index))
+            {
+                SimulateWithAdcSiblings(point, points, simulated);
+            }
+
             yield return RunPoint(point);
         }
     }
+
+    /// <summary>
+    /// Simulates <paramref name="point"/> together with the points not yet run that differ from it only in ADC bits
+    /// (<see cref="EvaluationPipeline.SimulateShared"/>): they share the image, its planes and every layer before the
+    /// first one whose ADC reads differently. Their rows then come from these runs.
+    /// </summary>
+    private void SimulateWithAdcSiblings(SweepPoint point, IReadOnlyList<SweepPoint> points, HashSet<int> simulated)
+    {
+        var spec = SpecOf(point);
+        if (!spec.NonIdealities.IsIdeal)
+        {
+            return;
+        }
+
+        var key = WithoutAdcBits(spec);
+        var siblings = points.Where(p => !simulated.Contains(p.Index)).Select(p => (p.Index, Spec: SpecOf(p)))
+            .Where(p => WithoutAdcBits(p.Spec) == key).ToList();
+        simulated.UnionWith(siblings.Select(p => p.Index));
+        _pipeline.SimulateShared([spec, .. siblings.Select(p => p.Spec)]);
+    }
+
+    private static string WithoutAdcBits(HardwareSpec spec) => HardwareSpecWriter.ToYaml(spec with { Readout = spec.Readout with { AdcBits = 1 } });
 
     public SweepRow RunPoint(SweepPoint point)
     {

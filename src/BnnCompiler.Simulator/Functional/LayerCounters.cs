@@ -53,6 +53,23 @@ public sealed class LayerCounters(string layer)
         Interlocked.Exchange(ref _outputs, 0);
     }
 
+    /// <summary>Every counter in declaration order (images, reads, conversions, rows, matched, shift-adds, partial adds, outputs).</summary>
+    internal long[] Snapshot() =>
+        [Images, SubarrayReads, Conversions, RowsDriven, MatchedCells, ShiftAdds, PartialSumAdds, Outputs];
+
+    /// <summary>Adds what another layer counted between two of its <see cref="Snapshot"/>s (a layer run on this one's behalf).</summary>
+    internal void AddDifference(IReadOnlyList<long> now, IReadOnlyList<long> before)
+    {
+        Interlocked.Add(ref _images, now[0] - before[0]);
+        Interlocked.Add(ref _subarrayReads, now[1] - before[1]);
+        Interlocked.Add(ref _conversions, now[2] - before[2]);
+        Interlocked.Add(ref _rowsDriven, now[3] - before[3]);
+        Interlocked.Add(ref _matchedCells, now[4] - before[4]);
+        Interlocked.Add(ref _shiftAdds, now[5] - before[5]);
+        Interlocked.Add(ref _partialSumAdds, now[6] - before[6]);
+        Interlocked.Add(ref _outputs, now[7] - before[7]);
+    }
+
     internal void Add(long reads, long conversions, long rows, long matched, long shiftAdds, long partialAdds, long outputs)
     {
         Interlocked.Increment(ref _images);
