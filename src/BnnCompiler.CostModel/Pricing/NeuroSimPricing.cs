@@ -11,13 +11,15 @@ namespace BnnCompiler.CostModel.Pricing;
 
 /// <summary>
 /// Prices counts charged as DNN+NeuroSim V1.3 charges them (<see cref="NeuroSimActivity"/>) on its floorplan: the
-/// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts; the area of its tiles (the
+/// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts, but the buffer and interconnect
+/// energy on NeuroSim's circuit figures (<see cref="NeuroSimTransferEnergy"/>); the area of its tiles (the
 /// mapped chip's area per tile times the tiles NeuroSim places, the ADC at NeuroSim's transistor pitch); leakage only
 /// while a layer idles, Σ over layers of the layer's leakage power (the chip's per tile without what NeuroSim does not
 /// charge, times its tiles) × (pipeline stage − the layer's own latency).
 /// <code>
 /// before: counts and stage cycles from NeuroSimActivity, the mapping's floorplan (our tiles)
-/// after:  a CostReport whose area, leakage and throughput figures follow NeuroSim's floorplan and idle rule
+/// after:  a CostReport whose area, leakage, transfer energy and throughput figures follow NeuroSim's floorplan,
+///         circuit figures and idle rule
 /// </code>
 /// </summary>
 public static class NeuroSimPricing
@@ -45,22 +47,29 @@ public static class NeuroSimPricing
         var pipelined = timing.Mode == PipelineMode.LayerPipelined;
         var stageCycles = timing.IntervalCycles;
 
+        var tileSideUm = Math.Sqrt(chipArea.Total * 1e6 / tiles);
+        var bus = NeuroSimActivity.GlobalBusBits(plan, mapping.Spec);
+
         var layers = new List<CostFigures>();
         double leakageUj = 0;
+        var dynamic = Breakdown.Zero;
         for (var i = 0; i < report.Layers.Count; i++)
         {
-            var layerTiles = plan.Layers.Single(l => l.LayerId == i).Tiles;
+            var layerPlan = plan.Layers.Single(l => l.LayerId == i);
             var idleCycles = pipelined ? stageCycles - timing.Layers[i].TotalCycles : stageCycles;
-            var layerLeakageUj = leakagePerTileUw * layerTiles * idleCycles * timing.ClockPeriodNs * 1e-9;
+            var layerLeakageUj = leakagePerTileUw * layerPlan.Tiles * idleCycles * timing.ClockPeriodNs * 1e-9;
             leakageUj += layerLeakageUj;
-            layers.Add(Refigure(report.Layers[i], chipArea.Scale((double)layerTiles / tiles), layerLeakageUj));
+            var (bufferPj, wirePj) = NeuroSimTransferEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits, tileSideUm, bus);
+            var energy = report.Layers[i].EnergyUj.Breakdown with { Buffer = bufferPj * 1e-6, Interconnect = wirePj * 1e-6 };
+            dynamic = dynamic.Plus(energy);
+            layers.Add(Refigure(report.Layers[i], chipArea.Scale((double)layerPlan.Tiles / tiles), layerLeakageUj, energy));
         }
 
         return report with
         {
-            Cost = Refigure(report.Cost, chipArea, leakageUj),
+            Cost = Refigure(report.Cost, chipArea, leakageUj, dynamic),
             Layers = layers,
-            Bottleneck = report.Bottleneck with { AreaComponent = chipArea.Dominant },
+            Bottleneck = report.Bottleneck with { AreaComponent = chipArea.Dominant, EnergyComponent = dynamic.Dominant },
         };
     }
 
@@ -87,10 +96,10 @@ public static class NeuroSimPricing
         return perSubarray * mapping.Floorplan.SubarraysPerTile;
     }
 
-    /// <summary>The figures with another area and leakage, and the throughput ratios that depend on them.</summary>
-    private static CostFigures Refigure(CostFigures f, Breakdown areaMm2, double leakageUj)
+    /// <summary>The figures with another area, dynamic energy and leakage, and the throughput ratios that depend on them.</summary>
+    private static CostFigures Refigure(CostFigures f, Breakdown areaMm2, double leakageUj, Breakdown dynamicUj)
     {
-        var energy = f.EnergyUj with { Leakage = leakageUj };
+        var energy = new EnergyFigure(dynamicUj.Total, leakageUj, dynamicUj);
         var joules = energy.Total * 1e-6;
         var ops = f.TopsPerW * (f.EnergyUj.Total * 1e-6) * 1e12;
         return f with

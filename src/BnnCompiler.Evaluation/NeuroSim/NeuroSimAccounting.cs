@@ -54,6 +54,7 @@ public static class NeuroSimAccounting
                 InputValues = (long)r.IfmHeight * r.IfmWidth * r.InChannels,
                 Tiles = floorplan.TilesPerLayer[l.Index],
                 SpeedUp = floorplan.SpeedUpPerLayer[l.Index],
+                ColumnSpeedUp = floorplan.ColumnSpeedUpPerLayer[l.Index],
             };
         }).ToList();
         return new NeuroSimChipPlan(floorplan.TileSize, floorplan.PeSize, layers);

@@ -53,6 +53,7 @@ public static class NeuroSimFloorplan
         var wanted = WantedCopies(rows, speedUpDegree);
         var tiles = new int[rows.Count];
         var speedUp = new int[rows.Count];
+        var columnSpeedUp = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var (peRow, peCol) = PeCopies(k[i], n[i], tile, pe);
@@ -61,9 +62,10 @@ public static class NeuroSimFloorplan
             var extra = Math.Ceiling(wanted[i] / inTile);
             tiles[i] = (int)(Math.Ceiling(k[i] / tile) * extra * Math.Ceiling(n[i] / tile));
             speedUp[i] = (int)(peRow * saRow * extra * peCol * saCol);
+            columnSpeedUp[i] = (int)(peCol * saCol);
         }
 
-        return new NeuroSimFloorplanResult((int)tile, (int)pe, tiles, speedUp);
+        return new NeuroSimFloorplanResult((int)tile, (int)pe, tiles, speedUp) { ColumnSpeedUpPerLayer = columnSpeedUp };
     }
 
     private static double Utilization(double[] k, double[] n, double tile, double pe, int subarrayRows, int subarrayColumns, bool withCopies)

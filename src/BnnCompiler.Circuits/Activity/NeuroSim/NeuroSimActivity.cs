@@ -7,7 +7,7 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// Action counts and stage cycles charged as DNN+NeuroSim V1.3 charges them (its Chip.cpp, Tile.cpp and Buffer.cpp
 /// rules, restated here), on the floorplan it builds (<see cref="NeuroSimChipPlan"/>). Per image and layer, with W
 /// input vectors, a K × N matrix in cells, b input bits, T tiles of side t holding p PEs a side, K_t = min(K, t),
-/// N_t = min(N, t), a = ⌈log2 subarray rows⌉ + b + 2 + ⌈log2(PE / subarray rows)⌉ the partial-sum width:
+/// N_t = min(N, t), a = ADC bits + b + 2 + ⌈log2(PE / subarray rows)⌉ the partial-sum width:
 /// <list type="bullet">
 /// <item>crossbar, ADC, accumulation and activation work: the physical counts of its W windows (the analytical
 /// counts scaled from the mapped layer's padded pixels to W); their cycles shared among its S copies: ⌈W / S⌉;</item>
@@ -54,13 +54,14 @@ public static class NeuroSimActivity
             new TimingSummary(timings, period, spec.Pipeline.Mode) { Source = "NeuroSim V1.3 stage rules (stage parts added)" });
     }
 
-    /// <summary>The partial-sum word NeuroSim V1.3 moves out of a tile per output (conventional mapping, 1-bit cells).</summary>
+    /// <summary>The partial-sum word NeuroSim V1.3 moves out of a tile per output (conventional mapping, 1-bit cells,
+    /// parallel read: its tile accumulation's adder width, Tile.cpp): ADC bits + input bits + 2 + ⌈log2(PE / subarray rows)⌉.</summary>
     public static int WordBits(NeuroSimChipPlan plan, HardwareSpec spec)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(spec);
         var rows = spec.Subarray.Rows;
-        return (int)Math.Ceiling(Math.Log2(rows)) + Math.Max(1, spec.Readout.InputBits) + 2
+        return spec.Readout.AdcBits + Math.Max(1, spec.Readout.InputBits) + 2
             + (int)Math.Ceiling(Math.Log2(Math.Max(1.0, (double)plan.PeSideCells / rows)));
     }
 
@@ -121,8 +122,12 @@ public static class NeuroSimActivity
         return (counts, timing);
     }
 
-    private static double GlobalBusBits(NeuroSimChipPlan plan, HardwareSpec spec)
+    /// <summary>NeuroSim V1.3's global bus (Chip.cpp): Σ layer tiles · (t + t / columns per ADC) bits, halved while above
+    /// the spec's bus width.</summary>
+    public static double GlobalBusBits(NeuroSimChipPlan plan, HardwareSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(spec);
         double bus = plan.Layers.Sum(l => (plan.TileSideCells + ((double)plan.TileSideCells / spec.Readout.ColumnsPerAdc)) * l.Tiles);
         while (bus > spec.Chip.BusWidthBits)
         {

@@ -30,4 +30,8 @@ public sealed record NeuroSimLayerPlan
 
     /// <summary>Copies the windows are shared among (the floorplan's reported speed-up).</summary>
     public required int SpeedUp { get; init; }
+
+    /// <summary>The part of <see cref="SpeedUp"/> from copies side by side along the tile's columns (NeuroSim's column
+    /// speed-up; the rest is its row speed-up).</summary>
+    public int ColumnSpeedUp { get; init; } = 1;
 }

@@ -1,0 +1,92 @@
+namespace BnnCompiler.Circuits.Activity.NeuroSim;
+
+/// <summary>
+/// DNN+NeuroSim V1.3's circuit figures for the study's configuration (22 nm LSTP, RRAM 1T1R 128 × 128 subarrays,
+/// current-mode multi-level sense amplifiers sharing 8 columns, register-file buffers, H-tree delay tolerance 0.1, PE
+/// buses without), evaluated from its models at commit 388f421 (files named per figure) and used only by the
+/// NeuroSim-compatible accounting; the physical accounting keeps this project's own circuit models. The equations are
+/// restated here in this project's words; no code of NeuroSim's is used.
+/// </summary>
+public static class NeuroSimCircuitFigures
+{
+    /// <summary>One register-file bit read (DFF.cpp: the flip-flop clocked once, its clock and data nodes charged): 5.104 fJ.
+    /// Buffer.cpp charges every bit read from a register-file buffer this, whatever the buffer's size.</summary>
+    public const double RegisterBitReadFj = 5.104;
+
+    /// <summary>A PE's flip-flop buffers (ProcessingUnit.cpp) charge the same flip-flop per bit that passes.</summary>
+    public const double FlipFlopBitFj = RegisterBitReadFj;
+
+    /// <summary>An H-tree bit per mm (HTree.cpp): repeaters sized for the optimal delay, then shrunk while the delay stays within
+    /// 1.1 × optimum, on a 0.2 fF/µm wire, activity 0.25: 0.04869 pJ.</summary>
+    public const double TreePjPerBitMm = 0.04869;
+
+    /// <summary>A PE bus bit per mm (Bus.cpp): the same repeated wire with repeaters at the optimal delay: 0.05848 pJ.</summary>
+    public const double BusPjPerBitMm = 0.05848;
+
+    /// <summary>The subarray's width in its layout: 128 columns of 2.2087 µm (the 1T1R cell's pitch with the switch matrix's two
+    /// pass gates a column, SubArray.cpp): 282.7 µm.</summary>
+    public const double ColumnPitchUm = 2.2087;
+
+    /// <summary>The subarray's height in its layout (µm) at 3 to 8 ADC bits: the array with its switch matrices and column
+    /// multiplexers, and under it the sense amplifiers' comparators (levels − 1 per ADC, laid out across the array's width,
+    /// MultilevelSenseAmp.cpp) and their encoders, whose wide NAND gates stack in more rows as the levels grow
+    /// (MultilevelSAEncoder.cpp): 100.3, 146.6, 239.2, 463.1, 951.0, 2,320.5 µm.</summary>
+    private static readonly double[] SubarrayHeightsUm = [100.310, 146.592, 239.156, 463.093, 951.006, 2320.46];
+
+    private const int FirstHeightAdcBits = 3;
+
+    /// <summary>Decoder energy per written line of a register-file buffer (Buffer.cpp: its row decoder charged once a line),
+    /// measured for the three sizes the configuration builds: 1 line (tile input buffer) 1.052 fJ, 16 lines (tile output
+    /// buffer) 10.95 fJ, 128 lines (global buffer core) 86.70 fJ; between them log-log interpolated.</summary>
+    public static double DecoderFjPerLine(double lines)
+    {
+        (double Lines, double Fj)[] points = [(1, 1.052), (16, 10.954), (128, 86.698)];
+        var x = Math.Max(1, lines);
+        var i = x <= points[1].Lines ? 0 : 1;
+        var (l0, e0) = points[i];
+        var (l1, e1) = points[i + 1];
+        var slope = Math.Log(e1 / e0) / Math.Log(l1 / l0);
+        return e0 * Math.Pow(x / l0, slope);
+    }
+
+    /// <summary>Energy per bit written into a register-file buffer of <paramref name="bits"/> bits read and written
+    /// <paramref name="lineBits"/> a line: the decoder's energy for all its lines spread over its bits, in fJ.</summary>
+    public static double RegisterBitWriteFj(double bits, double lineBits)
+    {
+        var lines = Math.Ceiling(bits / Math.Max(1, lineBits));
+        return DecoderFjPerLine(lines) * lines / Math.Max(1, bits);
+    }
+
+    /// <summary>The subarray's height in NeuroSim's layout (µm) for <paramref name="adcBits"/>-bit sense amplifiers; outside
+    /// 3–8 bits extended geometrically from the nearest two.</summary>
+    public static double SubarrayHeightUm(int adcBits)
+    {
+        var h = SubarrayHeightsUm;
+        var i = adcBits - FirstHeightAdcBits;
+        if (i >= 0 && i < h.Length)
+        {
+            return h[i];
+        }
+
+        return i < 0 ? h[0] * Math.Pow(h[0] / h[1], -i) : h[^1] * Math.Pow(h[^1] / h[^2], i - h.Length + 1);
+    }
+
+    /// <summary>
+    /// The wire a bit travels between an H-tree's root and a leaf (HTree.cpp, root-to-leaf transfer), in the units of the
+    /// leaf's sides: with n = ⌈log2 max(rows, columns)⌉ levels the halving vertical and horizontal stages add
+    /// (h + w)(2^n − 1) / 2, and the main bus min(columns − c, c) · w with c = ⌊log2 min(rows, columns)⌋ (one less when
+    /// that leaves no column beyond it).
+    /// </summary>
+    public static double TreePath(int rows, int columns, double leafHeight, double leafWidth)
+    {
+        var levels = (int)Math.Ceiling(Math.Log2(Math.Max(1, Math.Max(rows, columns))));
+        var stages = (leafHeight + leafWidth) * ((1 << levels) - 1) / 2;
+        var center = (int)Math.Floor(Math.Log2(Math.Max(1, Math.Min(rows, columns))));
+        if (columns - center < 1)
+        {
+            center -= 1;
+        }
+
+        return stages + (Math.Min(columns - center, center) * leafWidth);
+    }
+}
