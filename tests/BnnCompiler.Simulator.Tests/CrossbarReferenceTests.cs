@@ -31,6 +31,10 @@ public sealed class CrossbarReferenceTests
         { 3, 8, 3, 1, 1, 6, 10, 8 },    // the same with blocks that split the channels of a kernel offset
         { 200, 11, 0, 1, 0, 1, 64, 1 },
         { 300, 6, 0, 1, 0, 1, 128, 2 },
+        { 32, 9, 3, 1, 1, 10, 64, 1 },  // 32 channels: two kernel offsets per word on the pixel-lane route
+        { 40, 12, 3, 1, 1, 9, 64, 1 },  // 40 channels: a 64-bit field per offset, 24 unused bits each
+        { 64, 8, 3, 1, 0, 6, 64, 1 },   // no padding
+        { 16, 5, 5, 2, 2, 11, 64, 1 },  // 5 x 5 window, stride 2: four offsets per word
     };
 
     [Theory]
@@ -52,12 +56,21 @@ public sealed class CrossbarReferenceTests
         {
             var readout = Readout(adcBits, inputBits);
             var (expected, matched) = Reference(node, encoding, input, blocks, adcBits);
+            float[]? scalar = null;
             foreach (var path in KernelPaths.Supported)
             {
                 var layer = new CrossbarLayer(node, encoding, isImageInput: false, readout, blocks, path);
                 Assert.Equal(path, layer.Path);
                 var output = new float[node.Output.Shape.Count];
                 layer.Execute(input, output);
+
+                // Every vector path and route gives the scalar path's floats bit for bit.
+                scalar ??= output;
+                Assert.Equal(scalar, output);
+                if (path != KernelPath.Scalar && inputBits == 1 && kernel > 0 && node.Layout.OutputPixels >= 8 && layer.Adcs.All(a => a.IsExact))
+                {
+                    Assert.Equal("pixel-lanes", layer.Route);
+                }
                 for (var i = 0; i < output.Length; i++)
                 {
                     Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])),

@@ -17,15 +17,6 @@ internal sealed partial class ColumnKernel
     /// <summary>Truth table of a ∧ ¬(b ⊕ c) for vpternlogq with a = driven, b = input bits, c = weights.</summary>
     private const byte DrivenMatch = 0x90;
 
-    /// <summary>Words whose per-byte counts fit a byte accumulator (8 per word).</summary>
-    private const int ByteSumWords = 31;
-
-    /// <summary>Bits set in each value 0..63 (the table's lower half).</summary>
-    private static readonly Vector512<byte> LowCounts = Vector512.Create(Enumerable.Range(0, 64).Select(i => (byte)BitOperations.PopCount((uint)i)).ToArray());
-
-    /// <summary>Bits set in each value 64..127 (the table's upper half).</summary>
-    private static readonly Vector512<byte> HighCounts = Vector512.Create(Enumerable.Range(64, 64).Select(i => (byte)BitOperations.PopCount((uint)i)).ToArray());
-
     private long RunAvx512(ReadOnlySpan<ulong> x, int planes, ReadOnlySpan<ulong> valid, in PixelTerms terms, Span<float> result) =>
         _divisor == 1 && planes == 1 ? RunAvx512Exact(x, valid, terms, result) : RunAvx512Planes(x, planes, valid, terms, result);
 
@@ -37,19 +28,19 @@ internal sealed partial class ColumnKernel
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
-        var (low, high, one) = (LowCounts, HighCounts, Vector512.Create((byte)1));
+        var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
         for (var group = 0; group < _columns; group += 8)
         {
             var m = Vector512<ulong>.Zero;
-            for (var first = 0; first < words; first += ByteSumWords)
+            for (var first = 0; first < words; first += BitCounts.ByteSumWords)
             {
                 var bytes = Vector512<byte>.Zero;
-                var last = Math.Min(words, first + ByteSumWords);
+                var last = Math.Min(words, first + BitCounts.ByteSumWords);
                 for (var word = first; word < last; word++)
                 {
                     var w = Vector512.LoadUnsafe(ref weights, (nuint)((word * _stride) + group));
                     var bits = Avx512F.TernaryLogic(Vector512.Create(Unsafe.Add(ref driven, word)), Vector512.Create(Unsafe.Add(ref slots, word)), w, DrivenMatch);
-                    bytes += ByteCounts(bits, low, high, one);
+                    bytes += BitCounts.ByteCounts(bits, low, high, one);
                 }
 
                 m += Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
@@ -72,7 +63,7 @@ internal sealed partial class ColumnKernel
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
-        var (low, high, one) = (LowCounts, HighCounts, Vector512.Create((byte)1));
+        var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
         for (var group = 0; group < _columns; group += 8)
         {
             var real = RealLanes(group);
@@ -90,7 +81,7 @@ internal sealed partial class ColumnKernel
                     {
                         var w = Vector512.LoadUnsafe(ref weights, (nuint)((word * _stride) + group));
                         var bits = Avx512F.TernaryLogic(Vector512.Create(Unsafe.Add(ref driven, word)), Vector512.Create(Unsafe.Add(ref slots, (j * words) + word)), w, DrivenMatch);
-                        bytes += ByteCounts(bits, low, high, one);
+                        bytes += BitCounts.ByteCounts(bits, low, high, one);
                     }
 
                     // A block of at most 31 words (1,984 rows) keeps every byte count below 256.
@@ -125,8 +116,8 @@ internal sealed partial class ColumnKernel
     private void Store512(Vector512<ulong> acc0, Vector512<ulong> acc1, int group, in PixelTerms terms, Span<float> result)
     {
         var dot = _divisor == 1
-            ? ToDouble(acc0) + ToDouble(acc1)
-            : ((ToDouble(acc0) * _factor0x8) + (ToDouble(acc1) * _factor1x8)) / Vector512.Create((double)_divisor);
+            ? BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)
+            : ((BitCounts.ToDouble(acc0) * _factor0x8) + (BitCounts.ToDouble(acc1) * _factor1x8)) / Vector512.Create((double)_divisor);
         var negative = Vector512.Create(terms.NegativeTerm.Slice(group, 8));
         var signedValid = Vector512.Create(terms.SignedValid.Slice(group, 8));
         var y = Avx512F.ConvertToVector256Single((Vector512.Create(terms.Scale) * (dot - negative)) + (Vector512.Create(terms.Constant) * signedValid));
@@ -141,21 +132,5 @@ internal sealed partial class ColumnKernel
                 result[group + lane] = y.GetElement(lane);
             }
         }
-    }
-
-    /// <summary>Exact conversion of lanes below 2^52: the integer placed in the mantissa of 2^52, minus 2^52.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> ToDouble(Vector512<ulong> v)
-    {
-        var magic = Vector512.Create(0x4330000000000000UL);
-        return (v | magic).AsDouble() - magic.AsDouble();
-    }
-
-    /// <summary>Bits set in each byte b: table[b mod 128] (vpermi2b reads the low seven bits of each index) plus b's top bit.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> ByteCounts(Vector512<ulong> v, Vector512<byte> low, Vector512<byte> high, Vector512<byte> one)
-    {
-        var top = Vector512.ShiftRightLogical(v.AsUInt16(), 7).AsByte() & one;
-        return Avx512Vbmi.PermuteVar64x8x2(low, v.AsByte(), high) + top;
     }
 }

@@ -35,10 +35,6 @@ internal sealed partial class ColumnKernel
     private readonly Vector512<double> _factor0x8;
     private readonly Vector512<double> _factor1x8;
 
-    /// <summary>Bits set in each nibble value 0..15, twice (one copy per 128-bit lane for vpshufb).</summary>
-    private static Vector256<byte> NibbleCounts =>
-        Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
-
     /// <param name="slotWeights">[column, slot word]: bit = 1 for a +1 weight in that slot.</param>
     /// <param name="path">The path asked for; a vector path runs only where the machine supports it and the layer fits it (at most two ADC full scales, every ADC reproducible by <see cref="VectorAdc"/>), else the scalar path.</param>
     public ColumnKernel(ulong[] slotWeights, int columns, int wordsPerBlock, IReadOnlyList<AdcQuantizer> adcs, KernelPath path)
@@ -71,7 +67,7 @@ internal sealed partial class ColumnKernel
         _tailLanes = Vector256.Create(tail > 0 ? ulong.MaxValue : 0, tail > 1 ? ulong.MaxValue : 0, tail > 2 ? ulong.MaxValue : 0, tail > 3 ? ulong.MaxValue : 0);
         _factor0x8 = Vector512.Create((double)_kindFactor[0]);
         _factor1x8 = Vector512.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
-        var vectorFits = kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid) && (path != KernelPath.Avx512 || wordsPerBlock <= ByteSumWords);
+        var vectorFits = kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid) && (path != KernelPath.Avx512 || wordsPerBlock <= BitCounts.ByteSumWords);
         Path = !vectorFits || !KernelPaths.IsSupported(path) ? KernelPath.Scalar : path;
     }
 
@@ -147,7 +143,7 @@ internal sealed partial class ColumnKernel
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
         var nibbles = Vector256.Create((byte)0x0F);
-        var lookup = NibbleCounts;
+        var lookup = BitCounts.NibbleCounts;
         var allExact = _divisor == 1;
         Span<float> lanes = stackalloc float[4];
         for (var group = 0; group < _columns; group += 4)
@@ -164,7 +160,7 @@ internal sealed partial class ColumnKernel
                 {
                     for (var j = 0; j < planes; j++)
                     {
-                        var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
+                        var m = BitCounts.PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
                         matched += m & real;
                         acc0 += Vector256.ShiftLeft(m, j);
                     }
@@ -176,7 +172,7 @@ internal sealed partial class ColumnKernel
                 var second = _blockKind[b] != 0;
                 for (var j = 0; j < planes; j++)
                 {
-                    var m = PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
+                    var m = BitCounts.PopCount(Vector256.AndNot(v, Vector256.Create(Unsafe.Add(ref slots, (j * words) + b)) ^ w), nibbles, lookup);
                     Convert(m, j, adc, second, real, ref matched, ref acc0, ref acc1);
                 }
             }
@@ -193,7 +189,7 @@ internal sealed partial class ColumnKernel
         var blocks = _blockKind.Length;
         var weights = _weights.AsSpan();
         var nibbles = Vector256.Create((byte)0x0F);
-        var lookup = NibbleCounts;
+        var lookup = BitCounts.NibbleCounts;
         Span<float> lanes = stackalloc float[4];
         for (var group = 0; group < _columns; group += 4)
         {
@@ -213,7 +209,7 @@ internal sealed partial class ColumnKernel
                     for (var word = first; word < first + _wordsPerBlock; word++)
                     {
                         var w = Vector256.Create(weights.Slice((word * _stride) + group, 4));
-                        m += PopCount(Vector256.AndNot(Vector256.Create(valid[word]), Vector256.Create(x[plane + word]) ^ w), nibbles, lookup);
+                        m += BitCounts.PopCount(Vector256.AndNot(Vector256.Create(valid[word]), Vector256.Create(x[plane + word]) ^ w), nibbles, lookup);
                     }
 
                     Convert(m, j, adc, second, real, ref matched, ref acc0, ref acc1);
@@ -247,8 +243,8 @@ internal sealed partial class ColumnKernel
     private void Store(Vector256<ulong> acc0, Vector256<ulong> acc1, int group, in PixelTerms terms, Span<float> result, Span<float> lanes)
     {
         var dot = _divisor == 1
-            ? ToDouble(acc0) + ToDouble(acc1)
-            : ((ToDouble(acc0) * _factor0) + (ToDouble(acc1) * _factor1)) / _divisorVector;
+            ? BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)
+            : ((BitCounts.ToDouble(acc0) * _factor0) + (BitCounts.ToDouble(acc1) * _factor1)) / _divisorVector;
         var negative = Vector256.Create(terms.NegativeTerm.Slice(group, 4));
         var signedValid = Vector256.Create(terms.SignedValid.Slice(group, 4));
         var y = Avx.ConvertToVector128Single((Vector256.Create(terms.Scale) * (dot - negative)) + (Vector256.Create(terms.Constant) * signedValid));
@@ -261,23 +257,5 @@ internal sealed partial class ColumnKernel
             y.CopyTo(lanes);
             lanes[..(_columns - group)].CopyTo(result[group..]);
         }
-    }
-
-    /// <summary>Exact conversion of lanes below 2^52: the integer placed in the mantissa of 2^52, minus 2^52.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> ToDouble(Vector256<ulong> v)
-    {
-        var magic = Vector256.Create(0x4330000000000000UL);
-        return (v | magic).AsDouble() - magic.AsDouble();
-    }
-
-    /// <summary>Per-64-bit-lane popcount: nibble look-up per byte (vpshufb), then a sum of the eight bytes (vpsadbw).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> PopCount(Vector256<ulong> v, Vector256<byte> nibbles, Vector256<byte> lookup)
-    {
-        var low = v.AsByte() & nibbles;
-        var high = Vector256.ShiftRightLogical(v, 4).AsByte() & nibbles;
-        var counts = Avx2.Shuffle(lookup, low) + Avx2.Shuffle(lookup, high);
-        return Avx2.SumAbsoluteDifferences(counts, Vector256<byte>.Zero).AsUInt64();
     }
 }

@@ -32,8 +32,9 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly long[] _classRows;    // [class]: rows driven per pixel, all blocks
     private readonly long[] _classNegatives;  // [class]: −1 weights on driven rows, summed over columns
     private readonly ExactDotKernel? _exactDot;  // multi-plane layers whose every ADC is exact
-    private readonly long _exactRowsDriven;      // with _exactDot: rows driven per image, all pixels and planes
-    private readonly long _exactNegatives;       // with _exactDot: P·(−1 weights on driven rows) per image
+    private readonly PixelLaneKernel? _pixelLanes;  // one-plane windowed layers whose every ADC is exact
+    private long _exactRowsDriven;      // with a shortcut: rows driven per image, all pixels and planes
+    private long _exactNegatives;       // with a shortcut: P·(−1 weights on driven rows) per image
 
     /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerSubarray"/> rows, as the mapper cuts them.</summary>
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, KernelPath? path = null)
@@ -116,22 +117,22 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             }
         }
 
-        if (_planes > 1 && Adcs.All(a => a.IsExact) && _kernel.Path != KernelPath.Scalar)
+        var exactAdcs = Adcs.All(a => a.IsExact) && _kernel.Path != KernelPath.Scalar;
+        var window = node.Layout.Window;
+        var pixelLanes = exactAdcs && _planes == 1 && window is not null && _gather.OutputPixels >= 8;
+        if (exactAdcs && (_planes > 1 || pixelLanes))
         {
-            var pixels = _gather.OutputPixels;
-            var signedValid = new double[_columns * pixels];
-            for (var p = 0; p < pixels; p++)
+            var signedValid = SignedValidByPixel();
+            var table = Im2Col.For(node.Layout).Table;
+            if (pixelLanes)
             {
-                var cls = _gather.ClassOf[p];
-                _exactRowsDriven += _classRows[cls] * _planes;
-                _exactNegatives += _planes * _classNegatives[cls];
-                for (var col = 0; col < _columns; col++)
-                {
-                    signedValid[(col * pixels) + p] = _signedValid[(cls * stride) + col];
-                }
+                _pixelLanes = new PixelLaneKernel(programmed.Signs, node.Layout.InChannels, window!.KernelH * window.KernelW,
+                    _gather.InputPixels, _columns, table, signedValid, _kernel.Path);
             }
-
-            _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, Im2Col.For(node.Layout).Table, signedValid);
+            else
+            {
+                _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, table, signedValid);
+            }
         }
 
         Counters = new LayerCounters(node.Name);
@@ -154,6 +155,12 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// <summary>The column kernel's instruction set (the one asked for, or the best supported, when the layer fits it).</summary>
     public KernelPath Path => _kernel.Path;
 
+    /// <summary>
+    /// How the layer's reads run: "pixel-lanes" (one plane, exact ADCs, a window: <see cref="PixelLaneKernel"/>),
+    /// "exact-dot" (several planes, exact ADCs: <see cref="ExactDotKernel"/>) or "columns" (per pixel, block and plane: <see cref="ColumnKernel"/>).
+    /// </summary>
+    public string Route => _pixelLanes is not null ? "pixel-lanes" : _exactDot is not null ? "exact-dot" : "columns";
+
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
         var scratch = CrossbarScratch.ForThread();
@@ -172,6 +179,15 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         if (_exactDot is not null)
         {
             ExecuteExact(codes, scale, constant, output);
+            return;
+        }
+
+        if (_pixelLanes is not null)
+        {
+            var fields = scratch.Bitmaps(_pixelLanes.FieldLength);
+            var slots = scratch.SlotBits(_pixelLanes.SlotLength);
+            var conducted = _pixelLanes.Run(codes, scale, constant, fields, slots, output);
+            CountActions(_gather.OutputPixels, _exactRowsDriven, conducted);
             return;
         }
 
@@ -225,6 +241,26 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         var rows = scratch.Codes(input: false, _exactDot!.ScratchLength);
         var matched = _exactDot.Run(codes, scale, constant, rows, output) + _exactNegatives;
         CountActions(_gather.OutputPixels, _exactRowsDriven, matched);
+    }
+
+    /// <summary>[column, pixel]: Σ w over the rows each pixel drives; also sums the rows driven and −1 weights per image for the shortcuts.</summary>
+    private double[] SignedValidByPixel()
+    {
+        var pixels = _gather.OutputPixels;
+        var stride = _kernel.Stride;
+        var signedValid = new double[_columns * pixels];
+        for (var p = 0; p < pixels; p++)
+        {
+            var cls = _gather.ClassOf[p];
+            _exactRowsDriven += _classRows[cls] * _planes;
+            _exactNegatives += _planes * _classNegatives[cls];
+            for (var col = 0; col < _columns; col++)
+            {
+                signedValid[(col * pixels) + p] = _signedValid[(cls * stride) + col];
+            }
+        }
+
+        return signedValid;
     }
 
     /// <summary>Planes the mapper plans for a layer's input: the image reduced to readout.input_bits, other codes at their own bits.</summary>
