@@ -27,30 +27,30 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
     /// leakage, ours / NeuroSim V1.3.</summary>
     public static TheoryData<string, int, double, double, double, double> Measured => new()
     {
-        { "ns-mlp1", 3, 0.92, 0.88, 0.85, 1.02 },
-        { "ns-mlp1", 5, 0.95, 0.89, 0.87, 0.86 },
-        { "ns-mlp1", 8, 0.93, 0.97, 0.93, 0.62 },
-        { "ns-mlp2", 3, 0.80, 0.88, 0.86, 0.76 },
-        { "ns-mlp2", 5, 0.89, 0.89, 0.89, 0.67 },
-        { "ns-mlp2", 8, 0.94, 0.92, 0.95, 0.51 },
-        { "ns-mlp3", 3, 0.85, 0.86, 0.88, 0.96 },
-        { "ns-mlp3", 5, 0.89, 0.86, 0.89, 0.81 },
-        { "ns-mlp3", 8, 0.91, 0.91, 0.95, 0.55 },
-        { "ns-cnn1", 3, 0.81, 0.89, 0.76, 1.13 },
-        { "ns-cnn1", 5, 0.86, 0.90, 0.80, 0.96 },
-        { "ns-cnn1", 8, 0.90, 0.99, 0.91, 0.65 },
-        { "ns-cnn2", 3, 0.88, 0.89, 0.81, 1.08 },
-        { "ns-cnn2", 5, 0.92, 0.90, 0.84, 0.92 },
-        { "ns-cnn2", 8, 0.92, 0.98, 0.92, 0.63 },
-        { "ns-cnn3", 3, 0.87, 0.85, 0.86, 1.02 },
-        { "ns-cnn3", 5, 0.91, 0.85, 0.89, 0.85 },
-        { "ns-cnn3", 8, 0.92, 0.87, 0.98, 0.55 },
-        { "ns-cnn4", 3, 0.88, 0.89, 1.08, 1.05 },
-        { "ns-cnn4", 5, 0.91, 0.90, 1.08, 0.89 },
-        { "ns-cnn4", 8, 0.92, 0.99, 1.07, 0.63 },
-        { "ns-cnn5", 3, 0.88, 0.89, 0.81, 1.06 },
-        { "ns-cnn5", 5, 0.91, 0.90, 0.84, 0.90 },
-        { "ns-cnn5", 8, 0.92, 0.98, 0.94, 0.63 },
+        { "ns-mlp1", 3, 0.92, 0.97, 0.85, 1.12 },
+        { "ns-mlp1", 5, 0.95, 0.96, 0.87, 0.93 },
+        { "ns-mlp1", 8, 0.93, 0.96, 0.93, 0.61 },
+        { "ns-mlp2", 3, 0.80, 0.97, 0.86, 0.83 },
+        { "ns-mlp2", 5, 0.89, 0.96, 0.89, 0.72 },
+        { "ns-mlp2", 8, 0.94, 0.91, 0.95, 0.50 },
+        { "ns-mlp3", 3, 0.85, 0.94, 0.88, 1.05 },
+        { "ns-mlp3", 5, 0.89, 0.93, 0.89, 0.87 },
+        { "ns-mlp3", 8, 0.91, 0.90, 0.95, 0.54 },
+        { "ns-cnn1", 3, 0.81, 0.98, 0.76, 1.25 },
+        { "ns-cnn1", 5, 0.86, 0.98, 0.80, 1.04 },
+        { "ns-cnn1", 8, 0.90, 0.98, 0.91, 0.64 },
+        { "ns-cnn2", 3, 0.88, 0.98, 0.81, 1.19 },
+        { "ns-cnn2", 5, 0.92, 0.97, 0.84, 0.99 },
+        { "ns-cnn2", 8, 0.92, 0.97, 0.92, 0.63 },
+        { "ns-cnn3", 3, 0.87, 0.94, 0.86, 1.13 },
+        { "ns-cnn3", 5, 0.91, 0.92, 0.89, 0.92 },
+        { "ns-cnn3", 8, 0.92, 0.86, 0.98, 0.55 },
+        { "ns-cnn4", 3, 0.88, 0.98, 1.08, 1.16 },
+        { "ns-cnn4", 5, 0.91, 0.97, 1.08, 0.96 },
+        { "ns-cnn4", 8, 0.92, 0.97, 1.07, 0.62 },
+        { "ns-cnn5", 3, 0.88, 0.98, 0.81, 1.17 },
+        { "ns-cnn5", 5, 0.91, 0.98, 0.84, 0.97 },
+        { "ns-cnn5", 8, 0.92, 0.97, 0.94, 0.62 },
     };
 
     [Theory]
@@ -156,7 +156,10 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // docs/cost-model.md: the default accounting's latency on ns-cnn1 at ADC 8 is 0.23 of NeuroSim's (engine).
         Assert.Equal(0.23, physical.Cost.LatencyMs.Total * 1e6 / run["latency_ns"], 0.015);
         Assert.Equal(0.99, compatible.Cost.LatencyMs.Total * 1e6 / run["latency_ns"], 0.015);
-        Assert.Equal(physical.ClockPeriodNs, compatible.ClockPeriodNs);
+
+        // The compatible accounting runs at NeuroSim's clock (its sensing path); the physical one keeps its own, 1.01 of it at ADC 8.
+        Assert.Equal(run["clock_ns"], compatible.ClockPeriodNs, 1e-4);
+        Assert.Equal(1.01, physical.ClockPeriodNs / run["clock_ns"], 0.005);
         Assert.Contains("NeuroSim V1.3", compatible.TimingSource, StringComparison.Ordinal);
     }
 
@@ -175,12 +178,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
         var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
         {
-            [3] = (32.73, 2.02, 32.27, 0.81, 0.85, 0.86),
-            [4] = (37.7, 2.05, 34.5, 0.91, 0.85, 0.89),
-            [5] = (47.4, 2.13, 38.5, 1.07, 0.86, 0.95),
-            [6] = (73.5, 2.29, 47.2, 1.18, 0.86, 0.99),
-            [7] = (132, 2.6, 63.5, 1.29, 0.88, 1.04),
-            [8] = (315.95, 3.41, 102.32, 1.22, 0.86, 1.05),
+            [3] = (32.73, 2.02, 32.27, 0.81, 0.94, 0.86),
+            [4] = (37.7, 2.05, 34.5, 0.91, 0.93, 0.89),
+            [5] = (47.4, 2.13, 38.5, 1.07, 0.93, 0.95),
+            [6] = (73.5, 2.29, 47.2, 1.18, 0.92, 0.99),
+            [7] = (132, 2.6, 63.5, 1.29, 0.91, 1.04),
+            [8] = (315.95, 3.41, 102.32, 1.22, 0.85, 1.05),
         };
         var measured = study.Select(p =>
         {

@@ -34,7 +34,7 @@ public static class NeuroSimActivity
         ArgumentNullException.ThrowIfNull(plan);
         var spec = mapping.Spec;
         var (physical, physicalTiming) = AnalyticalActivity.Estimate(mapping, spec, assumptions);
-        var period = physicalTiming.ClockPeriodNs;
+        var period = NeuroSimCircuitFigures.ClockPeriodNs(spec.Readout.AdcBits);
         var bus = GlobalBusBits(plan, spec);
         var bits = Math.Max(1, spec.Readout.InputBits);
         var cores = Math.Max(1, (long)Math.Ceiling(bits * plan.Layers.Sum(l => l.InputValues) / 2.0 / GlobalBufferCoreBits));

@@ -33,7 +33,13 @@ public static class NeuroSimCircuitFigures
     /// (MultilevelSAEncoder.cpp): 100.3, 146.6, 239.2, 463.1, 951.0, 2,320.5 µm.</summary>
     private static readonly double[] SubarrayHeightsUm = [100.310, 146.592, 239.156, 463.093, 951.006, 2320.46];
 
-    private const int FirstHeightAdcBits = 3;
+    /// <summary>NeuroSim's clock period (ns) at 3 to 8 ADC bits: its sensing path (the row switch matrix, the column
+    /// multiplexer and the current-mode sense amplifier's settling for the column currents of a 128-row read,
+    /// SubArray.cpp with MultilevelSenseAmp.cpp), which sets its synchronous clock: 1.932, 1.968, 2.039, 2.180, 2.460,
+    /// 3.020 ns.</summary>
+    private static readonly double[] ClockPeriodsNs = [1.93155, 1.96796, 2.03892, 2.17950, 2.45982, 3.01999];
+
+    private const int FirstTableAdcBits = 3;
 
     /// <summary>Decoder energy per written line of a register-file buffer (Buffer.cpp: its row decoder charged once a line),
     /// measured for the three sizes the configuration builds: 1 line (tile input buffer) 1.052 fJ, 16 lines (tile output
@@ -59,17 +65,11 @@ public static class NeuroSimCircuitFigures
 
     /// <summary>The subarray's height in NeuroSim's layout (µm) for <paramref name="adcBits"/>-bit sense amplifiers; outside
     /// 3–8 bits extended geometrically from the nearest two.</summary>
-    public static double SubarrayHeightUm(int adcBits)
-    {
-        var h = SubarrayHeightsUm;
-        var i = adcBits - FirstHeightAdcBits;
-        if (i >= 0 && i < h.Length)
-        {
-            return h[i];
-        }
+    public static double SubarrayHeightUm(int adcBits) => ByAdcBits(SubarrayHeightsUm, adcBits);
 
-        return i < 0 ? h[0] * Math.Pow(h[0] / h[1], -i) : h[^1] * Math.Pow(h[^1] / h[^2], i - h.Length + 1);
-    }
+    /// <summary>NeuroSim's clock period (ns) for <paramref name="adcBits"/>-bit sense amplifiers; outside 3–8 bits extended
+    /// geometrically from the nearest two.</summary>
+    public static double ClockPeriodNs(int adcBits) => ByAdcBits(ClockPeriodsNs, adcBits);
 
     /// <summary>
     /// The wire a bit travels between an H-tree's root and a leaf (HTree.cpp, root-to-leaf transfer), in the units of the
@@ -88,5 +88,16 @@ public static class NeuroSimCircuitFigures
         }
 
         return stages + (Math.Min(columns - center, center) * leafWidth);
+    }
+
+    private static double ByAdcBits(double[] table, int adcBits)
+    {
+        var i = adcBits - FirstTableAdcBits;
+        if (i >= 0 && i < table.Length)
+        {
+            return table[i];
+        }
+
+        return i < 0 ? table[0] * Math.Pow(table[0] / table[1], -i) : table[^1] * Math.Pow(table[^1] / table[^2], i - table.Length + 1);
     }
 }
