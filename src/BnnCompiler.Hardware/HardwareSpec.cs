@@ -49,6 +49,15 @@ public sealed record HardwareSpec
     /// <summary>Weight rows one subarray offers a layer: physical rows over the rows one weight takes.</summary>
     public int WeightRowsPerSubarray => Subarray.Rows / Weights.RowsPerWeight;
 
+    /// <summary>Groups of rows a subarray is read in, one after the other: <c>subarray.rows / subarray.parallel_rows</c>.</summary>
+    public int RowGroups => Math.Max(1, Subarray.Rows / Subarray.ParallelRows);
+
+    /// <summary>
+    /// Weight rows driven together in one read and converted together: <see cref="WeightRowsPerSubarray"/> over the
+    /// <see cref="RowGroups"/> (at least one row).
+    /// </summary>
+    public int WeightRowsPerRead => Math.Max(1, WeightRowsPerSubarray / RowGroups);
+
     /// <summary>
     /// Output columns one subarray offers a layer: physical columns, less the reference column of
     /// <see cref="WeightMappingMode.OneCellReference"/>, over the columns one weight takes. For the
@@ -64,7 +73,7 @@ public sealed record HardwareSpec
     /// for every group of rows read together, and twice when the two cells of a weight are read one after the other.
     /// </summary>
     public int SensingCyclesPerInputBit =>
-        MuxInputsPerAdc * (Subarray.Rows / Subarray.ParallelRows) * Weights.ReadsPerInput;
+        MuxInputsPerAdc * RowGroups * Weights.ReadsPerInput;
 
     /// <summary>
     /// Inputs of each ADC's column mux: <see cref="ReadoutSpec.ColumnsPerAdc"/>, widened to share the spare columns

@@ -130,6 +130,29 @@ public sealed class TimingAnalyticalComparisonTests
         Assert.InRange(link, analytical.Single(l => l.Layer == "conv2").InterconnectCycles, long.MaxValue);
     }
 
+    [Fact]
+    public void Should_Count_A_Read_And_A_Conversion_Per_Row_Group_In_Both_Counts()
+    {
+        // Given the one-block layer on 16-row subarrays read 4 rows at a time (4 row groups, each read and converted on its own)
+        var all = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree");
+        var groups = TimingTestModels.Tiny("cell.read_pulse_ns=2", "chip.interconnect.topology=h_tree", "subarray.parallel_rows=4");
+        Assert.Equal(4, groups.RowGroups);
+        ActionTable Engine(HardwareSpec spec) => TimingEngine.Run(ProgramCompiler.Compile(CrossbarMapper.Map(OneBlockDense(), spec))).Stages.Single().Actions;
+        ActionTable Analytical(HardwareSpec spec) => AnalyticalActivity.Estimate(CrossbarMapper.Map(OneBlockDense(), spec), spec, ActivityAssumptions.Default).Counts.Layers.Single().Actions;
+
+        // Then reads, bit-line senses, conversions and mux selects are four times those of one all-row read; rows driven are not
+        foreach (var count in new[] { Engine, Analytical })
+        {
+            var (one, four) = (count(all), count(groups));
+            Assert.All(new[] { ChipActions.SubarrayRead, ChipActions.BitLineSense, ChipActions.AdcConvert, ChipActions.MuxSelect },
+                a => Assert.Equal(4 * one[a], four[a]));
+            Assert.True(one[ChipActions.AdcConvert] > 0);
+            Assert.Equal(one[ChipActions.RowDrive], four[ChipActions.RowDrive]);
+        }
+
+        Assert.Equal(Analytical(groups)[ChipActions.AdcConvert], Engine(groups)[ChipActions.AdcConvert]);
+    }
+
     private static long Busiest(StageTiming stage, ResourceClass c) => stage.Resources.Single(r => r.Class == c).BusiestInstanceCycles;
 
     private static long Busy(TimingResult result, ResourceClass c) => result.Resources.Single(r => r.Class == c).BusyCycles;

@@ -8,9 +8,9 @@ namespace BnnCompiler.Circuits.Activity;
 /// Action counts and NeuroSim-style stage timing computed from the mapping alone, for pricing a model without a
 /// dataset. Per image and layer (P output pixels, K × N matrix, b input bits, R × C blocks, d copies):
 /// <list type="bullet">
-/// <item>reads = P · b · R · C · reads per input; rows driven = P · b · C · K · rows per weight · f_drive;
+/// <item>reads = P · b · R · C · reads per input · g (g = rows / parallel rows row groups, each read on its own); rows driven = P · b · C · K · rows per weight · f_drive;
 /// cells read = P · b · K · rows per weight · f_drive · N; conducting = cells read · f_on;</item>
-/// <item>conversions = P · b · R · N (one per used column per read; + the reference column's);</item>
+/// <item>conversions = P · b · R · N · g (one per used column per read; + the reference column's);</item>
 /// <item>shift-adds = conversions when b &gt; 1; adder trees add R partial sums per output: PE trees R − R_pe,
 /// tile trees R_pe − R_tile, chip R_tile − 1 (R_pe = ⌈R / subarray rows per PE⌉, R_tile = ⌈R_pe / PE rows per tile⌉);</item>
 /// <item>activations, residual adds: P · N per threshold / add operation on the layer's tiles; pooling 0.75 · P · N
@@ -60,10 +60,10 @@ public static class AnalyticalActivity
     {
         long p = l.OutputPixels, k = l.Rows, n = l.Columns, b = l.InputBits, r = l.RowBlocks, c = l.ColumnBlocks;
         var w = spec.Weights;
-        var reads = p * b * r * c * w.ReadsPerInput;
+        var reads = p * b * r * c * w.ReadsPerInput * spec.RowGroups;  // each row group is its own read and conversion
         var rowsDriven = (long)Math.Round(p * b * c * k * w.RowsPerWeight * a.DrivenRowFraction) * w.ReadsPerInput;
         var cellReads = (long)Math.Round(p * b * k * w.RowsPerWeight * a.DrivenRowFraction * n * w.ColumnsPerWeight) * w.ReadsPerInput;
-        var conversions = ((p * b * r * n * w.ColumnsPerWeight) + (p * b * r * c * w.ReferenceColumnsPerSubarray)) * w.ReadsPerInput;
+        var conversions = ((p * b * r * n * w.ColumnsPerWeight) + (p * b * r * c * w.ReferenceColumnsPerSubarray)) * w.ReadsPerInput * spec.RowGroups;
         var rPe = Ceil(r, fp.SubarraysPerPe.Rows);
         var rTile = Ceil(rPe, fp.PesPerTile.Rows);
         var sumBits = fp.Buffers.PeAdderTreeBits;

@@ -73,7 +73,7 @@ public static class ProgramCompiler
             AdcsPerSubarray = adcs,
             ConversionCycles = spec.Readout.AdcKind == AdcKind.Sar ? spec.Readout.AdcBits : 1,
             ReadPulseCycles = Math.Max(1, (int)Math.Ceiling((spec.Cell.ReadPulseNs / clockPeriodNs) - 1e-9)),
-            RowGroups = Math.Max(1, spec.Subarray.Rows / spec.Subarray.ParallelRows),
+            RowGroups = spec.RowGroups,
             ReadsPerInput = spec.Weights.ReadsPerInput,
             Interconnect = spec.Chip.Interconnect,
             BusWidthBits = spec.Chip.BusWidthBits,

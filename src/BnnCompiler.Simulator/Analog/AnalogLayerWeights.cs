@@ -32,7 +32,10 @@ public sealed class AnalogLayerWeights
         var k = node.Layout.Rows;
         var n = node.Layout.Columns;
         var geometry = CellGeometry.From(spec);
-        RowsPerBlock = spec.WeightRowsPerSubarray;
+        var subarrayRows = spec.WeightRowsPerSubarray;
+        RowsPerBlock = spec.WeightRowsPerRead;
+        var groups = subarrayRows / RowsPerBlock;
+        var subarrayBlocks = (k + subarrayRows - 1) / subarrayRows;
         var columnsPerBlock = spec.WeightColumnsPerSubarray;
         Blocks = (k + RowsPerBlock - 1) / RowsPerBlock;
         var columnBlocks = (n + columnsPerBlock - 1) / columnsPerBlock;
@@ -52,19 +55,23 @@ public sealed class AnalogLayerWeights
         var signs = new int[Blocks * n];
         Array.Fill(signs, 1);
         var repair = RepairCounts.Zero;
-        for (var b = 0; b < Blocks; b++)
+        for (var read = 0; read < Blocks; read++)
         {
-            var rowStart = b * RowsPerBlock;
-            var rowCount = Math.Min(RowsPerBlock, k - rowStart);
-            Diff[b] = new float[rowCount * n];
-            Base[b] = new float[rowCount * n];
-            BaseSum[b] = new float[n];
+            var rowCount = Math.Min(RowsPerBlock, k - (read * RowsPerBlock));
+            Diff[read] = new float[rowCount * n];
+            Base[read] = new float[rowCount * n];
+            BaseSum[read] = new float[n];
             if (noise)
             {
-                DiffSquares![b] = new float[rowCount * n];
-                BaseSquares![b] = new float[rowCount * n];
+                DiffSquares![read] = new float[rowCount * n];
+                BaseSquares![read] = new float[rowCount * n];
             }
+        }
 
+        for (var b = 0; b < subarrayBlocks; b++)
+        {
+            var rowStart = b * subarrayRows;
+            var rowCount = Math.Min(subarrayRows, k - rowStart);
             for (var cb = 0; cb < columnBlocks; cb++)
             {
                 var columnStart = cb * columnsPerBlock;
@@ -82,15 +89,20 @@ public sealed class AnalogLayerWeights
                 }
 
                 var e = models.WireResistanceOhm > 0 ? IrDropModel.Effective(g, physicalRows, physicalColumns, models.WireConductance) : g;
-                Fill(b, rowCount, columnStart, columnCount, plan, e, physicalColumns);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
                 var instances = Enumerable.Range(0, spec.AdcsPerSubarray)
                     .Select(_ => models.Adc.HasStaticErrors ? models.Adc.Draw(adcs) : AdcInstance.Ideal).ToArray();
-                for (var c = 0; c < columnCount; c++)
+                for (var first = 0; first < rowCount; first += RowsPerBlock)
                 {
-                    var physical = plan.PhysicalColumn(geometry.PositiveCell(0, c).Column);
-                    Adcs[(b * n) + columnStart + c] = instances[physical / spec.MuxInputsPerAdc];
-                    signs[(b * n) + columnStart + c] = plan.Flip[c] ? -1 : 1;
+                    // Each group of rows read together is its own conversion: a read block of the kernel.
+                    var read = (b * groups) + (first / RowsPerBlock);
+                    Fill(read, first, Math.Min(RowsPerBlock, rowCount - first), columnStart, columnCount, plan, e, physicalColumns);
+                    for (var c = 0; c < columnCount; c++)
+                    {
+                        var physical = plan.PhysicalColumn(geometry.PositiveCell(0, c).Column);
+                        Adcs[(read * n) + columnStart + c] = instances[physical / spec.MuxInputsPerAdc];
+                        signs[(read * n) + columnStart + c] = plan.Flip[c] ? -1 : 1;
+                    }
                 }
             }
         }
@@ -100,6 +112,11 @@ public sealed class AnalogLayerWeights
         Repair = repair;
     }
 
+    /// <summary>
+    /// Weight rows of one read block: the rows driven together in one read (<see cref="HardwareSpec.WeightRowsPerRead"/>);
+    /// a subarray's block of rows is read in <c>subarray.rows / subarray.parallel_rows</c> such groups, each converted
+    /// on its own, and the IR drop of each group's cells is that of the whole fabricated subarray.
+    /// </summary>
     public int RowsPerBlock { get; }
 
     /// <summary>Per [block · N + column]: +1, or −1 when repair stores that block's column negated (its partial sum is subtracted).</summary>
@@ -214,7 +231,8 @@ public sealed class AnalogLayerWeights
         return states;
     }
 
-    private void Fill(int b, int rowCount, int columnStart, int columnCount, SubarrayRepair plan, double[] e, int physicalColumns)
+    /// <summary>Read block <paramref name="b"/>: the subarray's geometry rows <paramref name="first"/> onwards.</summary>
+    private void Fill(int b, int first, int rowCount, int columnStart, int columnCount, SubarrayRepair plan, double[] e, int physicalColumns)
     {
         var geometry = plan.Geometry;
         var n = Columns;
@@ -225,10 +243,10 @@ public sealed class AnalogLayerWeights
         {
             for (var c = 0; c < columnCount; c++)
             {
-                var p = plan.Physical(geometry.PositiveCell(r, c));
+                var p = plan.Physical(geometry.PositiveCell(first + r, c));
                 var ep = e[(p.Row * physicalColumns) + p.Column];
                 double u, v, uq, vq;
-                if (geometry.NegativeCell(r, c) is { } negative)
+                if (geometry.NegativeCell(first + r, c) is { } negative)
                 {
                     var q = plan.Physical(negative);
                     var en = e[(q.Row * physicalColumns) + q.Column];
@@ -238,7 +256,7 @@ public sealed class AnalogLayerWeights
                 }
                 else
                 {
-                    var er = e[(plan.RowOf[r] * physicalColumns) + geometry.ReferenceColumn!.Value];
+                    var er = e[(plan.RowOf[first + r] * physicalColumns) + geometry.ReferenceColumn!.Value];
                     (u, v, uq, vq) = (2 * (ep - er), 0.0, 4 * ((ep * ep) + (er * er)), 0.0);
                 }
 

@@ -36,9 +36,9 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private long _exactRowsDriven;      // with a shortcut: rows driven per image, all pixels and planes
     private long _exactNegatives;       // with a shortcut: P·(−1 weights on driven rows) per image
 
-    /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerSubarray"/> rows, as the mapper cuts them.</summary>
+    /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerRead"/> rows: the mapper's blocks cut into the row groups one read drives.</summary>
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, KernelPath? path = null)
-        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerSubarray), path)
+        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerRead), path)
     {
     }
 

@@ -6,7 +6,8 @@ namespace BnnCompiler.Simulator.Functional;
 
 /// <summary>
 /// Reads, for every stage of a mapped program, the <see cref="ProgrammedLayer"/> the functional model executes:
-/// the row blocks and planes as the program's instructions state them, and the weights as the mapping programmed
+/// the row blocks and planes as the program's instructions state them (each block cut into its row groups, the rows a
+/// read drives together and one conversion reads), and the weights as the mapping programmed
 /// them into cells (positive cell On = +1). Inconsistent programs (a row block read with two row counts, blocks
 /// that do not cover the layer's rows, a weight whose two cells disagree) are rejected.
 /// </summary>
@@ -36,10 +37,20 @@ public static class ProgramReader
                 throw new InvalidOperationException($"program stage {stage.Index} ({stage.Layer}): row blocks [{string.Join(",", blockRows)}] do not cover its {stage.Rows} rows");
             }
 
-            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, blockRows, stage.InputBits, Weights(layer));
+            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, ReadGroups(blockRows, program.Machine), stage.InputBits, Weights(layer));
         }
 
         return layers;
+    }
+
+    /// <summary>
+    /// The rows of each conversion: a row block is read in <c>row_groups</c> groups of rows driven together (the
+    /// subarray's weight rows over the row groups, at least one), each converted on its own.
+    /// </summary>
+    private static int[] ReadGroups(int[] blockRows, MachineParameters machine)
+    {
+        var group = Math.Max(1, machine.SubarrayWeights.Rows / machine.RowGroups);
+        return [.. blockRows.SelectMany(rows => Enumerable.Range(0, (rows + group - 1) / group).Select(g => Math.Min(group, rows - (g * group))))];
     }
 
     /// <summary>The layer's ±1 weights [N, K] decoded from the cell states of copy 0's subarrays.</summary>

@@ -8,8 +8,8 @@ namespace BnnCompiler.Simulator.Timing;
 /// stage (bulk: a copy's body once, times its pixels). Data-dependent actions (word lines driven, cells conducting)
 /// are not the engine's to count: the functional simulator counts those from the data.
 /// <code>
-///   read            → subarray.read × reads per input
-///   convert (C)     → bit_line.sense, adc.convert, column_mux.select: C × reads per input each
+///   read            → subarray.read × reads per input × row groups (rows / parallel rows, each read on its own)
+///   convert (C)     → bit_line.sense, adc.convert, column_mux.select: C × reads per input × row groups each
 ///   shift_add       → shift_add.add: the convert's columns (every converted column folds into its accumulator)
 ///   accumulate      → pe_adder / tile_adder / chip_adder.add: elements × (operands − 1)
 ///   activate / pool / residual_add → threshold_unit.compare / pooling_unit.pool / threshold_unit.residual_add: elements
@@ -29,10 +29,10 @@ internal static class InstructionActions
             switch (instruction)
             {
                 case ReadInstruction:
-                    Count(counts, times * m.ReadsPerInput, ChipActions.SubarrayRead);
+                    Count(counts, times * m.ReadsPerInput * m.RowGroups, ChipActions.SubarrayRead);  // each row group is its own read
                     break;
                 case ConvertInstruction c:
-                    lastConverted = times * c.Columns * m.ReadsPerInput;
+                    lastConverted = times * c.Columns * m.ReadsPerInput * m.RowGroups;
                     Count(counts, lastConverted, ChipActions.BitLineSense, ChipActions.AdcConvert, ChipActions.MuxSelect);
                     break;
                 case ShiftAddInstruction:

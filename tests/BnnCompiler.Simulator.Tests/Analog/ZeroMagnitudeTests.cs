@@ -70,11 +70,48 @@ public sealed class ZeroMagnitudeTests
     [InlineData("weights.mapping=two_cells_sequential", "weights.pair_layout=rows")]
     [InlineData("weights.mapping=one_cell_reference", "readout.adc_bits=8")]
     [InlineData("subarray.rows=256", "readout.adc_bits=3")]
+    [InlineData("subarray.parallel_rows=32", "readout.adc_bits=3")]
     public void Should_Give_Bit_Identical_Partial_Sums_In_Every_Weight_Layout(string setting, string other)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), [setting, other]);
         var (model, samples) = Load("fmnist-cnn.onnx");
         Assert.NotEmpty(CompareLayers(model.Graph, spec, samples.Take(40).ToArray()));
+    }
+
+    [Fact]
+    public void Should_Convert_Each_Row_Group_On_Its_Own_On_Both_Paths()
+    {
+        // subarray.parallel_rows=16 of 128 (pair in rows: 8 of 64 weight rows a read): the compiled program's row blocks
+        // and the analog cells both convert every group of rows on its own, as the timing model prices it. A 4-bit ADC
+        // reads 8 rows' counts 0-8 exactly, so a group-wise chip computes the exact layer that the all-rows chip only
+        // approximates.
+        var (model, samples) = Load("fmnist-cnn.onnx");
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["subarray.parallel_rows=16", "readout.adc_bits=4"]);
+        Assert.Equal(8, spec.WeightRowsPerRead);
+        var ideal = new FunctionalSimulator(model.Graph, spec);
+        var analog = new FunctionalSimulator(model.Graph, spec, trial: 0, analog: true);
+        var all = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["readout.adc_bits=4"]));
+        var exact = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["readout.adc_bits=10"]));
+        var differs = 0;
+        foreach (var sample in samples.Take(20))
+        {
+            var expected = ideal.Run(sample);
+            Assert.Equal(expected, analog.Run(sample));
+            Assert.Equal(exact.Run(sample), expected);
+            differs += all.Run(sample).SequenceEqual(expected) ? 0 : 1;
+        }
+
+        Assert.True(differs > 0, "a 4-bit ADC over 64 rows rounds some partial sums");
+        foreach (var (name, layer) in ideal.Layers)
+        {
+            // Every row block of r rows is ⌈r / 8⌉ conversions per column, input bit and pixel.
+            var blocks = all.Layers[name].Counters;
+            Assert.Equal(layer.Counters.Conversions, analog.Layers[name].Counters.Conversions);
+            Assert.True(layer.Counters.Conversions >= blocks.Conversions, name);
+            Assert.Equal(blocks.RowsDriven, layer.Counters.RowsDriven);
+        }
+
+        Assert.Contains(ideal.Layers.Values, l => l.Counters.Conversions == 8 * all.Layers[l.Name].Counters.Conversions);
     }
 
     private static (ImportedModel Model, float[][] Samples) Load(string file)
