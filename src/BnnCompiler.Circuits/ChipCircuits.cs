@@ -20,6 +20,10 @@ public sealed class ChipCircuits
 
     public required UnitCost Mux { get; init; }
 
+    /// <summary>The reference trim of one ADC of a calibrated chip (<see cref="ReferenceTrimModel"/>; zero otherwise),
+    /// included in <see cref="Adc"/>.</summary>
+    public required UnitCost ReferenceTrim { get; init; }
+
     public required UnitCost ShiftAdd { get; init; }
 
     public required UnitCost RowDriver { get; init; }
@@ -99,7 +103,9 @@ public sealed class ChipCircuits
         var adcsPerSubarray = spec.AdcsPerSubarray;
         var inputBits = Math.Max(1, spec.Readout.InputBits);
 
-        var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech);
+        // A calibrated chip trims each ADC's references per (column, row group): priced with the ADC it trims.
+        var trim = spec.Repair.Calibrates ? ReferenceTrimModel.PerAdc(spec.MuxInputsPerAdc * spec.RowGroups, tech) : UnitCost.Zero;
+        var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech).Plus(trim);
         var mux = ColumnMuxModel.PerAdc(spec.MuxInputsPerAdc, tech);
         // Only a chip that feeds some layer bit-serially needs the shift-and-add behind its ADCs (NeuroSim V1.3,
         // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
@@ -174,6 +180,7 @@ public sealed class ChipCircuits
         {
             Adc = adc,
             Mux = mux,
+            ReferenceTrim = trim,
             ShiftAdd = shiftAdd,
             RowDriver = row,
             PeAdder = AdderModel.Adder(spec.Readout.AdcBits + inputBits + 1, tech),

@@ -1,0 +1,42 @@
+using BnnCompiler.Circuits.Technology;
+
+namespace BnnCompiler.Circuits.Components;
+
+/// <summary>
+/// The trim behind one ADC of a calibrated chip (<c>repair.mode: map+spares+calibrate</c>, docs/repair.md): calibration
+/// places each column's references at a·i·Δ + o, so every (column on the ADC's mux, row group) keeps a gain word and an
+/// offset word of <see cref="TrimBits"/> bits, and the ADC's reference ladder is trimmed by two binary-weighted
+/// <see cref="TrimBits"/>-bit DACs loaded with the selected column's words before each conversion.
+/// <list type="bullet">
+/// <item>Area and leakage: words × 2·b latch bits (6-transistor static cells, written once after calibration), a read
+/// mux of words inputs per bit (one pass transistor an input), and the two DACs of 2^b − 1 unit transistors and b
+/// switches each.</item>
+/// <item>Energy per conversion: the 2·b code lines switch (activity ½), each loading its DAC switch and the read mux's
+/// output: <c>½ · 2b · E_switch(2 transistors)</c>.</item>
+/// <item>Latency: none on the sensing path; the words load while the column mux settles.</item>
+/// </list>
+/// </summary>
+public static class ReferenceTrimModel
+{
+    /// <summary>Bits of one trim word: a gain step of about 1/128 over [0, 2) and an offset step of 1/8 LSB over ±16 LSB.</summary>
+    public const int TrimBits = 8;
+
+    /// <summary>Transistors of one stored trim bit: a 6-transistor static latch (cross-coupled inverters, two access devices).</summary>
+    public const int LatchTransistors = 6;
+
+    /// <summary>The trim of one ADC serving <paramref name="words"/> (column, row group) pairs.</summary>
+    public static UnitCost PerAdc(int words, TechnologyNode tech)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(words);
+        var codeBits = 2 * TrimBits;
+        var latches = (double)words * codeBits * LatchTransistors;
+        var readMux = (double)words * codeBits;
+        var dacs = 2.0 * ((1 << TrimBits) - 1 + TrimBits);
+        var transistors = latches + readMux + dacs;
+        return new UnitCost(
+            Gates.AreaUm2(tech, transistors),
+            0.5 * codeBits * Gates.SwitchingEnergyPj(tech, 2),
+            0,
+            Gates.LeakageUw(tech, transistors));
+    }
+}
