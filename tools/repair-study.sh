@@ -3,6 +3,9 @@
 # (variation, read noise and the on/off ratio as published) across stuck-at rates and wire resistances, on the default CNN
 # (Fashion-MNIST test images) and the MNIST CNN (mnist-heldout; calibrated on mnist-train), and prints a Markdown table.
 # usage: tools/repair-study.sh [IMAGES] [TRIALS] [OUTPUT_DIR]
+# POINTS="RATE_WIRE ..." and MODELS="fmnist-cnn mnist-cnn" choose the points and models; PARALLEL_ROWS=P reads the
+# repaired chip's subarrays in groups of P rows (subarray.parallel_rows; the naive chip reads every row at once). A run
+# whose report is already in OUTPUT_DIR is not repeated, so an interrupted study resumes where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 images="${1:-300}"
@@ -19,7 +22,7 @@ points=("0.1079 6" "0.01 0" "0.1 0" "0.001 0" "0 1" "0 6")
 if [ -n "${POINTS:-}" ]; then read -r -a points <<< "$POINTS"; points=("${points[@]/_/ }"); fi   # e.g. POINTS="0_1 0_6"
 models=("fmnist-cnn fashion-mnist" "mnist-cnn mnist-heldout")
 if [ -n "${MODELS:-}" ]; then models=(); for m in $MODELS; do [ "$m" = fmnist-cnn ] && models+=("fmnist-cnn fashion-mnist"); [ "$m" = mnist-cnn ] && models+=("mnist-cnn mnist-heldout"); done; fi
-echo "images: $images, trials: $trials, spec: hwspecs/rram-nonideal.yaml with 8 spare rows and 8 spare columns a subarray"
+echo "images: $images, trials: $trials, spec: hwspecs/rram-nonideal.yaml with 8 spare rows and 8 spare columns a subarray${PARALLEL_ROWS:+, repaired chip read $PARALLEL_ROWS rows at a time}"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| model | stuck cells | wire (Ω) | ideal top-1 | naive mean [95 % CI] | repaired mean [95 % CI] | naive loss | repaired loss |"
@@ -27,7 +30,7 @@ echo "|---|---|---|---|---|---|---|---|"
 declare -A ideal
 for pair in "${models[@]}"; do
   set -- $pair
-  $bnnc evaluate "onnx-models/$1.onnx" --data "$2" --limit "$images" -o "$out/$1-ideal.json" > /dev/null 2>&1
+  [ -s "$out/$1-ideal.json" ] || $bnnc evaluate "onnx-models/$1.onnx" --data "$2" --limit "$images" -o "$out/$1-ideal.json" > /dev/null 2>&1
   ideal[$1]=$(jq '.accuracy.simulated_top1' "$out/$1-ideal.json")
 done
 for point in "${points[@]}"; do
@@ -42,7 +45,11 @@ for point in "${points[@]}"; do
     row=()
     for mode in none map+spares+calibrate; do
       file="$out/$name-$rate-$wire-$mode.json"
-      $bnnc evaluate "$model" --data "$data" --limit "$images" "${chip[@]}" "${knobs[@]}" --repair "$mode" --trials "$trials" --seed 1 -o "$file" > /dev/null 2>&1
+      groups=()
+      if [ "$mode" != none ] && [ -n "${PARALLEL_ROWS:-}" ]; then
+        file="$out/$name-$rate-$wire-$mode-rows$PARALLEL_ROWS.json"; groups=(--set "subarray.parallel_rows=$PARALLEL_ROWS")
+      fi
+      [ -s "$file" ] || $bnnc evaluate "$model" --data "$data" --limit "$images" "${chip[@]}" "${knobs[@]}" "${groups[@]}" --repair "$mode" --trials "$trials" --seed 1 -o "$file" > /dev/null 2>&1
       row+=("$(jq -r '.monte_carlo | "\(.mean_top1) \(.ci95_low) \(.ci95_high)"' "$file")")
     done
     awk -v m="$name" -v r="$rate" -v w="$wire" -v i="${ideal[$name]}" -v a="${row[0]}" -v b="${row[1]}" 'BEGIN {
