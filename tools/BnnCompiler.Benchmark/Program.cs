@@ -20,7 +20,8 @@ namespace BnnCompiler.Benchmark;
 /// non-idealities on (the analog path); prints images/s, the kernel path that ran (avx512, avx2 or scalar), the
 /// ratios to ONNX Runtime, the non-ideal path's Monte-Carlo trials/s and the peak working set.
 /// The non-ideal run uses the spec's own non_idealities section when it has one, else <see cref="NonIdealities"/>.
-/// usage: bnnc-bench [MODEL] [--data NAME|PATH] [--layout nchw|nhwc] [--input-scale S] [--hw SPEC] [--limit N]
+/// Then the CIFAR-sized network, VGG-8 on 32×32×3 over N seeded random images (<see cref="CifarBenchmark"/>).
+/// usage: bnnc-bench [MODEL] [--data NAME|PATH] [--layout nchw|nhwc] [--input-scale S] [--hw SPEC] [--limit N] [--vgg-images N (256; 0 skips)]
 /// (data options as in <c>bnnc evaluate</c>; labels are not needed: throughput only). Bad input: a diagnostic, exit code 2.
 /// </summary>
 public static class Program
@@ -53,6 +54,10 @@ public static class Program
         var limit = int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0
             ? l
             : throw Bad($"--limit must be a positive integer; got '{limitText}'");
+        var vggText = Option(args, "--vgg-images") ?? "256";
+        var vggImages = int.TryParse(vggText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= 100_000
+            ? v
+            : throw Bad($"--vgg-images must be an integer from 0 (skip the CIFAR-sized network) to 100000; got '{vggText}'");
         var scaleText = Option(args, "--input-scale");
         float? scale = scaleText is null ? null
             : float.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out var sc) && sc >= 1e-6f && sc <= 65_535f
@@ -113,6 +118,11 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulator non-ideal: {simAnalog:F0} images/s, ONNX Runtime: {ort:F0} images/s ({simAnalog / ort:F2}x)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"non-ideal trials/s               {1 / (buildSeconds + (samples.Length / simAnalog)):F4} (a trial draws its devices in {buildSeconds:F2} s, then runs {samples.Length} images)"));
+        if (vggImages > 0)
+        {
+            CifarBenchmark.Run(ideal, study, vggImages, workers);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set                 {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
         return 0;
     }
@@ -137,7 +147,7 @@ public static class Program
         return pipeline.Simulator(mapping, EvaluationPipeline.Compile(mapping));
     }
 
-    private static double Measure(string label, float[][] samples, int workers, Func<int, float[], int> run)
+    internal static double Measure(string label, float[][] samples, int workers, Func<int, float[], int> run)
     {
         // One warm-up pass over a few samples, then the timed pass over all of them.
         for (var i = 0; i < Math.Min(16, samples.Length); i++)
@@ -160,7 +170,7 @@ public static class Program
     }
 
     /// <summary>The kernel path the crossbar layers run, e.g. "kernels avx512", or "kernels analog avx512" on the analog path.</summary>
-    private static string PathsOf(FunctionalSimulator simulator) =>
+    internal static string PathsOf(FunctionalSimulator simulator) =>
         "kernels " + string.Join("/", simulator.Layers.Values.Select(l => l.Executor switch
         {
             CrossbarLayer c => KernelPaths.Name(c.Path),

@@ -7,13 +7,14 @@ namespace BnnCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>bnnc zoo generate NAME -o FILE [--seed S]</c>: writes one of the study's ImageNet architectures
-/// (balexnet, bresnet18, bdensenet28) or one of the NeuroSim comparison networks (ns-mlp1 …) with seeded ±1 weights; <c>bnnc zoo list</c> names them.
+/// (balexnet, bresnet18, bdensenet28), one of the NeuroSim comparison networks (ns-mlp1 …) or the CIFAR-sized VGG-8
+/// (vgg8) with seeded ±1 weights; <c>bnnc zoo list</c> names them.
 /// </summary>
 public static class ZooCommand
 {
     public static CliCommand Command { get; } = new(
         "zoo",
-        "generate the study's ImageNet BNN architectures or the NeuroSim comparison networks as ONNX (zoo list | zoo generate NAME -o FILE)",
+        "generate the study's ImageNet BNN architectures, the NeuroSim comparison networks or VGG-8 on 32×32×3 as ONNX (zoo list | zoo generate NAME -o FILE)",
         "bnnc zoo list | bnnc zoo generate NAME -o FILE [--seed S]",
         [
             new OptionSpec("output", "the .onnx file to write", Alias: "o") { ValueName = "FILE" },
@@ -37,6 +38,11 @@ public static class ZooCommand
                 output.WriteLine($"{name,-12} {ComparisonZoo.Describe(name)}");
             }
 
+            foreach (var name in VggZoo.Names)
+            {
+                output.WriteLine($"{name,-12} {VggZoo.Describe(name)}");
+            }
+
             return 0;
         }
 
@@ -48,10 +54,11 @@ public static class ZooCommand
         var model = args.Positionals.Count > 1 ? args.Positionals[1]
             : throw ArgumentParser.Error("zoo", $"zoo generate needs a NAME; known: {string.Join(", ", ImageNetZoo.Names)}");
         var comparison = ComparisonZoo.Names.Contains(model);
-        if (!ImageNetZoo.Names.Contains(model) && !comparison)
+        var vgg = VggZoo.Names.Contains(model);
+        if (!ImageNetZoo.Names.Contains(model) && !comparison && !vgg)
         {
             throw new DiagnosticException(Diagnostic.Error("BNN1003",
-                $"unknown zoo model '{model}'; known models: {string.Join(", ", ImageNetZoo.Names.Concat(ComparisonZoo.Names))}", new SourceLocation("bnnc zoo generate")));
+                $"unknown zoo model '{model}'; known models: {string.Join(", ", ImageNetZoo.Names.Concat(ComparisonZoo.Names).Concat(VggZoo.Names))}", new SourceLocation("bnnc zoo generate")));
         }
 
         var path = args.Value("output") ?? throw ArgumentParser.Error("zoo", "zoo generate needs -o FILE");
@@ -62,6 +69,10 @@ public static class ZooCommand
             if (comparison)
             {
                 ComparisonZoo.Generate(model, seed, path);
+            }
+            else if (vgg)
+            {
+                VggZoo.Generate(model, seed, path);
             }
             else
             {
