@@ -14,8 +14,8 @@ namespace BnnCompiler.CostModel.Pricing;
 /// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts, but the buffer and interconnect
 /// energy on NeuroSim's circuit figures (<see cref="NeuroSimTransferEnergy"/>); the area of its tiles (the
 /// mapped chip's area per tile times the tiles NeuroSim places, the ADC at NeuroSim's transistor pitch); leakage only
-/// while a layer idles, Σ over layers of the layer's leakage power (the chip's per tile without what NeuroSim does not
-/// charge, times its tiles) × (pipeline stage − the layer's own latency).
+/// while a layer idles, Σ over layers of the layer's leakage power (NeuroSim's, <see cref="NeuroSimLeakage"/>) ×
+/// (pipeline stage − the layer's own latency).
 /// <code>
 /// before: counts and stage cycles from NeuroSimActivity, the mapping's floorplan (our tiles)
 /// after:  a CostReport whose area, leakage, transfer energy and throughput figures follow NeuroSim's floorplan,
@@ -38,10 +38,8 @@ public static class NeuroSimPricing
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(timing);
         var report = CostModel.Price(mapping, counts, timing, options);
-        var circuits = ChipCircuits.Build(mapping, options);
         var tiles = Math.Max(1, plan.Tiles);
         var tileRatio = (double)tiles / Math.Max(1, mapping.Floorplan.Tiles.Count);
-        var leakagePerTileUw = (circuits.LeakageUw / Math.Max(1, mapping.Floorplan.Tiles.Count)) - UnchargedLeakagePerTileUw(mapping, options);
         var mapped = report.Cost.AreaMm2.Breakdown;
         var chipArea = (mapped with { Adc = mapped.Adc * NeuroSimAdcPitchFactor }).Scale(tileRatio);
         var pipelined = timing.Mode == PipelineMode.LayerPipelined;
@@ -57,7 +55,7 @@ public static class NeuroSimPricing
         {
             var layerPlan = plan.Layers.Single(l => l.LayerId == i);
             var idleCycles = pipelined ? stageCycles - timing.Layers[i].TotalCycles : stageCycles;
-            var layerLeakageUj = leakagePerTileUw * layerPlan.Tiles * idleCycles * timing.ClockPeriodNs * 1e-9;
+            var layerLeakageUj = NeuroSimLeakage.LayerUw(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits) * idleCycles * timing.ClockPeriodNs * 1e-9;
             leakageUj += layerLeakageUj;
             var (bufferPj, wirePj) = NeuroSimTransferEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits, tileSideUm, bus);
             var energy = report.Layers[i].EnergyUj.Breakdown with { Buffer = bufferPj * 1e-6, Interconnect = wirePj * 1e-6 };
@@ -71,29 +69,6 @@ public static class NeuroSimPricing
             Layers = layers,
             Bottleneck = report.Bottleneck with { AreaComponent = chipArea.Dominant, EnergyComponent = dynamic.Dominant },
         };
-    }
-
-    /// <summary>
-    /// Leakage NeuroSim V1.3 does not charge, per tile: its current-mode sense amplifiers' comparators, its column
-    /// multiplexers' transmission gates and its level shifters leak nothing in its model (MultilevelSenseAmp.cpp,
-    /// Mux.cpp, LevelShifter.cpp); the encoder behind the comparators does.
-    /// </summary>
-    private static double UnchargedLeakagePerTileUw(ChipMapping mapping, CircuitOptions options)
-    {
-        var spec = mapping.Spec;
-        var tech = TechnologyTable.For(spec.Technology);
-        double perSubarray = 0;
-        if (spec.Readout.AdcKind == AdcKind.MultiLevelSenseAmp)
-        {
-            var comparators = (1 << spec.Readout.AdcBits) - 1;
-            perSubarray += spec.AdcsPerSubarray * (Gates.LeakageUw(tech, comparators * (double)AdcModel.CurrentComparatorTransistors)
-                + ColumnMuxModel.PerAdc(spec.Readout.ColumnsPerAdc, tech).LeakageUw);
-        }
-
-        var shifter = LevelShifterModel.Cost(tech).LeakageUw;
-        perSubarray += LevelShifterModel.Needed(ChipClock.RowWriteVoltageV(spec, options)) ? shifter * spec.Subarray.Rows : 0;
-        perSubarray += spec.Cell.Type != CellType.Sram && LevelShifterModel.Needed(options.WriteVoltageV) ? shifter * spec.Subarray.Columns : 0;
-        return perSubarray * mapping.Floorplan.SubarraysPerTile;
     }
 
     /// <summary>The figures with another area, dynamic energy and leakage, and the throughput ratios that depend on them.</summary>

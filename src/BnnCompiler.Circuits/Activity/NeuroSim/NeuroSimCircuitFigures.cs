@@ -23,6 +23,24 @@ public static class NeuroSimCircuitFigures
     /// <summary>A PE bus bit per mm (Bus.cpp): the same repeated wire with repeaters at the optimal delay: 0.05848 pJ.</summary>
     public const double BusPjPerBitMm = 0.05848;
 
+    /// <summary>Leakage of one adder bit (Adder.cpp, a full adder of its NAND gates): 0.13422 nW.</summary>
+    public const double AdderBitLeakageNw = 0.13422;
+
+    /// <summary>Leakage of one flip-flop (DFF.cpp): 0.078166 nW; a register-file bit leaks two of these.</summary>
+    public const double FlipFlopLeakageNw = 0.078166;
+
+    /// <summary>Leakage of a register file's row decoder per line beyond the first (Buffer.cpp; 0.80 nW for 16 lines).</summary>
+    public const double DecoderLeakageNwPerLine = 0.0533;
+
+    /// <summary>A subarray's leakage (nW) at 3 to 8 ADC bits: its switch matrices, multiplexers and sense amplifiers'
+    /// encoders (an inverter and a NAND gate per level, MultilevelSAEncoder.cpp), 47.72, 54.22, 67.28, 94.10, 149.65,
+    /// 265.17 nW.</summary>
+    private static readonly double[] SubarrayLeakagesNw = [47.723, 54.219, 67.282, 94.096, 149.648, 265.173];
+
+    private const int TileBufferCoreBits = 32 * 32;
+
+    private const int TileBufferCoreLineBits = 32;
+
     /// <summary>The subarray's width in its layout: 128 columns of 2.2087 µm (the 1T1R cell's pitch with the switch matrix's two
     /// pass gates a column, SubArray.cpp): 282.7 µm.</summary>
     public const double ColumnPitchUm = 2.2087;
@@ -66,6 +84,22 @@ public static class NeuroSimCircuitFigures
     /// <summary>The subarray's height in NeuroSim's layout (µm) for <paramref name="adcBits"/>-bit sense amplifiers; outside
     /// 3–8 bits extended geometrically from the nearest two.</summary>
     public static double SubarrayHeightUm(int adcBits) => ByAdcBits(SubarrayHeightsUm, adcBits);
+
+    /// <summary>A subarray's leakage (nW) for <paramref name="adcBits"/>-bit sense amplifiers; outside 3–8 bits extended
+    /// geometrically from the nearest two.</summary>
+    public static double SubarrayLeakageNw(int adcBits) => ByAdcBits(SubarrayLeakagesNw, adcBits);
+
+    /// <summary>A tile register file of <paramref name="bits"/> bits read <paramref name="lineBits"/> a line, or one 32 × 32
+    /// core when it would be larger (Tile.cpp).</summary>
+    public static (double Bits, double LineBits) TileRegisterFile(double bits, double lineBits) =>
+        bits < TileBufferCoreBits ? (bits, lineBits) : (TileBufferCoreBits, TileBufferCoreLineBits);
+
+    /// <summary>Leakage (nW) of a register file of the given size: two flip-flops a bit and its decoder.</summary>
+    public static double RegisterFileLeakageNw((double Bits, double LineBits) file)
+    {
+        var lines = Math.Ceiling(file.Bits / Math.Max(1, file.LineBits));
+        return (2 * file.Bits * FlipFlopLeakageNw) + ((lines - 1) * DecoderLeakageNwPerLine);
+    }
 
     /// <summary>NeuroSim's clock period (ns) for <paramref name="adcBits"/>-bit sense amplifiers; outside 3–8 bits extended
     /// geometrically from the nearest two.</summary>

@@ -30,10 +30,6 @@ public static class NeuroSimTransferEnergy
 
     private const int GlobalBufferLineBits = 128;
 
-    private const int TileBufferCoreBits = 32 * 32;
-
-    private const int TileBufferCoreLineBits = 32;
-
     /// <summary>Buffer and interconnect energy of <paramref name="layer"/> in pJ per image; <paramref name="tileSideUm"/>
     /// is the side of one tile, <paramref name="globalBusBits"/> the chip's global bus.</summary>
     public static (double BufferPj, double InterconnectPj) Of(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec,
@@ -54,8 +50,8 @@ public static class NeuroSimTransferEnergy
         var peWord = adc + b + 2;
 
         // Register files: tile input (p·b·rows bits, a line p·rows), tile output (a·p·columns / m bits, a line a·p), global core.
-        var (inBits, inLine) = Core(p * b * rows, p * rows);
-        var (outBits, outLine) = Core((double)tileWord * p * columns / spec.Readout.ColumnsPerAdc, tileWord * p);
+        var (inBits, inLine) = NeuroSimCircuitFigures.TileRegisterFile(p * b * rows, p * rows);
+        var (outBits, outLine) = NeuroSimCircuitFigures.TileRegisterFile((double)tileWord * p * columns / spec.Readout.ColumnsPerAdc, tileWord * p);
         var read = NeuroSimCircuitFigures.RegisterBitReadFj;
         var inWrite = NeuroSimCircuitFigures.RegisterBitWriteFj(inBits, inLine);
         var outWrite = NeuroSimCircuitFigures.RegisterBitWriteFj(outBits, outLine);
@@ -124,9 +120,4 @@ public static class NeuroSimTransferEnergy
             }
         }
     }
-
-    /// <summary>A register file of <paramref name="bits"/> bits read <paramref name="lineBits"/> a line, or one 32 × 32 core
-    /// when it would be larger (Tile.cpp).</summary>
-    private static (double Bits, double LineBits) Core(double bits, double lineBits) =>
-        bits < TileBufferCoreBits ? (bits, lineBits) : (TileBufferCoreBits, TileBufferCoreLineBits);
 }
