@@ -51,8 +51,11 @@ public static class RepairOptions
         }
     }
 
-    /// <summary>The chip's defect source and calibration set for a run of <paramref name="model"/> on <paramref name="dataName"/>.</summary>
-    public static ChipSetup Setup(ParsedArguments args, HardwareSpec spec, ImportedModel model, ChipMapping mapping, string dataName, string command, bool? calibrates = null)
+    /// <summary>
+    /// The chip's defect source and calibration set for a run of <paramref name="model"/> on <paramref name="dataName"/>;
+    /// <paramref name="mapping"/> is called only when a defect map is given (to check it against the chip).
+    /// </summary>
+    public static ChipSetup Setup(ParsedArguments args, HardwareSpec spec, ImportedModel model, Func<ChipMapping> mapping, string dataName, string command, bool? calibrates = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
@@ -66,8 +69,9 @@ public static class RepairOptions
             }
 
             var map = DefectMapCsv.Read(path);
-            map.CheckAgainst(mapping, path);
-            defects = new MappedDefectSource(map, mapping);
+            var chip = mapping();
+            map.CheckAgainst(chip, path);
+            defects = new MappedDefectSource(map, chip);
         }
 
         if (!(calibrates ?? spec.Repair.Calibrates))

@@ -90,7 +90,7 @@ public static class SweepCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var setup = RepairOptions.Setup(args, spec, model, CrossbarMapper.Map(model.Graph, spec), args.Value("data") ?? ProjectFiles.DefaultData, "sweep", calibrates);
+            var setup = RepairOptions.Setup(args, spec, model, () => CrossbarMapper.Map(model.Graph, spec), args.Value("data") ?? ProjectFiles.DefaultData, "sweep", calibrates);
             var runner = new SweepRunner(model, spec, feeder, trials, setup: setup);
             foreach (var row in runner.Run(mine, (p, n) => Progress(p, rows.Count, n, clock.Elapsed), cancel.Token))
             {
