@@ -31,10 +31,17 @@ public static class ActivationKernels
     /// <summary>y = OutScale·code + OutBias per element; the same codes as <see cref="Code"/>, one channel run at a time.</summary>
     public static float[] Threshold(ThresholdNode node, float[] x)
     {
+        var result = new float[x.Length];
+        Threshold(node, x, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Threshold(ThresholdNode, float[])"/>, into <paramref name="result"/> (as long as <paramref name="x"/>).</summary>
+    public static void Threshold(ThresholdNode node, ReadOnlySpan<float> x, Span<float> result)
+    {
         var shape = node.Inputs[0].Shape;
         var channels = shape.Rank >= 2 ? shape[1] : 1;
         var inner = shape.Rank >= 2 ? shape.Count / (shape[0] * channels) : shape.Count;
-        var result = new float[x.Length];
         var levels = node.Levels;
         Span<float> outputs = stackalloc float[levels + 1];
         for (var code = 0; code <= levels; code++)
@@ -48,8 +55,8 @@ public static class ActivationKernels
             var c = node.Channels == 1 ? 0 : channel;
             var flip = node.ChannelSigns is { } signs && signs[c] < 0;
             var thresholds = node.Thresholds.AsSpan(c * levels, levels);
-            var source = x.AsSpan(start, Math.Min(inner, x.Length - start));
-            var target = result.AsSpan(start, source.Length);
+            var source = x.Slice(start, Math.Min(inner, x.Length - start));
+            var target = result.Slice(start, source.Length);
             if (levels == 1)
             {
                 Binary(source, target, thresholds[0], flip, node.Strict, outputs[0], outputs[1]);
@@ -71,8 +78,6 @@ public static class ActivationKernels
                 target[i] = outputs[code];
             }
         }
-
-        return result;
     }
 
     /// <summary>One channel run of a one-level threshold: high where s·x ≥ t (or &gt; t when strict), else low; eight values per step where 256-bit vectors run (the same comparisons, NaN low).</summary>
@@ -100,17 +105,22 @@ public static class ActivationKernels
 
     public static float[] BatchNorm(BatchNormNode node, float[] x)
     {
+        var result = new float[x.Length];
+        BatchNorm(node, x, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="BatchNorm(BatchNormNode, float[])"/>, into <paramref name="result"/>.</summary>
+    public static void BatchNorm(BatchNormNode node, ReadOnlySpan<float> x, Span<float> result)
+    {
         var shape = node.Inputs[0].Shape;
         var channels = node.Scale.Length;
         var inner = shape.Rank >= 2 ? shape.Count / (shape[0] * channels) : 1;
-        var result = new float[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
             var c = (i / inner) % channels;
             result[i] = (x[i] * node.Scale[c]) + node.Shift[c];
         }
-
-        return result;
     }
 
     /// <summary>The integer level q of one value (before y = (q − zero)·scale).</summary>

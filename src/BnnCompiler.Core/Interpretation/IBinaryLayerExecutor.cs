@@ -8,4 +8,8 @@ namespace BnnCompiler.Core.Interpretation;
 public interface IBinaryLayerExecutor
 {
     void Execute(ReadOnlySpan<float> input, float[] output);
+
+    /// <summary>True when <see cref="Execute"/> writes every output element (the interpreter then reuses the array
+    /// without clearing it); false (the default) when it may add into elements it expects to be zero.</summary>
+    bool OverwritesOutput => false;
 }

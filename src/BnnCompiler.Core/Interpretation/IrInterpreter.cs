@@ -7,7 +7,12 @@ namespace BnnCompiler.Core.Interpretation;
 /// <summary>
 /// Runs an IR graph on one sample. Binary layers are computed in integers (bit-packed XNOR-popcount
 /// for exactly ±1 inputs); everything else in float32 with ONNX Runtime's operation order. Thread-safe:
-/// one interpreter can serve several threads.
+/// one interpreter can serve several threads. <see cref="Run"/> keeps one buffer per node and thread and reuses it
+/// for every sample (a reshape shares its input's buffer), so the hot loop allocates only the returned output;
+/// <see cref="RunAll"/> returns fresh arrays the caller may keep.
+/// <code>
+///   input → [thread's input copy] → node 0 → [buffer 0] → node 1 → [buffer 1] → … → copy of the first output
+/// </code>
 /// </summary>
 public sealed class IrInterpreter
 {
@@ -15,6 +20,10 @@ public sealed class IrInterpreter
     private readonly Dictionary<IrNode, Im2Col> _im2col = [];
     private readonly Dictionary<IrNode, ulong[]> _packed = [];
     private readonly Dictionary<IrNode, IBinaryLayerExecutor> _executors = [];
+    private readonly IrNode[] _nodes;
+    private readonly int[][] _argSlots;      // [node, input]: slot of the value read (0 = graph input, 1 + i = node i), −1 for a constant
+    private readonly int _outputSlot;
+    private readonly ThreadLocal<Workspace> _workspace;
 
     /// <param name="graph">The canonical graph to run.</param>
     /// <param name="executorFor">Optional hardware model for binary layers; null (or a null result) keeps the exact kernel.</param>
@@ -47,25 +56,52 @@ public sealed class IrInterpreter
                     break;
             }
         }
+
+        _nodes = [.. graph.Nodes];
+        var slots = new Dictionary<IrValue, int> { [graph.Inputs[0]] = 0 };
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            slots[_nodes[i].Output] = i + 1;
+        }
+
+        _argSlots = [.. _nodes.Select(n => n.Inputs.Select(v => v.Constant is null ? slots[v] : -1).ToArray())];
+        _outputSlot = slots[graph.Outputs[0]];
+        _workspace = new ThreadLocal<Workspace>(() => new Workspace(_nodes, graph.Inputs[0].Shape.Count));
     }
 
     public IrGraph Graph => _graph;
 
     public int InputLength => _graph.Inputs[0].Shape.Count;
 
-    /// <summary>Runs one sample; returns the first graph output (flattened).</summary>
-    public float[] Run(ReadOnlySpan<float> input) => RunAll(input)[_graph.Outputs[0]];
+    /// <summary>Runs one sample; returns the first graph output (flattened, a fresh array).</summary>
+    public float[] Run(ReadOnlySpan<float> input)
+    {
+        CheckLength(input);
+        var work = _workspace.Value!;
+        input.CopyTo(work.Input);
+        work.Values[0] = work.Input;
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            var args = work.Args[i];
+            var slots = _argSlots[i];
+            for (var a = 0; a < args.Length; a++)
+            {
+                args[a] = slots[a] < 0 ? node.Inputs[a].Constant! : work.Values[slots[a]];
+            }
+
+            work.Values[i + 1] = node is ReshapeNode ? args[0] : Evaluate(node, args, work.Buffers[i]);
+        }
+
+        return (float[])work.Values[_outputSlot].Clone();
+    }
 
     /// <summary>Runs one sample and returns every value computed (for layer-by-layer comparison).</summary>
     public Dictionary<IrValue, float[]> RunAll(ReadOnlySpan<float> input)
     {
-        if (input.Length != InputLength)
-        {
-            throw new ArgumentException($"input has {input.Length} values; the graph takes {InputLength}");
-        }
-
+        CheckLength(input);
         var values = new Dictionary<IrValue, float[]> { [_graph.Inputs[0]] = input.ToArray() };
-        foreach (var node in _graph.Nodes)
+        foreach (var node in _nodes)
         {
             values[node.Output] = RunNode(node, values);
         }
@@ -75,24 +111,38 @@ public sealed class IrInterpreter
 
     /// <summary>
     /// Evaluates one node of the graph on the values computed so far (its constant inputs come from the graph) and
-    /// returns its output, for callers that walk the graph themselves (e.g. several simulators sharing a prefix).
+    /// returns its output (a fresh array), for callers that walk the graph themselves (e.g. several simulators sharing a prefix).
     /// </summary>
     public float[] RunNode(IrNode node, IReadOnlyDictionary<IrValue, float[]> values)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(values);
-        return Evaluate(node, node.Inputs.Select(v => v.Constant ?? values[v]).ToList());
+        return Evaluate(node, [.. node.Inputs.Select(v => v.Constant ?? values[v])], null);
     }
 
-    private float[] Evaluate(IrNode node, IReadOnlyList<float[]> args)
+    private void CheckLength(ReadOnlySpan<float> input)
+    {
+        if (input.Length != InputLength)
+        {
+            throw new ArgumentException($"input has {input.Length} values; the graph takes {InputLength}");
+        }
+    }
+
+    /// <summary>One node into <paramref name="target"/> (the node's reused buffer) where its kernel writes in place, else into a new array.</summary>
+    private float[] Evaluate(IrNode node, float[][] args, float[]? target)
     {
         switch (node)
         {
             case BinaryLinearNode b:
                 {
-                    var output = new float[b.Output.Shape.Count];
+                    var output = target ?? new float[b.Output.Shape.Count];
                     if (_executors.TryGetValue(node, out var executor))
                     {
+                        if (target is not null && !executor.OverwritesOutput)
+                        {
+                            Array.Clear(output);
+                        }
+
                         executor.Execute(args[0], output);
                     }
                     else if (_packed.TryGetValue(node, out var packed))
@@ -110,13 +160,42 @@ public sealed class IrInterpreter
 
             case FloatLinearNode f:
                 {
-                    var output = new float[f.Output.Shape.Count];
+                    var output = target ?? new float[f.Output.Shape.Count];
                     LinearKernels.FloatDot(args[0], _im2col[node], f.Weights, f.Bias, f.Layout.Columns, output);
                     return output;
                 }
 
+            case ThresholdNode t when target is not null:
+                ActivationKernels.Threshold(t, args[0], target);
+                return target;
+            case PoolNode p when target is not null:
+                PoolKernels.Pool(p, args[0], target);
+                return target;
+            case BatchNormNode bn when target is not null:
+                ActivationKernels.BatchNorm(bn, args[0], target);
+                return target;
             default:
                 return NodeEvaluator.Evaluate(node, args);
         }
+    }
+
+    /// <summary>One thread's buffers: the input copy, each node's output and argument list, and the values of the current sample.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(IrNode[] nodes, int inputLength)
+        {
+            Input = new float[inputLength];
+            Buffers = [.. nodes.Select(n => n is ReshapeNode ? null : new float[n.Output.Shape.Count])];
+            Args = [.. nodes.Select(n => new float[n.Inputs.Count][])];
+            Values = new float[nodes.Length + 1][];
+        }
+
+        public float[] Input { get; }
+
+        public float[]?[] Buffers { get; }
+
+        public float[][][] Args { get; }
+
+        public float[][] Values { get; }
     }
 }

@@ -131,7 +131,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             }
             else
             {
-                _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, table, signedValid);
+                _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, table, signedValid, _kernel.Path);
             }
         }
 
@@ -160,6 +160,9 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// "exact-dot" (several planes, exact ADCs: <see cref="ExactDotKernel"/>) or "columns" (per pixel, block and plane: <see cref="ColumnKernel"/>).
     /// </summary>
     public string Route => _pixelLanes is not null ? "pixel-lanes" : _exactDot is not null ? "exact-dot" : "columns";
+
+    /// <summary>Every route writes each output element.</summary>
+    public bool OverwritesOutput => true;
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {

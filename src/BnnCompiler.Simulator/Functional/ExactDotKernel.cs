@@ -10,11 +10,12 @@ namespace BnnCompiler.Simulator.Functional;
 /// Σ_j 2^j·(m_j − n⁻) = Σ_k w_k·c_k, and the cells that conducted over all planes are
 /// Σ_j m_j = Σ_k w_k·popcount(c_k) + P·n⁻ (a +1 weight conducts on the planes where its bit is 1, a −1 weight on
 /// the others), so both come from integer dot products instead of P reads. The codes are gathered once per image
-/// as [row, pixel] (im2col), so each column's dots run eight pixels per instruction and land contiguously in the
-/// output. It gives exactly the numbers of <see cref="ColumnKernel"/> (tested against the plain reference) and is
+/// as [row, pixel] (im2col) with their sum over rows T, so each column's dot is 2·Σ_{w = +1} codes − T (additions
+/// only), sixteen pixels per instruction on AVX-512 (eight on AVX2), landing contiguously in the output. It gives exactly the numbers of <see cref="ColumnKernel"/> (tested against the plain reference) and is
 /// used only on a vector path when every block's ADC is exact; any coarser ADC takes the plane-by-plane path.
 /// <code>
-///   codes [C, H·W] → rows [K, pixels] → dot[n, p] = Σ_k w[n, k]·rows[k, p] → y[n, p] = Scale·dot + Constant·SignedValid[n, p]
+///   codes [C, H·W] → rows [K, pixels], T[p] = Σ_k rows[k, p] → dot[n, p] = 2·Σ_{k: w[n, k] = +1} rows[k, p] − T[p]
+///   → y[n, p] = Scale·dot + Constant·SignedValid[n, p]
 /// </code>
 /// </summary>
 internal sealed class ExactDotKernel
@@ -22,8 +23,9 @@ internal sealed class ExactDotKernel
     private readonly int _rows;
     private readonly int _columns;
     private readonly int _pixels;
-    private readonly int _paddedPixels;     // pixels rounded up to a multiple of 8
-    private readonly int[] _weights;        // [column, row]: ±1
+    private readonly int _paddedPixels;     // pixels rounded up to a multiple of 16
+    private readonly bool _wide;            // sixteen pixels per instruction (AVX-512), else eight
+    private readonly int[][] _plusRows;     // [column]: the rows whose weight is +1
     private readonly int[] _table;          // [row, pixel]: input index, −1 in the padding
     private readonly long[] _rowWeightSum;  // [row]: Σ over columns of w
     private readonly double[] _signedValid; // [column, pixel]: Σ w over the rows the pixel drives
@@ -31,13 +33,15 @@ internal sealed class ExactDotKernel
     /// <param name="signs">±1 weights [column, row].</param>
     /// <param name="im2colTable">[pixel, row]: input index, −1 in the padding.</param>
     /// <param name="signedValid">[column, pixel]: Σ w over the rows each pixel drives.</param>
-    public ExactDotKernel(sbyte[] signs, int rows, int columns, int[] im2colTable, double[] signedValid)
+    /// <param name="path">AVX-512 runs sixteen pixels per instruction, AVX2 eight.</param>
+    public ExactDotKernel(sbyte[] signs, int rows, int columns, int[] im2colTable, double[] signedValid, KernelPath path)
     {
         _rows = rows;
         _columns = columns;
         _pixels = im2colTable.Length / rows;
-        _paddedPixels = (_pixels + 7) & ~7;
-        _weights = [.. signs.Select(s => (int)s)];
+        _paddedPixels = (_pixels + 15) & ~15;
+        _wide = path == KernelPath.Avx512;
+        _plusRows = [.. Enumerable.Range(0, columns).Select(col => Enumerable.Range(0, rows).Where(k => signs[(col * rows) + k] > 0).ToArray())];
         _rowWeightSum = new long[rows];
         for (var col = 0; col < columns; col++)
         {
@@ -59,8 +63,8 @@ internal sealed class ExactDotKernel
         _signedValid = signedValid;
     }
 
-    /// <summary>Length of the scratch array <see cref="Run"/> takes.</summary>
-    public int ScratchLength => _rows * _paddedPixels;
+    /// <summary>Length of the scratch array <see cref="Run"/> takes: the rows and their sum.</summary>
+    public int ScratchLength => (_rows + 1) * _paddedPixels;
 
     /// <summary>
     /// Every column and pixel: y = Scale·Σ_k w·c + Constant·SignedValid into <paramref name="output"/> [column, pixel];
@@ -70,6 +74,8 @@ internal sealed class ExactDotKernel
     {
         var conducted = 0L;
         var rows = scratch[..ScratchLength];
+        var total = rows.Slice(_rows * _paddedPixels, _paddedPixels);
+        total.Clear();
         for (var k = 0; k < _rows; k++)
         {
             var target = rows.Slice(k * _paddedPixels, _paddedPixels);
@@ -79,6 +85,7 @@ internal sealed class ExactDotKernel
             {
                 var code = sources[p] < 0 ? 0 : codes[sources[p]];
                 target[p] = code;
+                total[p] += code;
                 bits += BitOperations.PopCount((uint)code);
             }
 
@@ -86,40 +93,91 @@ internal sealed class ExactDotKernel
             conducted += bits * _rowWeightSum[k];
         }
 
-        var chunks = MemoryMarshal.Cast<int, Vector256<int>>(rows);
-        var chunksPerRow = _paddedPixels / 8;
-        Span<int> lanes = stackalloc int[8];
-        for (var col = 0; col < _columns; col++)
+        if (_wide)
         {
-            var weights = _weights.AsSpan(col * _rows, _rows);
-            var y = output.Slice(col * _pixels, _pixels);
-            var signedValid = _signedValid.AsSpan(col * _pixels, _pixels);
-            for (var chunk = 0; chunk < chunksPerRow; chunk++)
-            {
-                var dot = Vector256<int>.Zero;
-                for (var k = 0; k < weights.Length; k++)
-                {
-                    dot += chunks[(k * chunksPerRow) + chunk] * weights[k];
-                }
-
-                var p = chunk * 8;
-                if (Avx512F.IsSupported && p + 8 <= _pixels)
-                {
-                    // The same double products and sum as the scalar lines below, rounded to float the same way.
-                    var value = (Vector512.Create(scale) * Avx512F.ConvertToVector512Double(dot))
-                        + (Vector512.Create(constant) * Vector512.Create(signedValid.Slice(p, 8)));
-                    Avx512F.ConvertToVector256Single(value).CopyTo(y[p..]);
-                    continue;
-                }
-
-                dot.CopyTo(lanes);
-                for (var lane = 0; lane < 8 && p + lane < _pixels; lane++)
-                {
-                    y[p + lane] = (float)((scale * lanes[lane]) + (constant * signedValid[p + lane]));
-                }
-            }
+            Dots512(rows, total, scale, constant, output);
+        }
+        else
+        {
+            Dots256(rows, total, scale, constant, output);
         }
 
         return conducted;
+    }
+
+    private void Dots512(Span<int> rows, Span<int> total, double scale, double constant, Span<float> output)
+    {
+        var chunks = MemoryMarshal.Cast<int, Vector512<int>>(rows);
+        var totals = MemoryMarshal.Cast<int, Vector512<int>>(total);
+        var chunksPerRow = _paddedPixels / 16;
+        for (var col = 0; col < _columns; col++)
+        {
+            var plus = _plusRows[col];
+            for (var chunk = 0; chunk < chunksPerRow; chunk++)
+            {
+                var sum = Vector512<int>.Zero;
+                foreach (var k in plus)
+                {
+                    sum += chunks[(k * chunksPerRow) + chunk];
+                }
+
+                var dot = sum + sum - totals[chunk];
+                Store(dot.GetLower(), col, chunk * 16, scale, constant, output);
+                Store(dot.GetUpper(), col, (chunk * 16) + 8, scale, constant, output);
+            }
+        }
+    }
+
+    private void Dots256(Span<int> rows, Span<int> total, double scale, double constant, Span<float> output)
+    {
+        var chunks = MemoryMarshal.Cast<int, Vector256<int>>(rows);
+        var totals = MemoryMarshal.Cast<int, Vector256<int>>(total);
+        var chunksPerRow = _paddedPixels / 8;
+        for (var col = 0; col < _columns; col++)
+        {
+            var plus = _plusRows[col];
+            for (var chunk = 0; chunk < chunksPerRow; chunk++)
+            {
+                var sum = Vector256<int>.Zero;
+                foreach (var k in plus)
+                {
+                    sum += chunks[(k * chunksPerRow) + chunk];
+                }
+
+                Store(sum + sum - totals[chunk], col, chunk * 8, scale, constant, output);
+            }
+        }
+    }
+
+    /// <summary>Pixels p..p+7 of one column: y = Scale·dot + Constant·SignedValid in doubles, rounded to float as the scalar lines do.</summary>
+    private void Store(Vector256<int> dot, int col, int p, double scale, double constant, Span<float> output)
+    {
+        if (p >= _pixels)
+        {
+            return;
+        }
+
+        var y = output.Slice(col * _pixels, _pixels);
+        var signedValid = _signedValid.AsSpan(col * _pixels, _pixels);
+        if (p + 8 <= _pixels)
+        {
+            if (_wide)
+            {
+                var value = (Vector512.Create(scale) * Avx512F.ConvertToVector512Double(dot)) + (Vector512.Create(constant) * Vector512.Create(signedValid.Slice(p, 8)));
+                Avx512F.ConvertToVector256Single(value).CopyTo(y[p..]);
+                return;
+            }
+
+            var low = (Vector256.Create(scale) * Avx.ConvertToVector256Double(dot.GetLower())) + (Vector256.Create(constant) * Vector256.Create(signedValid.Slice(p, 4)));
+            var high = (Vector256.Create(scale) * Avx.ConvertToVector256Double(dot.GetUpper())) + (Vector256.Create(constant) * Vector256.Create(signedValid.Slice(p + 4, 4)));
+            Avx.ConvertToVector128Single(low).CopyTo(y[p..]);
+            Avx.ConvertToVector128Single(high).CopyTo(y[(p + 4)..]);
+            return;
+        }
+
+        for (var lane = 0; lane < 8 && p + lane < _pixels; lane++)
+        {
+            y[p + lane] = (float)((scale * dot.GetElement(lane)) + (constant * signedValid[p + lane]));
+        }
     }
 }

@@ -47,7 +47,22 @@ internal static class InputCodes
         var cw = (channels + 63) / 64;
         var planeWords = inputPixels * cw;
         bitmaps[..(planes * planeWords)].Clear();
-        for (var c = 0; c < channels; c++)
+        var first = 0;
+        if (inputPixels == 1 && Vector256.IsHardwareAccelerated)
+        {
+            // One pixel (a dense layer): eight channels' bits of a plane are the sign bits of the codes shifted up.
+            for (; first + 8 <= channels; first += 8)
+            {
+                var chunk = Vector256.Create(codes.Slice(first, 8));
+                for (var j = 0; j < planes; j++)
+                {
+                    var bits = Vector256.ExtractMostSignificantBits(Vector256.ShiftLeft(chunk, 31 - j));
+                    bitmaps[(j * planeWords) + (first >> 6)] |= (ulong)bits << (first & 63);
+                }
+            }
+        }
+
+        for (var c = first; c < channels; c++)
         {
             var shift = c & 63;
             var source = codes.Slice(c * inputPixels, inputPixels);
