@@ -27,30 +27,30 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
     /// leakage, ours / NeuroSim V1.3.</summary>
     public static TheoryData<string, int, double, double, double, double> Measured => new()
     {
-        { "ns-mlp1", 3, 0.92, 0.97, 0.85, 0.96 },
-        { "ns-mlp1", 5, 0.95, 0.96, 0.87, 0.95 },
-        { "ns-mlp1", 8, 0.93, 0.96, 0.93, 0.97 },
-        { "ns-mlp2", 3, 0.80, 0.97, 0.86, 0.98 },
-        { "ns-mlp2", 5, 0.89, 0.96, 0.89, 0.97 },
-        { "ns-mlp2", 8, 0.94, 0.91, 0.95, 0.91 },
-        { "ns-mlp3", 3, 0.85, 0.94, 0.88, 0.90 },
-        { "ns-mlp3", 5, 0.89, 0.93, 0.89, 0.90 },
-        { "ns-mlp3", 8, 0.91, 0.90, 0.95, 0.86 },
-        { "ns-cnn1", 3, 0.81, 0.98, 0.76, 0.98 },
-        { "ns-cnn1", 5, 0.86, 0.98, 0.80, 0.98 },
-        { "ns-cnn1", 8, 0.90, 0.98, 0.91, 0.98 },
-        { "ns-cnn2", 3, 0.88, 0.98, 0.81, 0.98 },
-        { "ns-cnn2", 5, 0.92, 0.97, 0.84, 0.98 },
-        { "ns-cnn2", 8, 0.92, 0.97, 0.92, 0.98 },
-        { "ns-cnn3", 3, 0.87, 0.94, 0.86, 0.94 },
-        { "ns-cnn3", 5, 0.91, 0.92, 0.89, 0.91 },
-        { "ns-cnn3", 8, 0.92, 0.86, 0.98, 0.86 },
-        { "ns-cnn4", 3, 0.88, 0.98, 1.08, 0.98 },
-        { "ns-cnn4", 5, 0.91, 0.97, 1.08, 0.98 },
-        { "ns-cnn4", 8, 0.92, 0.97, 1.07, 0.99 },
-        { "ns-cnn5", 3, 0.88, 0.98, 0.81, 0.98 },
-        { "ns-cnn5", 5, 0.91, 0.98, 0.84, 0.98 },
-        { "ns-cnn5", 8, 0.92, 0.97, 0.94, 0.98 },
+        { "ns-mlp1", 3, 0.92, 0.97, 0.91, 0.96 },
+        { "ns-mlp1", 5, 0.95, 0.96, 0.92, 0.95 },
+        { "ns-mlp1", 8, 0.93, 0.96, 0.96, 0.97 },
+        { "ns-mlp2", 3, 0.80, 0.97, 0.90, 0.98 },
+        { "ns-mlp2", 5, 0.89, 0.96, 0.91, 0.97 },
+        { "ns-mlp2", 8, 0.94, 0.91, 0.97, 0.91 },
+        { "ns-mlp3", 3, 0.85, 0.94, 0.91, 0.90 },
+        { "ns-mlp3", 5, 0.89, 0.93, 0.92, 0.90 },
+        { "ns-mlp3", 8, 0.91, 0.90, 0.96, 0.86 },
+        { "ns-cnn1", 3, 0.81, 0.98, 0.88, 0.98 },
+        { "ns-cnn1", 5, 0.86, 0.98, 0.90, 0.98 },
+        { "ns-cnn1", 8, 0.90, 0.98, 0.95, 0.98 },
+        { "ns-cnn2", 3, 0.88, 0.98, 0.90, 0.98 },
+        { "ns-cnn2", 5, 0.92, 0.97, 0.92, 0.98 },
+        { "ns-cnn2", 8, 0.92, 0.97, 0.96, 0.98 },
+        { "ns-cnn3", 3, 0.87, 0.94, 0.84, 0.94 },
+        { "ns-cnn3", 5, 0.91, 0.92, 0.87, 0.91 },
+        { "ns-cnn3", 8, 0.92, 0.86, 0.95, 0.86 },
+        { "ns-cnn4", 3, 0.88, 0.98, 0.91, 0.98 },
+        { "ns-cnn4", 5, 0.91, 0.97, 0.93, 0.98 },
+        { "ns-cnn4", 8, 0.92, 0.97, 0.96, 0.99 },
+        { "ns-cnn5", 3, 0.88, 0.98, 0.85, 0.98 },
+        { "ns-cnn5", 5, 0.91, 0.98, 0.87, 0.98 },
+        { "ns-cnn5", 8, 0.92, 0.97, 0.95, 0.98 },
     };
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
     }
 
     [Fact]
-    public void Should_Charge_The_Buffers_Interconnect_And_Leakage_Of_NsCnn1_As_Its_NeuroSim_Printout_Does()
+    public void Should_Charge_NsCnn1s_Reads_Buffers_Interconnect_And_Leakage_As_Its_NeuroSim_Printout_Does()
     {
         var graph = ComparisonNetwork("ns-cnn1");
         var spec = HardwareSpecLoader.Load(HardwareSpecLoader.DefaultSpecPath, ["readout.input_bits=1", "readout.adc_bits=3", "cost.accounting=neurosim_v1_3"]);
@@ -143,6 +143,19 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
 
         Assert.Equal(1, bufferSum / printedBufferSum, 0.005);
         Assert.Equal(1, wireSum / printedWireSum, 0.01);
+
+        // Its cell-read and sense energy (NeuroSim's ADC bucket) per layer: within 2 %, 1 % in all (the sense figures are
+        // straight lines through the reads of this run's first and third layers, 9 and 64 rows driven).
+        var adcPrinted = Regex.Matches(printout, @"ADC \(or S/As and precharger for SRAM\) readDynamicEnergy is : ([0-9.e+]+)pJ")
+            .Select(x => double.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var reads = plan.Layers.Select(l => NeuroSimReadEnergy.LayerPj(l, plan, spec, 1)).ToList();
+        for (var i = 0; i < plan.Layers.Count; i++)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"layer {i + 1}: cell read and sense {reads[i]:F1} / {adcPrinted[i]} pJ"));
+            Assert.Equal(1, reads[i] / adcPrinted[i], 0.02);
+        }
+
+        Assert.Equal(1, reads.Sum() / adcPrinted[plan.Layers.Count], 0.01);
 
         // Its leakage power per layer: the tiles times the tile of the last row block (1.1126 µW a full tile, 1.0096 where
         // the last PE adds one subarray row and its adder tree leaks nothing).
@@ -186,12 +199,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
         var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
         {
-            [3] = (32.73, 2.02, 32.27, 0.81, 0.94, 0.86),
-            [4] = (37.7, 2.05, 34.5, 0.91, 0.93, 0.89),
-            [5] = (47.4, 2.13, 38.5, 1.07, 0.93, 0.95),
-            [6] = (73.5, 2.29, 47.2, 1.18, 0.92, 0.99),
-            [7] = (132, 2.6, 63.5, 1.29, 0.91, 1.04),
-            [8] = (315.95, 3.41, 102.32, 1.22, 0.85, 1.05),
+            [3] = (32.73, 2.02, 32.27, 0.81, 0.94, 0.91),
+            [4] = (37.7, 2.05, 34.5, 0.91, 0.93, 0.94),
+            [5] = (47.4, 2.13, 38.5, 1.07, 0.93, 0.99),
+            [6] = (73.5, 2.29, 47.2, 1.18, 0.92, 1.03),
+            [7] = (132, 2.6, 63.5, 1.29, 0.91, 1.07),
+            [8] = (315.95, 3.41, 102.32, 1.22, 0.85, 1.07),
         };
         var measured = study.Select(p =>
         {

@@ -41,6 +41,14 @@ public static class NeuroSimCircuitFigures
 
     private const int TileBufferCoreLineBits = 32;
 
+    /// <summary>A subarray read's bit-line energy, charged once for each of the columns a sense amplifier serves
+    /// (SubArray.cpp: the bit lines of the 16 selected columns at the read voltage, 8 times): 0.0717 pJ.</summary>
+    public const double ArrayReadPj = 0.0717;
+
+    /// <summary>A subarray read's word-line energy per driven row (its word line charged to Vdd once for each of the 8
+    /// columns a sense amplifier serves): 0.30704 pJ.</summary>
+    public const double WordLinePjPerDrivenRow = 0.30704;
+
     /// <summary>The subarray's width in its layout: 128 columns of 2.2087 µm (the 1T1R cell's pitch with the switch matrix's two
     /// pass gates a column, SubArray.cpp): 282.7 µm.</summary>
     public const double ColumnPitchUm = 2.2087;
@@ -84,6 +92,19 @@ public static class NeuroSimCircuitFigures
     /// <summary>The subarray's height in NeuroSim's layout (µm) for <paramref name="adcBits"/>-bit sense amplifiers; outside
     /// 3–8 bits extended geometrically from the nearest two.</summary>
     public static double SubarrayHeightUm(int adcBits) => ByAdcBits(SubarrayHeightsUm, adcBits);
+
+    /// <summary>
+    /// Sense energy of one used column in one read (pJ), <paramref name="drivenRows"/> rows driven (MultilevelSenseAmp.cpp,
+    /// current mode, 22 nm): its levels − 1 comparators, 0.00248 + 0.0017 · (2^A − 1) pJ, and its column current over the
+    /// conversion, 0.003915 pJ per driven row (the reads of ns-cnn1 at ADC 3, 5 and 8 with 9, 57.6 and 64 rows driven
+    /// give 0.0144 / 0.0551 / 0.4359 pJ and the same slope within 0.1 %).
+    /// </summary>
+    public static double SensePjPerColumn(int adcBits, double drivenRows) =>
+        0.00248 + (0.0017 * ((1 << adcBits) - 1)) + (0.003915 * drivenRows);
+
+    /// <summary>The encoders of a subarray's 16 sense amplifiers per read (MultilevelSAEncoder.cpp, an inverter and a NAND
+    /// gate per level and output bit at its 5 % activity): 0.0088 pJ · (2^A + A); 0.098, 0.323, 2.326 pJ at ADC 3, 5, 8.</summary>
+    public static double EncoderPjPerRead(int adcBits) => 0.0088 * ((1 << adcBits) + adcBits);
 
     /// <summary>A subarray's leakage (nW) for <paramref name="adcBits"/>-bit sense amplifiers; outside 3–8 bits extended
     /// geometrically from the nearest two.</summary>

@@ -95,7 +95,7 @@ public static class NeuroSimTransferEnergy
     }
 
     /// <summary>The PE blocks (rows, columns) a tile block of <paramref name="kt"/> × <paramref name="nt"/> cells charges.</summary>
-    private static IEnumerable<(int Rows, int Columns)> ChargedPes(NeuroSimLayerPlan layer, int kt, int nt, int pe, int p)
+    internal static IEnumerable<(int Rows, int Columns)> ChargedPes(NeuroSimLayerPlan layer, int kt, int nt, int pe, int p)
     {
         var columnCopies = Math.Max(1, layer.ColumnSpeedUp);
         var rowCopies = Math.Max(1, layer.SpeedUp / columnCopies);

@@ -1,0 +1,62 @@
+using BnnCompiler.Hardware;
+
+namespace BnnCompiler.Circuits.Activity.NeuroSim;
+
+/// <summary>
+/// The read energy of one layer per image in NeuroSim V1.3's ADC bucket (SubArray.cpp, conventional parallel read with
+/// multi-level sense amplifiers; MultilevelSenseAmp.cpp, MultilevelSAEncoder.cpp): every subarray a charged PE holds
+/// (<see cref="NeuroSimTransferEnergy"/>'s PE rule; a PE handed a whole tile block reads only its own subarrays) is read
+/// once per window and input bit, and each read charges
+/// <list type="bullet">
+/// <item>the array: its bit lines and the word lines of the driven rows, once for each of the m columns a sense
+/// amplifier serves, whatever columns the layer uses (<see cref="NeuroSimCircuitFigures.ArrayReadPj"/>,
+/// <see cref="NeuroSimCircuitFigures.WordLinePjPerDrivenRow"/>);</item>
+/// <item>the sense amplifiers: every used column's comparators and its current, which grows with the driven rows
+/// (<see cref="NeuroSimCircuitFigures.SensePjPerColumn"/>), and the encoders
+/// (<see cref="NeuroSimCircuitFigures.EncoderPjPerRead"/>).</item>
+/// </list>
+/// Half the rows a subarray uses are driven (a ±1 weight is a pair of rows, one driven by x, the other by ¬x).
+/// <code>
+/// before: a layer's NeuroSim floorplan share
+/// after:  its cell-read and sense energy in pJ per image
+/// </code>
+/// </summary>
+public static class NeuroSimReadEnergy
+{
+    /// <summary>Cell-read and sense energy of <paramref name="layer"/> in pJ per image.</summary>
+    public static double LayerPj(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec, int inputBits)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(spec);
+        var reads = (double)layer.Windows * Math.Max(1, inputBits);
+        var adc = spec.Readout.AdcBits;
+        var rows = spec.Subarray.Rows;
+        var columns = spec.Subarray.Columns;
+        var t = plan.TileSideCells;
+        double pj = 0;
+        for (var i = 0; i < Math.Ceiling((double)layer.MatrixRows / t); i++)
+        {
+            for (var j = 0; j < Math.Ceiling((double)layer.MatrixColumns / t); j++)
+            {
+                var kt = Math.Min(t, layer.MatrixRows - (i * t));
+                var nt = Math.Min(t, layer.MatrixColumns - (j * t));
+                foreach (var (kp, np) in NeuroSimTransferEnergy.ChargedPes(layer, kt, nt, plan.PeSideCells, plan.PesPerSide))
+                {
+                    for (var r = 0; r < Math.Min(kp, plan.PeSideCells); r += rows)
+                    {
+                        var driven = Math.Min(rows, kp - r) / 2.0;
+                        for (var c = 0; c < Math.Min(np, plan.PeSideCells); c += columns)
+                        {
+                            var used = Math.Min(columns, np - c);
+                            pj += NeuroSimCircuitFigures.ArrayReadPj + (driven * NeuroSimCircuitFigures.WordLinePjPerDrivenRow)
+                                + (used * NeuroSimCircuitFigures.SensePjPerColumn(adc, driven)) + NeuroSimCircuitFigures.EncoderPjPerRead(adc);
+                        }
+                    }
+                }
+            }
+        }
+
+        return pj * reads;
+    }
+}
