@@ -61,7 +61,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         // that block's partial sum, so the layer still computes W·x.
         _signs = new PackedSigns(_cells.HasFlips ? new BinaryLinearNode(node.Name, node.Origin, node.Inputs[0], node.Output, node.Layout, _cells.StoredSigns(node), node.Alpha, node.Bias) : node, _cells.RowsPerBlock);
         _flipped = [.. Enumerable.Range(0, _cells.Blocks).Select(b => Enumerable.Range(0, node.Layout.Columns).Where(c => _cells.ColumnSigns[(b * node.Layout.Columns) + c] < 0).ToArray())];
-        _rows = new AnalogPixelRows(_im2col, checked((int)node.Inputs[0].Shape.Count), node.Layout.Rows, _cells.RowsPerBlock, node.Layout.Columns, _signs.PositivesPerRow);
+        _rows = new AnalogPixelRows(node.Layout, _im2col, checked((int)node.Inputs[0].Shape.Count), _cells.RowsPerBlock, _signs.PositivesPerRow);
         Path = (path ?? KernelPaths.Best) switch
         {
             KernelPath.Avx512 when AnalogVectorKernel.IsSupported => KernelPath.Avx512,
@@ -134,6 +134,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var stride = _kernel.Stride;
         var padded = new int[applied.Length + 1];       // the codes and a 0 that padding rows read
         applied.CopyTo(padded, 0);
+        var bitmaps = _rows.Planes(padded, planes);
         var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
         var negatives = new int[blocks * stride];
         var acc = new float[stride];
@@ -150,7 +151,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             Array.Clear(total);
             Array.Clear(negativeRows);
             Array.Clear(signedValid);
-            matched += _rows.Drive(p, padded, planes, driven);
+            matched += _rows.Drive(p, padded, bitmaps, planes, driven);
             for (var b = 0; b < blocks; b++)
             {
                 var validRows = _rows.ValidRows(p, b);

@@ -1,4 +1,6 @@
+using System.Runtime.Intrinsics;
 using BnnCompiler.Core.Interpretation;
+using BnnCompiler.Core.Ir.Nodes;
 
 namespace BnnCompiler.Simulator.Analog;
 
@@ -7,7 +9,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// bit r % 64 of word r / 64). What depends only on the layer's shape is built once: per pixel the valid rows (not
 /// padding), their count per block, and the cells they match when every input bit is 0 (Σ over valid rows of the
 /// columns whose weight is −1). Per image, <see cref="Drive"/> sets the driven rows of each input plane (valid rows
-/// whose bit is 1) and returns the extra matches they bring (Σ over driven rows of 2·positives − N).
+/// whose bit is 1) and returns the extra matches they bring (Σ over driven rows of 2·positives − N): from the input's
+/// channel bitmaps a word at a time (<see cref="ChannelRuns"/>) where the window table allows, else row by row.
 /// </summary>
 internal sealed class AnalogPixelRows
 {
@@ -18,11 +21,16 @@ internal sealed class AnalogPixelRows
     private readonly int[] _validRows;  // [pixel, block]
     private readonly long[] _zeroMatches; // [pixel]: matches of one plane whose bits are all 0
     private readonly int[] _rowGain;    // [row]: 2·positives − N
+    private readonly int[] _wordGain;   // [block, word, bit]: the row's 2·positives − N, 0 beyond the block
+    private readonly ChannelRuns? _runs;
 
-    public AnalogPixelRows(Im2Col im2col, int inputLength, int rows, int rowsPerBlock, int columns, int[] positivesPerRow)
+    public AnalogPixelRows(LinearLayout layout, Im2Col im2col, int inputLength, int rowsPerBlock, int[] positivesPerRow)
     {
+        ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(im2col);
         ArgumentNullException.ThrowIfNull(positivesPerRow);
+        var rows = layout.Rows;
+        var columns = layout.Columns;
         _k = rows;
         _rowsPerBlock = rowsPerBlock;
         Pixels = im2col.Pixels;
@@ -57,6 +65,15 @@ internal sealed class AnalogPixelRows
                 _zeroMatches[p] += columns - positivesPerRow[r];
             }
         }
+
+        _wordGain = new int[Blocks * WordsPerBlock * 64];
+        for (var r = 0; r < rows; r++)
+        {
+            var (b, offset) = Math.DivRem(r, rowsPerBlock);
+            _wordGain[(b * WordsPerBlock * 64) + offset] = _rowGain[r];
+        }
+
+        _runs = ChannelRuns.TryBuild(layout, im2col, rowsPerBlock);
     }
 
     public int Pixels { get; }
@@ -75,14 +92,36 @@ internal sealed class AnalogPixelRows
     public int ValidRows(int p, int b) => _validRows[(p * Blocks) + b];
 
     /// <summary>
-    /// Sets <paramref name="driven"/> ([plane, block, word]) to the rows whose input bit j is 1 at pixel p, from the
-    /// codes (<see cref="InputLength"/> + 1 entries, the last 0), and returns the cells those planes match.
+    /// The input's bit planes for <see cref="Drive"/> (channel bitmaps, see <see cref="ChannelRuns.Bitmaps"/>), or null
+    /// when this layer's rows are gathered one at a time.
     /// </summary>
-    public long Drive(int p, int[] codes, int planes, ulong[] driven)
+    public ulong[]? Planes(int[] codes, int planes)
+    {
+        if (_runs is null)
+        {
+            return null;
+        }
+
+        var bitmaps = new ulong[Math.Max(1, planes * _runs.PlaneWords)];
+        _runs.Bitmaps(codes.AsSpan(0, InputLength), planes, bitmaps);
+        return bitmaps;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="driven"/> ([plane, block, word]) to the rows whose input bit j is 1 at pixel p, from the
+    /// codes (<see cref="InputLength"/> + 1 entries, the last 0) or their bit planes (<see cref="Planes"/>), and
+    /// returns the cells those planes match.
+    /// </summary>
+    public long Drive(int p, int[] codes, ulong[]? bitmaps, int planes, ulong[] driven)
     {
         if (codes.Length != InputLength + 1 || driven.Length < planes * Blocks * WordsPerBlock)
         {
             throw new ArgumentException("codes need the padding entry and driven one word per plane, block and word");
+        }
+
+        if (_runs is not null && bitmaps is not null)
+        {
+            return DriveWords(p, bitmaps, planes, driven);
         }
 
         var gather = _gather.AsSpan(p * _k, _k);
@@ -113,5 +152,30 @@ internal sealed class AnalogPixelRows
         }
 
         return (planes * _zeroMatches[p]) + gain;
+    }
+
+    /// <summary><see cref="Drive"/> a word at a time from the channel bitmaps; the matches from a vector sum of the row gains.</summary>
+    private long DriveWords(int p, ulong[] bitmaps, int planes, ulong[] driven)
+    {
+        var words = Blocks * WordsPerBlock;
+        var planeWords = _runs!.PlaneWords;
+        var lanes = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+        var gains = Vector256<int>.Zero;
+        for (var j = 0; j < planes; j++)
+        {
+            var plane = bitmaps.AsSpan(j * planeWords, planeWords);
+            for (var at = 0; at < words; at++)
+            {
+                var word = _runs.Word(p, at, plane);
+                driven[(j * words) + at] = word;
+                for (var g = 0; word != 0; g += 8, word >>= 8)
+                {
+                    var set = Vector256.Equals(Vector256.Create((int)word & 0xFF) & lanes, lanes);
+                    gains += set & Vector256.Create(_wordGain.AsSpan((at * 64) + g, 8));
+                }
+            }
+        }
+
+        return (planes * _zeroMatches[p]) + Vector256.Sum(gains);
     }
 }

@@ -16,10 +16,14 @@ namespace BnnCompiler.Simulator.Analog;
 internal sealed class AnalogVectorKernel : PaddedAnalogKernel
 {
     private const int Width = 32;
+    private readonly Vector512<float>[] _lowDraws;   // the noise draws' bounds per bucket (NoiseBounds)
+    private readonly Vector512<float>[] _highDraws;
 
     public AnalogVectorKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
         : base(cells, readout, Width)
     {
+        _lowDraws = NoiseBounds.Vectors(NoiseBounds.Low);
+        _highDraws = NoiseBounds.Vectors(NoiseBounds.High);
     }
 
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
@@ -55,22 +59,41 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
 
             var gain = Vector512.LoadUnsafe(ref scale0, at);
             var level = (count * gain) + Vector512.LoadUnsafe(ref bias0, at);
+            Vector512<float> clamped;
             if (_readout.Noisy)
             {
                 var spread = varAcc is null
                     ? Vector512<float>.Zero
                     : readVariance * Avx512F.Max(Vector512<float>.Zero, Vector512.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
-                level += Vector512.Sqrt(spread + noiseVariance) * reads.Peek16();
+                var sigma = Vector512.Sqrt(spread + noiseVariance);
+                var bits = reads.PeekBits16();
                 reads.Advance(Math.Min(16, n - col));
+
+                // The code never decreases with the draw: when both bounds of the draw's bucket give one code, it is the code.
+                var bucket = bits >>> NoiseBounds.Shift;
+                clamped = Clamp(level + (sigma * NoiseBounds.Lookup(_lowDraws, bucket)), top);
+                if (clamped != Clamp(level + (sigma * NoiseBounds.Lookup(_highDraws, bucket)), top))
+                {
+                    clamped = Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
+                }
+            }
+            else
+            {
+                clamped = Clamp(level, top);
             }
 
-            var code = Avx512F.ConvertToVector512Int32WithTruncation(Avx512F.Min(Avx512F.Max(Vector512.Floor(level), Vector512<float>.Zero), top));
+            var code = Avx512F.ConvertToVector512Int32WithTruncation(clamped);
             var low = Vector512.LoadUnsafe(ref total0, at) + (Avx512F.ConvertToVector512Int64(code.GetLower()) * factors);
             var high = Vector512.LoadUnsafe(ref total0, at + 8) + (Avx512F.ConvertToVector512Int64(code.GetUpper()) * factors);
             low.StoreUnsafe(ref total0, at);
             high.StoreUnsafe(ref total0, at + 8);
         }
     }
+
+    /// <summary>⌊level⌋ clamped to 0..top.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Clamp(Vector512<float> level, Vector512<float> top) =>
+        Avx512F.Min(Avx512F.Max(Vector512.Floor(level), Vector512<float>.Zero), top);
 
     /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
     protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)

@@ -33,7 +33,11 @@ public struct ReadNoiseStream(ulong state)
 
     /// <summary>The next sixteen draws (lane i is the i-th), without consuming them; <see cref="Advance"/> does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector512<float> Peek16()
+    public readonly Vector512<float> Peek16() => Normal(PeekBits16());
+
+    /// <summary>The 23 uniform bits q of the next sixteen draws (lane i is the i-th), without consuming them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector512<int> PeekBits16()
     {
         var start = Vector512.Create(_state);
         var lower = Mix(start + Vector512.Create(
@@ -42,10 +46,13 @@ public struct ReadNoiseStream(ulong state)
         var upper = Mix(start + Vector512.Create(
             unchecked(Golden * 9), unchecked(Golden * 10), unchecked(Golden * 11), unchecked(Golden * 12),
             unchecked(Golden * 13), unchecked(Golden * 14), unchecked(Golden * 15), unchecked(Golden * 16)));
-        var bits = Vector512.Narrow(lower >>> 41, upper >>> 41).AsInt32();
-        var p = (Vector512.ConvertToSingle(bits) + Vector512.Create(0.5f)) * Vector512.Create(Unit);
-        return NormalQuantile.Of(p);
+        return Vector512.Narrow(lower >>> 41, upper >>> 41).AsInt32();
     }
+
+    /// <summary>The draws of sixteen uniforms' bits q: Φ⁻¹((q + ½)·2⁻²³).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Normal(Vector512<int> bits) =>
+        NormalQuantile.Of((Vector512.ConvertToSingle(bits) + Vector512.Create(0.5f)) * Vector512.Create(Unit));
 
     /// <summary>The next eight draws on 256-bit vectors (lane i is the i-th), without consuming them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace BnnCompiler.Simulator.Analog;
+
+/// <summary>
+/// Bounds on a read-noise draw from the leading bits of its uniform, so that most conversions are decided without the
+/// quantile. A draw of <see cref="ReadNoiseStream"/> is z = Φ⁻¹(((q + ½)·2⁻²³) with q the 23 bits of its uniform;
+/// bucket i = q ≫ 15 (256 buckets of 32,768 values each) has z in [<see cref="Low"/>[i], <see cref="High"/>[i]], the
+/// least and greatest of <see cref="NormalQuantile.Of(float)"/> over every q of the bucket (computed once, over all
+/// 2²³ values). A conversion's code ⌊level + σ·z⌋ (clamped to 0..top, each operation rounded) never decreases as z
+/// grows, so when the bounds give the same code every z of the bucket does, and the quantile is not needed:
+/// <code>
+///   q = 0x3A1F00 → bucket 116 → z in [−0.1432, −0.1333]; level 6.71, σ 0.12 → codes 6 and 6 → code 6, no quantile
+/// </code>
+/// </summary>
+internal static class NoiseBounds
+{
+    /// <summary>Bits of q that pick the bucket (q ≫ <see cref="Shift"/>).</summary>
+    public const int Shift = 15;
+
+    /// <summary>How many buckets.</summary>
+    public const int Buckets = 1 << (23 - Shift);
+
+    private static readonly Lazy<(float[] Low, float[] High)> Tables = new(Build);
+
+    /// <summary>Per bucket: the least draw.</summary>
+    public static float[] Low => Tables.Value.Low;
+
+    /// <summary>Per bucket: the greatest draw.</summary>
+    public static float[] High => Tables.Value.High;
+
+    /// <summary>The draw of uniform bits q (23 bits): Φ⁻¹((q + ½)·2⁻²³), as <see cref="ReadNoiseStream.Next"/> computes it.</summary>
+    public static float Draw(int q) => NormalQuantile.Of((q + 0.5f) * (1f / (1 << 23)));
+
+    /// <summary>The table of one bound as 512-bit vectors of sixteen buckets each, for <see cref="Lookup"/>.</summary>
+    public static Vector512<float>[] Vectors(float[] bound) =>
+        [.. Enumerable.Range(0, Buckets / 16).Select(i => Vector512.Create(bound.AsSpan(i * 16, 16)))];
+
+    /// <summary>Sixteen table entries at once: lane i is table[bucket_i] for buckets 0..255 (eight 32-entry permutes' worth).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Lookup(Vector512<float>[] t, Vector512<int> bucket)
+    {
+        var a = Avx512F.PermuteVar16x32x2(t[0], bucket, t[1]);
+        var b = Avx512F.PermuteVar16x32x2(t[2], bucket, t[3]);
+        var c = Avx512F.PermuteVar16x32x2(t[4], bucket, t[5]);
+        var d = Avx512F.PermuteVar16x32x2(t[6], bucket, t[7]);
+        var e = Avx512F.PermuteVar16x32x2(t[8], bucket, t[9]);
+        var f = Avx512F.PermuteVar16x32x2(t[10], bucket, t[11]);
+        var g = Avx512F.PermuteVar16x32x2(t[12], bucket, t[13]);
+        var h = Avx512F.PermuteVar16x32x2(t[14], bucket, t[15]);
+        var bit5 = Vector512.Equals(bucket & Vector512.Create(32), Vector512.Create(32)).AsSingle();
+        var bit6 = Vector512.Equals(bucket & Vector512.Create(64), Vector512.Create(64)).AsSingle();
+        var bit7 = Vector512.Equals(bucket & Vector512.Create(128), Vector512.Create(128)).AsSingle();
+        var low = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, d, c), Vector512.ConditionalSelect(bit5, b, a));
+        var high = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, h, g), Vector512.ConditionalSelect(bit5, f, e));
+        return Vector512.ConditionalSelect(bit7, high, low);
+    }
+
+    private static (float[] Low, float[] High) Build()
+    {
+        var low = new float[Buckets];
+        var high = new float[Buckets];
+        const int perBucket = 1 << Shift;
+        for (var i = 0; i < Buckets; i++)
+        {
+            var min = float.PositiveInfinity;
+            var max = float.NegativeInfinity;
+            var first = i * perBucket;
+            var q = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+                var least = Vector512.Create(float.PositiveInfinity);
+                var most = Vector512.Create(float.NegativeInfinity);
+                for (; q < perBucket; q += 16)
+                {
+                    var p = (Vector512.ConvertToSingle(Vector512.Create(first + q) + lanes) + Vector512.Create(0.5f)) * Vector512.Create(1f / (1 << 23));
+                    var z = NormalQuantile.Of(p);
+                    least = Vector512.Min(least, z);
+                    most = Vector512.Max(most, z);
+                }
+
+                for (var lane = 0; lane < 16; lane++)
+                {
+                    min = MathF.Min(min, least[lane]);
+                    max = MathF.Max(max, most[lane]);
+                }
+            }
+
+            for (; q < perBucket; q++)
+            {
+                var z = Draw(first + q);
+                min = MathF.Min(min, z);
+                max = MathF.Max(max, z);
+            }
+
+            low[i] = min;
+            high[i] = max;
+        }
+
+        return (low, high);
+    }
+}
