@@ -15,32 +15,29 @@ namespace BnnCompiler.Simulator.Analog;
 internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
 {
     private const int Width = 16;
+    private readonly Vector256<float>[] _lowDraws;   // the noise draws' bounds per coarse bucket (NoiseBounds)
+    private readonly Vector256<float>[] _highDraws;
 
     public AnalogAvx2Kernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
         : base(cells, readout, Width)
     {
+        _lowDraws = NoiseBounds.CoarseVectors(low: true);
+        _highDraws = NoiseBounds.CoarseVectors(low: false);
     }
 
     /// <summary>True when this machine runs the kernel (AVX2).</summary>
     public static bool IsSupported => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
 
-    public override void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
     {
-        if (ConvertedExactly(b, j, acc, varAcc, negatives, total))
-        {
-            return;
-        }
-
         var n = _cells.Columns;
-        var factor = _readout.Factor[b] << j;
         var adc = _readout.Quantizers[b];
         ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
         ref var bias0 = ref _bias[b * Stride];
-        ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
         var top = Vector256.Create((float)adc.Top);
-        var factors = Vector256.Create(factor);
         var readVariance = Vector256.Create(_readout.ReadVariance);
         var noiseVariance = Vector256.Create(_readout.NoiseVariance);
         for (var col = 0; col < n; col += 8)
@@ -59,17 +56,47 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
                 var spread = varAcc is null
                     ? Vector256<float>.Zero
                     : readVariance * Avx.Max(Vector256<float>.Zero, Vector256.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
-                level += Vector256.Sqrt(spread + noiseVariance) * reads.Peek8();
+                var sigma = Vector256.Sqrt(spread + noiseVariance);
+                var bits = reads.PeekBits8();
                 reads.Advance(Math.Min(8, n - col));
+
+                // As in the 512-bit kernel, over the coarse buckets: the bounds decide the code unless they differ.
+                var bucket = bits >>> NoiseBounds.CoarseShift;
+                var clamped = Clamp(level + (sigma * NoiseBounds.Lookup(_lowDraws, bucket)), top);
+                level = clamped == Clamp(level + (sigma * NoiseBounds.Lookup(_highDraws, bucket)), top)
+                    ? clamped
+                    : Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
+            }
+            else
+            {
+                level = Clamp(level, top);
             }
 
-            var code = Avx.ConvertToVector256Int32WithTruncation(Avx.Min(Avx.Max(Vector256.Floor(level), Vector256<float>.Zero), top));
-            var low = Vector256.LoadUnsafe(ref total0, at) + (Avx2.ConvertToVector256Int64(code.GetLower()) * factors);
-            var high = Vector256.LoadUnsafe(ref total0, at + 4) + (Avx2.ConvertToVector256Int64(code.GetUpper()) * factors);
+            var code = Avx.ConvertToVector256Int32WithTruncation(level);
+            (Vector256.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+    }
+
+    protected override void Accumulate(int b, ReadOnlySpan<int> codes, long[] total)
+    {
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
+        ref var factor0 = ref _signedFactors[b * Stride];
+        for (var col = 0; col < Stride; col += 8)
+        {
+            var at = (nuint)col;
+            var code = Vector256.LoadUnsafe(ref codes0, at);
+            var low = Vector256.LoadUnsafe(ref total0, at) + (Avx2.ConvertToVector256Int64(code.GetLower()) * Vector256.LoadUnsafe(ref factor0, at));
+            var high = Vector256.LoadUnsafe(ref total0, at + 4) + (Avx2.ConvertToVector256Int64(code.GetUpper()) * Vector256.LoadUnsafe(ref factor0, at + 4));
             low.StoreUnsafe(ref total0, at);
             high.StoreUnsafe(ref total0, at + 4);
         }
     }
+
+    /// <summary>⌊level⌋ clamped to 0..top.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Clamp(Vector256<float> level, Vector256<float> top) =>
+        Avx.Min(Avx.Max(Vector256.Floor(level), Vector256<float>.Zero), top);
 
     /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
     protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using BnnCompiler.Core.Analysis;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
@@ -60,7 +61,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         // Repair may store a block's column negated: the digital side counts the weights the cells hold and subtracts
         // that block's partial sum, so the layer still computes W·x.
         _signs = new PackedSigns(_cells.HasFlips ? new BinaryLinearNode(node.Name, node.Origin, node.Inputs[0], node.Output, node.Layout, _cells.StoredSigns(node), node.Alpha, node.Bias) : node, _cells.RowsPerBlock);
-        _flipped = [.. Enumerable.Range(0, _cells.Blocks).Select(b => Enumerable.Range(0, node.Layout.Columns).Where(c => _cells.ColumnSigns[(b * node.Layout.Columns) + c] < 0).ToArray())];
+        _flipped = AnalogBlockReads.Flipped(_cells);
         _rows = new AnalogPixelRows(node.Layout, _im2col, checked((int)node.Inputs[0].Shape.Count), _cells.RowsPerBlock, _signs.PositivesPerRow);
         Path = (path ?? KernelPaths.Best) switch
         {
@@ -115,42 +116,45 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
-        var codes = new int[input.Length];
-        for (var i = 0; i < input.Length; i++)
+        var padded = new int[input.Length + 1];   // the codes and a 0 that padding rows read
+        Codes(input, padded);
+        var (origin, step) = (0.0, 1.0);
+        if (_quantizeInput)
         {
-            codes[i] = (int)MathF.Round((input[i] - _encoding.Offset) / _encoding.Scale);
+            (var applied, origin, step) = Functional.InputQuantization.Apply(padded[..input.Length], _encoding.Bits, _readout);
+            applied.CopyTo(padded, 0);
         }
 
-        var (applied, origin, step) = _quantizeInput ? Functional.InputQuantization.Apply(codes, _encoding.Bits, _readout) : (codes, 0.0, 1.0);
         var planes = _quantizeInput ? _readout.InputBits : _encoding.Bits;
         var scale = _encoding.Scale * step;
         var constant = (_encoding.Scale * origin) + _encoding.Offset;
-        var reads = Readout.Noisy ? new ReadNoiseStream(_readsKey ^ AnalogStreams.Hash(applied)) : default;
+        var reads = Readout.Noisy ? new ReadNoiseStream(_readsKey ^ AnalogStreams.Hash(padded.AsSpan(0, input.Length))) : default;
 
         var n = _node.Layout.Columns;
         var blocks = _cells.Blocks;
         var pixels = _im2col.Pixels;
         var wpb = _signs.WordsPerBlock;
         var stride = _kernel.Stride;
-        var padded = new int[applied.Length + 1];       // the codes and a 0 that padding rows read
-        applied.CopyTo(padded, 0);
         var bitmaps = _rows.Planes(padded, planes);
         var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
         var negatives = new int[blocks * stride];
-        var acc = new float[stride];
-        var baseAcc = new float[stride];
-        var varAcc = _cells.DiffSquares is null ? null : new float[stride];
-        var varBase = _cells.DiffSquares is null ? null : new float[stride];
+        var scratch = new AnalogReadScratch(stride, _cells.DiffSquares is not null, blocks, planes);
         var total = new long[stride];      // Σ_b factor_b · Σ_j 2^j · code (exact integers)
-        var negativeRows = new long[n];    // −1 weights on driven rows, over all blocks
-        var signedValid = new long[n];
+        var negativeSums = new int[stride];  // per column: −1 weights on the valid rows, over all blocks
+        var flipNegatives = _cells.HasFlips ? new long[n] : null;   // what the negated columns take back of both sums
+        var flipValid = _cells.HasFlips ? new long[n] : null;
         long readCount = 0, rowsDriven = 0, matched = 0;
-        var before = new long[n];          // totals of the flipped columns before a conversion
         for (var p = 0; p < pixels; p++)
         {
             Array.Clear(total);
-            Array.Clear(negativeRows);
-            Array.Clear(signedValid);
+            Array.Clear(negativeSums);
+            long validAll = 0;
+            if (flipNegatives is not null)
+            {
+                Array.Clear(flipNegatives);
+                Array.Clear(flipValid!);
+            }
+
             matched += _rows.Drive(p, padded, bitmaps, planes, driven);
             for (var b = 0; b < blocks; b++)
             {
@@ -159,59 +163,44 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 var blockValid = _rows.Valid(p, b);
                 rowsDriven += (long)planes * validRows;
                 readCount += planes;
-                _kernel.Base(b, full, blockValid, baseAcc, varBase);
+                validAll += validRows;
                 var blockNegatives = negatives.AsSpan(b * stride, stride);
                 _signs.Negatives(b, full, blockValid, blockNegatives);
-                for (var col = 0; col < n; col++)
-                {
-                    var neg = blockNegatives[col];
-                    negativeRows[col] += neg;
-                    signedValid[col] += validRows - (2 * neg);
-                }
-
-                var flipped = _flipped[b];
-                foreach (var col in flipped)
+                Add(negativeSums, blockNegatives);
+                foreach (var col in _flipped[b])
                 {
                     // The block's column holds −w: its partial sum (linear in the three sums) enters with sign −1.
                     var neg = blockNegatives[col];
-                    negativeRows[col] -= 2L * neg;
-                    signedValid[col] -= 2L * (validRows - (2 * neg));
+                    flipNegatives![col] -= 2L * neg;
+                    flipValid![col] -= 2L * (validRows - (2 * neg));
                 }
 
-                for (var j = 0; j < planes; j++)
+                var read = new AnalogBlockRead(b, full, blockValid, blockNegatives, driven.AsSpan(b * wpb), blocks * wpb, planes);
+                if (_recorder is null)
                 {
-                    var plane = driven.AsSpan(((j * blocks) + b) * wpb, wpb);
-                    _kernel.Plane(b, plane, baseAcc, varBase, acc, varAcc);
-                    if (_recorder is not null)
-                    {
-                        Record(b, plane, acc, blockNegatives);
-                    }
-
-                    if (flipped.Length == 0)
-                    {
-                        _kernel.Convert(b, j, acc, varAcc, blockNegatives, total, ref reads);
-                        continue;
-                    }
-
-                    for (var i = 0; i < flipped.Length; i++)
-                    {
-                        before[i] = total[flipped[i]];
-                    }
-
-                    _kernel.Convert(b, j, acc, varAcc, blockNegatives, total, ref reads);
-                    for (var i = 0; i < flipped.Length; i++)
-                    {
-                        total[flipped[i]] = (2 * before[i]) - total[flipped[i]];
-                    }
+                    AnalogBlockReads.Count(_kernel, read, scratch);
                 }
+                else
+                {
+                    var block = b;
+                    AnalogBlockReads.Run(_kernel, read, _flipped[b], total, ref reads, scratch, (_, plane, acc) => Record(block, plane, acc, negatives.AsSpan(block * stride, stride)));
+                }
+            }
+
+            if (_recorder is null)
+            {
+                _kernel.ConvertPixel(negatives, blocks, planes, total, ref reads, scratch);
             }
 
             var planeSpan = (double)((1L << planes) - 1);
             var divisor = Readout.Divisor;
             for (var col = 0; col < n; col++)
             {
+                // −1 weights on the valid rows, and Σ over the valid rows of the weight (valid − 2·negatives).
+                var negativeRows = negativeSums[col] + (flipNegatives?[col] ?? 0);
+                var signedValid = validAll - (2L * negativeSums[col]) + (flipValid?[col] ?? 0);
                 var dot = divisor == 1 ? total[col] : (double)total[col] / divisor;
-                output[(col * pixels) + p] = (float)((scale * (dot - (negativeRows[col] * planeSpan))) + (constant * (double)signedValid[col]));
+                output[(col * pixels) + p] = (float)((scale * (dot - (negativeRows * planeSpan))) + (constant * (double)signedValid));
             }
         }
 
@@ -221,6 +210,45 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         if (_recorder is null)
         {
             Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
+        }
+    }
+
+    /// <summary>sum += x, entry by entry.</summary>
+    private static void Add(Span<int> sum, ReadOnlySpan<int> x)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 8 <= sum.Length; i += 8)
+            {
+                (Vector256.Create(sum.Slice(i, 8)) + Vector256.Create(x.Slice(i, 8))).CopyTo(sum[i..]);
+            }
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += x[i];
+        }
+    }
+
+    /// <summary>Each element's code, round((x − offset)/scale), eight at a time where the machine has 256-bit vectors.</summary>
+    private void Codes(ReadOnlySpan<float> input, Span<int> codes)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var offset = Vector256.Create(_encoding.Offset);
+            var step = Vector256.Create(_encoding.Scale);
+            for (; i + 8 <= input.Length; i += 8)
+            {
+                var x = Vector256.Create(input.Slice(i, 8));
+                Vector256.ConvertToInt32(Vector256.Round((x - offset) / step)).CopyTo(codes[i..]);
+            }
+        }
+
+        for (; i < input.Length; i++)
+        {
+            codes[i] = (int)MathF.Round((input[i] - _encoding.Offset) / _encoding.Scale);
         }
     }
 

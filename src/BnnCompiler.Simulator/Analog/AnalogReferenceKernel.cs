@@ -11,12 +11,14 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
     private readonly AnalogLayerWeights _cells;
     private readonly AnalogColumnReadout _readout;
     private readonly float[][]? _fullSquares;
+    private readonly int[][] _flipped;
 
     public AnalogReferenceKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
     {
         _cells = cells;
         _readout = readout;
         _fullSquares = cells.BaseSquares is null ? null : FullSquares(cells);
+        _flipped = AnalogBlockReads.Flipped(cells);
     }
 
     public int Stride => _cells.Columns;
@@ -67,6 +69,9 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
             Sum(_cells.DiffSquares![b], driven, varAcc);
         }
     }
+
+    public void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch) =>
+        AnalogBlockReads.ConvertReads(this, _flipped, negatives, blocks, planes, total, ref reads, scratch);
 
     public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
     {

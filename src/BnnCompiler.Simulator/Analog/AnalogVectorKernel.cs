@@ -29,23 +29,16 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated;
 
-    public override void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
     {
-        if (ConvertedExactly(b, j, acc, varAcc, negatives, total))
-        {
-            return;
-        }
-
         var n = _cells.Columns;
-        var factor = _readout.Factor[b] << j;
         var adc = _readout.Quantizers[b];
         ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
         ref var bias0 = ref _bias[b * Stride];
-        ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
         var top = Vector512.Create((float)adc.Top);
-        var factors = Vector512.Create(factor);
         var readVariance = Vector512.Create(_readout.ReadVariance);
         var noiseVariance = Vector512.Create(_readout.NoiseVariance);
         for (var col = 0; col < n; col += 16)
@@ -83,8 +76,21 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             }
 
             var code = Avx512F.ConvertToVector512Int32WithTruncation(clamped);
-            var low = Vector512.LoadUnsafe(ref total0, at) + (Avx512F.ConvertToVector512Int64(code.GetLower()) * factors);
-            var high = Vector512.LoadUnsafe(ref total0, at + 8) + (Avx512F.ConvertToVector512Int64(code.GetUpper()) * factors);
+            (Vector512.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+    }
+
+    protected override void Accumulate(int b, ReadOnlySpan<int> codes, long[] total)
+    {
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        ref var total0 = ref MemoryMarshal.GetArrayDataReference(total);
+        ref var factor0 = ref _signedFactors[b * Stride];
+        for (var col = 0; col < Stride; col += 16)
+        {
+            var at = (nuint)col;
+            var code = Vector512.LoadUnsafe(ref codes0, at);
+            var low = Vector512.LoadUnsafe(ref total0, at) + (Avx512F.ConvertToVector512Int64(code.GetLower()) * Vector512.LoadUnsafe(ref factor0, at));
+            var high = Vector512.LoadUnsafe(ref total0, at + 8) + (Avx512F.ConvertToVector512Int64(code.GetUpper()) * Vector512.LoadUnsafe(ref factor0, at + 8));
             low.StoreUnsafe(ref total0, at);
             high.StoreUnsafe(ref total0, at + 8);
         }

@@ -126,14 +126,10 @@ internal sealed class ChannelRuns
             for (var s = 0; s < row.Length; s++)
             {
                 var code = row[s];
-                if (code == 0)
+                var word = (s * _channelWords) + at;
+                for (var j = 0; j < planes; j++, word += PlaneWords)
                 {
-                    continue;
-                }
-
-                for (var j = 0; j < planes; j++)
-                {
-                    bitmaps[(j * PlaneWords) + (s * _channelWords) + at] |= (ulong)((code >> j) & 1) << bit;
+                    bitmaps[word] |= (ulong)((code >> j) & 1) << bit;
                 }
             }
         }

@@ -3,7 +3,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// <summary>
 /// The arithmetic of one analog layer's reads, over every column of one row block at once: the base count of the
 /// valid rows, the count of one input plane, and its conversion. Implementations differ only in instructions (scalar
-/// reference, 512-bit vectors); they add the same float coefficients in the same order and draw the same noise, so
+/// reference, 256- and 512-bit vectors); they add the same float coefficients in the same order and draw the same noise, so
 /// their outputs are bit-identical. Per-column arrays have <see cref="Stride"/> entries (the columns, padded).
 /// </summary>
 internal interface IAnalogKernel
@@ -23,4 +23,12 @@ internal interface IAnalogKernel
 
     /// <summary>Converts every column's count of block b, plane j, and adds factor_b·2^j·code to its total.</summary>
     void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads);
+
+    /// <summary>
+    /// Converts every read of one pixel counted into <paramref name="scratch"/> (<see cref="AnalogBlockReads.Count"/>),
+    /// block by block, plane by plane, column by column (the order of the noise draws), and adds
+    /// Σ_j ±factor_b·2^j·code to each column's total (−: a column repair stores negated); <paramref name="negatives"/>
+    /// is [block · Stride]. The same totals and noise as <see cref="AnalogBlockReads.ConvertReads"/>.
+    /// </summary>
+    void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch);
 }

@@ -23,6 +23,9 @@ internal static class NoiseBounds
     /// <summary>How many buckets.</summary>
     public const int Buckets = 1 << (23 - Shift);
 
+    /// <summary>Bits of q that pick a coarse bucket of 256-bit vectors (32 buckets, each eight of the fine ones).</summary>
+    public const int CoarseShift = 18;
+
     private static readonly Lazy<(float[] Low, float[] High)> Tables = new(Build);
 
     /// <summary>Per bucket: the least draw.</summary>
@@ -37,6 +40,33 @@ internal static class NoiseBounds
     /// <summary>The table of one bound as 512-bit vectors of sixteen buckets each, for <see cref="Lookup"/>.</summary>
     public static Vector512<float>[] Vectors(float[] bound) =>
         [.. Enumerable.Range(0, Buckets / 16).Select(i => Vector512.Create(bound.AsSpan(i * 16, 16)))];
+
+    /// <summary>
+    /// The table of one bound over the 32 coarse buckets (q ≫ <see cref="CoarseShift"/>) as 256-bit vectors of eight
+    /// buckets each, for <see cref="Lookup(Vector256{float}[], Vector256{int})"/>: the least of eight fine buckets'
+    /// low bounds, or the greatest of their high bounds.
+    /// </summary>
+    public static Vector256<float>[] CoarseVectors(bool low)
+    {
+        const int fine = 1 << (CoarseShift - Shift);
+        var bound = low ? Low : High;
+        var coarse = Enumerable.Range(0, Buckets / fine)
+            .Select(i => low ? bound.AsSpan(i * fine, fine).ToArray().Min() : bound.AsSpan(i * fine, fine).ToArray().Max()).ToArray();
+        return [.. Enumerable.Range(0, coarse.Length / 8).Select(i => Vector256.Create(coarse.AsSpan(i * 8, 8)))];
+    }
+
+    /// <summary>Eight entries of a coarse table at once: lane i is table[bucket_i] for buckets 0..31.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Lookup(Vector256<float>[] t, Vector256<int> bucket)
+    {
+        var a = Avx2.PermuteVar8x32(t[0], bucket);
+        var b = Avx2.PermuteVar8x32(t[1], bucket);
+        var c = Avx2.PermuteVar8x32(t[2], bucket);
+        var d = Avx2.PermuteVar8x32(t[3], bucket);
+        var bit3 = Vector256.Equals(bucket & Vector256.Create(8), Vector256.Create(8)).AsSingle();
+        var bit4 = Vector256.Equals(bucket & Vector256.Create(16), Vector256.Create(16)).AsSingle();
+        return Vector256.ConditionalSelect(bit4, Vector256.ConditionalSelect(bit3, d, c), Vector256.ConditionalSelect(bit3, b, a));
+    }
 
     /// <summary>Sixteen table entries at once: lane i is table[bucket_i] for buckets 0..255 (eight 32-entry permutes' worth).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -76,13 +106,30 @@ internal static class NoiseBounds
                 var most = Vector512.Create(float.NegativeInfinity);
                 for (; q < perBucket; q += 16)
                 {
-                    var p = (Vector512.ConvertToSingle(Vector512.Create(first + q) + lanes) + Vector512.Create(0.5f)) * Vector512.Create(1f / (1 << 23));
-                    var z = NormalQuantile.Of(p);
+                    var z = ReadNoiseStream.Normal(Vector512.Create(first + q) + lanes);
                     least = Vector512.Min(least, z);
                     most = Vector512.Max(most, z);
                 }
 
                 for (var lane = 0; lane < 16; lane++)
+                {
+                    min = MathF.Min(min, least[lane]);
+                    max = MathF.Max(max, most[lane]);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+                var least = Vector256.Create(float.PositiveInfinity);
+                var most = Vector256.Create(float.NegativeInfinity);
+                for (; q < perBucket; q += 8)
+                {
+                    var z = ReadNoiseStream.Normal(Vector256.Create(first + q) + lanes);
+                    least = Vector256.Min(least, z);
+                    most = Vector256.Max(most, z);
+                }
+
+                for (var lane = 0; lane < 8; lane++)
                 {
                     min = MathF.Min(min, least[lane]);
                     max = MathF.Max(max, most[lane]);

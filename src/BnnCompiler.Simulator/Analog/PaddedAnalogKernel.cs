@@ -6,7 +6,10 @@ namespace BnnCompiler.Simulator.Analog;
 /// <summary>
 /// What the vector kernels share: the coefficient tables copied with each row padded to a multiple of the kernel's
 /// column width (zeros beyond the last column), the per-column ADC tables padded likewise, the base of a block and
-/// the count of a plane through the kernel's row sums, and the exact conversion of noise-free ideal ADCs.
+/// the count of a plane through the kernel's row sums, the exact conversion of noise-free ideal ADCs, and the conversion of
+/// every read of a pixel: each block's plane codes summed in 32-bit integers (Σ_j 2^j·code, the kernel's
+/// <see cref="Codes"/>), then once per block multiplied by the column's signed factor into the 64-bit totals
+/// (<see cref="Accumulate"/>).
 /// </summary>
 internal abstract class PaddedAnalogKernel : IAnalogKernel
 {
@@ -20,6 +23,8 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
     protected readonly float[][]? _fullSquares;
     protected readonly float[] _scale;   // [block · Stride + column]
     protected readonly float[] _bias;
+    protected readonly long[] _signedFactors;   // [block · Stride + column]: ±factor_b (− where repair stores the column negated)
+    private readonly int[][] _flipped;
 
     protected PaddedAnalogKernel(AnalogLayerWeights cells, AnalogColumnReadout readout, int width)
     {
@@ -35,6 +40,16 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         _fullSquares = cells.BaseSquares is null ? null : Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
         _scale = Pad(readout.Scale, n, Stride, cells.Blocks);
         _bias = Pad(readout.Bias, n, Stride, cells.Blocks);
+        _signedFactors = new long[cells.Blocks * Stride];
+        for (var b = 0; b < cells.Blocks; b++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                _signedFactors[(b * Stride) + c] = readout.Factor[b] * Math.Sign(cells.ColumnSigns[(b * n) + c]);
+            }
+        }
+
+        _flipped = AnalogBlockReads.Flipped(cells);
     }
 
     public int Stride { get; }
@@ -70,7 +85,56 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
     }
 
-    public abstract void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads);
+    public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
+    {
+        if (ConvertedExactly(b, j, acc, varAcc, negatives, total))
+        {
+            return;
+        }
+
+        var codes = new int[Stride];
+        Codes(b, j, acc, varAcc, negatives, codes, ref reads);
+        var factor = _readout.Factor[b];
+        for (var col = 0; col < _cells.Columns; col++)
+        {
+            total[col] += factor * codes[col];
+        }
+    }
+
+    public void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch)
+    {
+        if ((!_readout.Noisy && _readout.StaticIdeal) || negatives.Length < blocks * Stride || total.Length < Stride || scratch.Codes.Length < blocks * Stride)
+        {
+            AnalogBlockReads.ConvertReads(this, _flipped, negatives, blocks, planes, total, ref reads, scratch);
+            return;
+        }
+
+        Array.Clear(scratch.Codes);
+        for (var b = 0; b < blocks; b++)
+        {
+            var codes = scratch.Codes.AsSpan(b * Stride, Stride);
+            var blockNegatives = negatives.Slice(b * Stride, Stride);
+            for (var j = 0; j < planes; j++)
+            {
+                var at = (b * planes) + j;
+                Codes(b, j, scratch.Counts[at], scratch.Variances?[at], blockNegatives, codes, ref reads);
+            }
+        }
+
+        for (var b = 0; b < blocks; b++)
+        {
+            Accumulate(b, scratch.Codes.AsSpan(b * Stride, Stride), total);
+        }
+    }
+
+    /// <summary>
+    /// Converts every column's count of block b, plane j (noise drawn in column order), and adds 2^j·code to its entry
+    /// of <paramref name="codes"/>; per-column arrays have <see cref="Stride"/> entries.
+    /// </summary>
+    protected abstract void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads);
+
+    /// <summary>total += signed factor of block b · codes, per column (64-bit).</summary>
+    protected abstract void Accumulate(int b, ReadOnlySpan<int> codes, long[] total);
 
     /// <summary>The exact path of noise-free ideal ADCs, or checks the per-column arrays' lengths; true when the block is converted.</summary>
     protected bool ConvertedExactly(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total)

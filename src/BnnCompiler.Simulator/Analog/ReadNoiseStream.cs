@@ -56,15 +56,22 @@ public struct ReadNoiseStream(ulong state)
 
     /// <summary>The next eight draws on 256-bit vectors (lane i is the i-th), without consuming them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector256<float> Peek8()
+    public readonly Vector256<float> Peek8() => Normal(PeekBits8());
+
+    /// <summary>The 23 uniform bits q of the next eight draws (lane i is the i-th), without consuming them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector256<int> PeekBits8()
     {
         var start = Vector256.Create(_state);
         var lower = Mix(start + Vector256.Create(unchecked(Golden * 1), unchecked(Golden * 2), unchecked(Golden * 3), unchecked(Golden * 4)));
         var upper = Mix(start + Vector256.Create(unchecked(Golden * 5), unchecked(Golden * 6), unchecked(Golden * 7), unchecked(Golden * 8)));
-        var bits = Vector256.Narrow(lower >>> 41, upper >>> 41).AsInt32();
-        var p = (Vector256.ConvertToSingle(bits) + Vector256.Create(0.5f)) * Vector256.Create(Unit);
-        return NormalQuantile.Of(p);
+        return Vector256.Narrow(lower >>> 41, upper >>> 41).AsInt32();
     }
+
+    /// <summary>The draws of eight uniforms' bits q: Φ⁻¹((q + ½)·2⁻²³).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Normal(Vector256<int> bits) =>
+        NormalQuantile.Of((Vector256.ConvertToSingle(bits) + Vector256.Create(0.5f)) * Vector256.Create(Unit));
 
     /// <summary>Consumes <paramref name="draws"/> draws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

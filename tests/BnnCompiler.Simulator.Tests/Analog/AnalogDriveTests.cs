@@ -113,4 +113,38 @@ public sealed class AnalogDriveTests
             }
         }
     }
+
+    [Fact]
+    public void Should_Look_Up_Every_Coarse_Bucket_Eight_At_A_Time()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return;
+        }
+
+        var low = NoiseBounds.CoarseVectors(low: true);
+        var high = NoiseBounds.CoarseVectors(low: false);
+        const int fine = 1 << (NoiseBounds.CoarseShift - NoiseBounds.Shift);
+        for (var first = 0; first < 32; first += 8)
+        {
+            var buckets = System.Runtime.Intrinsics.Vector256.Create(first) + System.Runtime.Intrinsics.Vector256.Create(3, 0, 7, 1, 6, 2, 5, 4);
+            var least = NoiseBounds.Lookup(low, buckets);
+            var most = NoiseBounds.Lookup(high, buckets);
+            for (var lane = 0; lane < 8; lane++)
+            {
+                var coarse = buckets[lane];
+                Assert.Equal(NoiseBounds.Low[coarse * fine], least[lane]);
+                Assert.Equal(NoiseBounds.High[(coarse * fine) + fine - 1], most[lane]);
+            }
+        }
+
+        var random = new SplitMix64(9);
+        var lows = Enumerable.Range(0, 32).Select(b => NoiseBounds.Lookup(low, System.Runtime.Intrinsics.Vector256.Create(b))[0]).ToArray();
+        var highs = Enumerable.Range(0, 32).Select(b => NoiseBounds.Lookup(high, System.Runtime.Intrinsics.Vector256.Create(b))[0]).ToArray();
+        for (var i = 0; i < 100_000; i++)
+        {
+            var q = (int)(random.NextUInt64() >> 41);
+            Assert.InRange(NoiseBounds.Draw(q), lows[q >> NoiseBounds.CoarseShift], highs[q >> NoiseBounds.CoarseShift]);
+        }
+    }
 }
