@@ -157,8 +157,11 @@ public sealed class FunctionalSimulator
     /// <summary>The canonical graph this simulator runs.</summary>
     public IrGraph Graph => _interpreter.Graph;
 
-    /// <summary>Evaluates one node on the values computed so far, with this chip's crossbar layers (see <see cref="SharedPrefixRunner"/>).</summary>
-    public float[] RunNode(IrNode node, IReadOnlyDictionary<IrValue, float[]> values) => _interpreter.RunNode(node, values);
+    /// <summary>Evaluates nodes [first, end) with this chip's crossbar layers (see <see cref="IrInterpreter.RunNodes"/> and <see cref="SharedPrefixRunner"/>).</summary>
+    public void RunNodes(float[][] values, int first, int end) => _interpreter.RunNodes(values, first, end);
+
+    /// <summary>The slot of the graph's first output in the values <see cref="RunNodes"/> fills.</summary>
+    public int OutputSlot => _interpreter.OutputSlot;
 
     /// <summary>Runs one input and returns every value of the graph (each layer's input as the crossbars receive it).</summary>
     public Dictionary<Core.Ir.IrValue, float[]> RunAll(ReadOnlySpan<float> input) => _interpreter.RunAll(input);

@@ -27,8 +27,7 @@ public sealed class SharedPrefixRunner
 {
     private readonly FunctionalSimulator[] _simulators;
     private readonly IrNode[] _nodes;
-    private readonly IrValue _input;
-    private readonly IrValue _output;
+    private readonly ThreadLocal<float[][]> _values;
     private readonly Branch _root;
     private readonly List<(LayerCounters From, LayerCounters To, long[] Before)> _handOver = [];
     private bool _finished;
@@ -45,8 +44,7 @@ public sealed class SharedPrefixRunner
         }
 
         _nodes = [.. graph.Nodes];
-        _input = graph.Inputs[0];
-        _output = graph.Outputs[0];
+        _values = new ThreadLocal<float[][]>(() => new float[_nodes.Length + 1][]);
         var keys = _simulators.Select((s, i) => _nodes.Select(n => ReadingKey(s, i, n)).ToArray()).ToArray();
         _root = Build(keys, [.. Enumerable.Range(0, _simulators.Length)], 0);
     }
@@ -59,7 +57,8 @@ public sealed class SharedPrefixRunner
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         var outputs = new float[_simulators.Length][];
-        var values = new Dictionary<IrValue, float[]>(_nodes.Length + 1) { [_input] = input.ToArray() };
+        var values = _values.Value!;
+        values[0] = input.ToArray();
         Walk(_root, values, outputs);
         return outputs;
     }
@@ -121,13 +120,23 @@ public sealed class SharedPrefixRunner
         return new Branch(first, split, runner, members, children);
     }
 
-    private void Walk(Branch branch, Dictionary<IrValue, float[]> values, float[][] outputs)
+    private void Walk(Branch branch, float[][] values, float[][] outputs)
     {
         var simulator = _simulators[branch.Runner];
-        if (branch.First == 0 && branch.Children.Length == 0)
+        if (branch.Children.Length == 0)
         {
-            // Nothing shared with another group: the simulator's own run.
-            var output = simulator.Run(values[_input]);
+            // A leaf: the rest of the graph on its simulator (all of it, its own run, when nothing is shared).
+            float[] output;
+            if (branch.First == 0)
+            {
+                output = simulator.Run(values[0]);
+            }
+            else
+            {
+                simulator.RunNodes(values, branch.First, branch.End);
+                output = (float[])values[simulator.OutputSlot].Clone();
+            }
+
             foreach (var m in branch.Members)
             {
                 outputs[m] = output;
@@ -136,22 +145,10 @@ public sealed class SharedPrefixRunner
             return;
         }
 
-        for (var n = branch.First; n < branch.End; n++)
-        {
-            values[_nodes[n].Output] = simulator.RunNode(_nodes[n], values);
-        }
+        simulator.RunNodes(values, branch.First, branch.End);
 
-        if (branch.Children.Length == 0)
-        {
-            foreach (var m in branch.Members)
-            {
-                outputs[m] = values[_output];
-            }
-
-            return;
-        }
-
-        // Siblings overwrite each other's values from the split on; each reads only the shared ones before it.
+        // Siblings overwrite each other's slots from the split on; each reads only the shared ones before it, which
+        // stay in the branch runner's buffers until its next run on this thread.
         foreach (var child in branch.Children)
         {
             Walk(child, values, outputs);

@@ -80,20 +80,36 @@ public sealed class IrInterpreter
         var work = _workspace.Value!;
         input.CopyTo(work.Input);
         work.Values[0] = work.Input;
-        for (var i = 0; i < _nodes.Length; i++)
+        RunNodes(work.Values, 0, _nodes.Length);
+        return (float[])work.Values[_outputSlot].Clone();
+    }
+
+    /// <summary>The slot of the first graph output in the values <see cref="RunNodes"/> fills.</summary>
+    public int OutputSlot => _outputSlot;
+
+    /// <summary>
+    /// Evaluates nodes [<paramref name="first"/>, <paramref name="end"/>) of the graph (in graph order) into this
+    /// interpreter's buffers of the calling thread, reading earlier values from <paramref name="values"/> (slot 0 the
+    /// input, slot 1 + i node i's output) and setting each evaluated node's slot; for callers that run parts of the
+    /// graph on different interpreters (several simulators sharing a prefix). The arrays set stay valid until this
+    /// thread's next run of the same nodes on this interpreter.
+    /// </summary>
+    public void RunNodes(float[][] values, int first, int end)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var work = _workspace.Value!;
+        for (var i = first; i < end; i++)
         {
             var node = _nodes[i];
             var args = work.Args[i];
             var slots = _argSlots[i];
             for (var a = 0; a < args.Length; a++)
             {
-                args[a] = slots[a] < 0 ? node.Inputs[a].Constant! : work.Values[slots[a]];
+                args[a] = slots[a] < 0 ? node.Inputs[a].Constant! : values[slots[a]];
             }
 
-            work.Values[i + 1] = node is ReshapeNode ? args[0] : Evaluate(node, args, work.Buffers[i]);
+            values[i + 1] = node is ReshapeNode ? args[0] : Evaluate(node, args, work.Buffers[i]);
         }
-
-        return (float[])work.Values[_outputSlot].Clone();
     }
 
     /// <summary>Runs one sample and returns every value computed (for layer-by-layer comparison).</summary>
