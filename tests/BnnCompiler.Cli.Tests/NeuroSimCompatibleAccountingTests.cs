@@ -27,30 +27,30 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
     /// leakage, ours / NeuroSim V1.3.</summary>
     public static TheoryData<string, int, double, double, double, double> Measured => new()
     {
-        { "ns-mlp1", 3, 0.92, 0.97, 0.91, 0.96 },
-        { "ns-mlp1", 5, 0.95, 0.96, 0.92, 0.95 },
-        { "ns-mlp1", 8, 0.93, 0.96, 0.96, 0.97 },
-        { "ns-mlp2", 3, 0.80, 0.97, 0.90, 0.98 },
-        { "ns-mlp2", 5, 0.89, 0.96, 0.91, 0.97 },
-        { "ns-mlp2", 8, 0.94, 0.91, 0.97, 0.91 },
-        { "ns-mlp3", 3, 0.85, 0.94, 0.91, 0.90 },
-        { "ns-mlp3", 5, 0.89, 0.93, 0.92, 0.90 },
-        { "ns-mlp3", 8, 0.91, 0.90, 0.96, 0.86 },
-        { "ns-cnn1", 3, 0.81, 0.98, 0.88, 0.98 },
-        { "ns-cnn1", 5, 0.86, 0.98, 0.90, 0.98 },
-        { "ns-cnn1", 8, 0.90, 0.98, 0.95, 0.98 },
-        { "ns-cnn2", 3, 0.88, 0.98, 0.90, 0.98 },
-        { "ns-cnn2", 5, 0.92, 0.97, 0.92, 0.98 },
-        { "ns-cnn2", 8, 0.92, 0.97, 0.96, 0.98 },
-        { "ns-cnn3", 3, 0.87, 0.94, 0.84, 0.94 },
-        { "ns-cnn3", 5, 0.91, 0.92, 0.87, 0.91 },
-        { "ns-cnn3", 8, 0.92, 0.86, 0.95, 0.86 },
-        { "ns-cnn4", 3, 0.88, 0.98, 0.91, 0.98 },
-        { "ns-cnn4", 5, 0.91, 0.97, 0.93, 0.98 },
-        { "ns-cnn4", 8, 0.92, 0.97, 0.96, 0.99 },
-        { "ns-cnn5", 3, 0.88, 0.98, 0.85, 0.98 },
-        { "ns-cnn5", 5, 0.91, 0.98, 0.87, 0.98 },
-        { "ns-cnn5", 8, 0.92, 0.97, 0.95, 0.98 },
+        { "ns-mlp1", 3, 0.92, 0.97, 1.00, 0.96 },
+        { "ns-mlp1", 5, 0.95, 0.96, 1.00, 0.95 },
+        { "ns-mlp1", 8, 0.93, 0.96, 0.99, 0.97 },
+        { "ns-mlp2", 3, 0.80, 0.97, 0.98, 0.98 },
+        { "ns-mlp2", 5, 0.89, 0.96, 0.99, 0.97 },
+        { "ns-mlp2", 8, 0.94, 0.91, 0.99, 0.91 },
+        { "ns-mlp3", 3, 0.85, 0.94, 0.99, 0.90 },
+        { "ns-mlp3", 5, 0.89, 0.93, 0.99, 0.90 },
+        { "ns-mlp3", 8, 0.91, 0.90, 0.99, 0.86 },
+        { "ns-cnn1", 3, 0.81, 0.98, 0.99, 0.98 },
+        { "ns-cnn1", 5, 0.86, 0.98, 0.99, 0.98 },
+        { "ns-cnn1", 8, 0.90, 0.98, 0.99, 0.98 },
+        { "ns-cnn2", 3, 0.88, 0.98, 0.99, 0.98 },
+        { "ns-cnn2", 5, 0.92, 0.97, 0.99, 0.98 },
+        { "ns-cnn2", 8, 0.92, 0.97, 0.98, 0.98 },
+        { "ns-cnn3", 3, 0.87, 0.94, 0.90, 0.94 },
+        { "ns-cnn3", 5, 0.91, 0.92, 0.92, 0.91 },
+        { "ns-cnn3", 8, 0.92, 0.86, 0.97, 0.86 },
+        { "ns-cnn4", 3, 0.88, 0.98, 0.99, 0.98 },
+        { "ns-cnn4", 5, 0.91, 0.97, 0.99, 0.98 },
+        { "ns-cnn4", 8, 0.92, 0.97, 0.99, 0.99 },
+        { "ns-cnn5", 3, 0.88, 0.98, 0.93, 0.98 },
+        { "ns-cnn5", 5, 0.91, 0.98, 0.94, 0.98 },
+        { "ns-cnn5", 8, 0.92, 0.97, 0.97, 0.98 },
     };
 
     [Theory]
@@ -70,6 +70,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         Assert.Equal(leakage, r["energy leakage"], 0.03);
         Assert.Equal(dominant.Item1.NeuroSim, dominant.Item1.Ours);
         Assert.Equal(dominant.Item2.NeuroSim, dominant.Item2.Ours);
+        if (network != "ns-mlp3" || adcBits != 8)
+        {
+            // docs/cost-model.md: only on ns-mlp3 at ADC 8 do the two lead with different parts (our ADC, its interconnect,
+            // each within 1 % of NeuroSim's figure).
+            Assert.Equal(dominant.Item3.NeuroSim, dominant.Item3.Ours);
+        }
 
         // The area is NeuroSim's floorplan: every layer's share of it is its share of NeuroSim's tiles.
         var tiles = run.Fields["tiles_per_layer"].Split(' ').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
@@ -148,7 +154,7 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // straight lines through the reads of this run's first and third layers, 9 and 64 rows driven).
         var adcPrinted = Regex.Matches(printout, @"ADC \(or S/As and precharger for SRAM\) readDynamicEnergy is : ([0-9.e+]+)pJ")
             .Select(x => double.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-        var reads = plan.Layers.Select(l => NeuroSimReadEnergy.LayerPj(l, plan, spec, 1)).ToList();
+        var reads = plan.Layers.Select(l => NeuroSimReadEnergy.Of(l, plan, spec, 1).AdcPj).ToList();
         for (var i = 0; i < plan.Layers.Count; i++)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"layer {i + 1}: cell read and sense {reads[i]:F1} / {adcPrinted[i]} pJ"));
@@ -199,12 +205,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
         var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
         {
-            [3] = (32.73, 2.02, 32.27, 0.81, 0.94, 0.91),
-            [4] = (37.7, 2.05, 34.5, 0.91, 0.93, 0.94),
-            [5] = (47.4, 2.13, 38.5, 1.07, 0.93, 0.99),
-            [6] = (73.5, 2.29, 47.2, 1.18, 0.92, 1.03),
-            [7] = (132, 2.6, 63.5, 1.29, 0.91, 1.07),
-            [8] = (315.95, 3.41, 102.32, 1.22, 0.85, 1.07),
+            [3] = (32.73, 2.02, 32.27, 0.81, 0.94, 0.96),
+            [4] = (37.7, 2.05, 34.5, 0.91, 0.93, 0.99),
+            [5] = (47.4, 2.13, 38.5, 1.07, 0.93, 1.03),
+            [6] = (73.5, 2.29, 47.2, 1.18, 0.92, 1.06),
+            [7] = (132, 2.6, 63.5, 1.29, 0.91, 1.10),
+            [8] = (315.95, 3.41, 102.32, 1.22, 0.85, 1.09),
         };
         var measured = study.Select(p =>
         {

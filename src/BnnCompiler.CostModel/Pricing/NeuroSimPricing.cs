@@ -12,7 +12,8 @@ namespace BnnCompiler.CostModel.Pricing;
 /// <summary>
 /// Prices counts charged as DNN+NeuroSim V1.3 charges them (<see cref="NeuroSimActivity"/>) on its floorplan: the
 /// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts, but the cell reads and sense
-/// amplifiers (charged to the ADC bucket, as NeuroSim does), buffers and interconnect on NeuroSim's circuit figures
+/// amplifiers (charged to the ADC bucket, as NeuroSim does; our row drivers give way to its read periphery, added to the
+/// other bucket beside our activation and pooling units), buffers and interconnect on NeuroSim's circuit figures
 /// (<see cref="NeuroSimReadEnergy"/>, <see cref="NeuroSimTransferEnergy"/>); the area of its tiles (the
 /// mapped chip's area per tile times the tiles NeuroSim places, the ADC at NeuroSim's transistor pitch); leakage only
 /// while a layer idles, Σ over layers of the layer's leakage power (NeuroSim's, <see cref="NeuroSimLeakage"/>) ×
@@ -59,8 +60,12 @@ public static class NeuroSimPricing
             var layerLeakageUj = NeuroSimLeakage.LayerUw(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits) * idleCycles * timing.ClockPeriodNs * 1e-9;
             leakageUj += layerLeakageUj;
             var (bufferPj, wirePj) = NeuroSimTransferEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits, tileSideUm, bus);
-            var readPj = NeuroSimReadEnergy.LayerPj(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits);
-            var energy = report.Layers[i].EnergyUj.Breakdown with { Crossbar = 0, Adc = readPj * 1e-6, Buffer = bufferPj * 1e-6, Interconnect = wirePj * 1e-6 };
+            var (readPj, peripheryPj) = NeuroSimReadEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits);
+            var ours = report.Layers[i].EnergyUj.Breakdown;
+            var energy = ours with
+            {
+                Crossbar = 0, Adc = readPj * 1e-6, Buffer = bufferPj * 1e-6, Interconnect = wirePj * 1e-6, Other = ours.Other + (peripheryPj * 1e-6),
+            };
             dynamic = dynamic.Plus(energy);
             layers.Add(Refigure(report.Layers[i], chipArea.Scale((double)layerPlan.Tiles / tiles), layerLeakageUj, energy));
         }

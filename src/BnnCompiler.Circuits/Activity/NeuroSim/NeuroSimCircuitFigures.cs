@@ -49,6 +49,13 @@ public static class NeuroSimCircuitFigures
     /// columns a sense amplifier serves): 0.30704 pJ.</summary>
     public const double WordLinePjPerDrivenRow = 0.30704;
 
+    /// <summary>A subarray read's periphery outside the ADC (SubArray.cpp: the row switch matrix, the column multiplexers
+    /// and their decoder, once per multiplexed column): 5.2708 pJ, at every ADC resolution.</summary>
+    public const double PeripheryPjPerRead = 5.2708;
+
+    /// <summary>The row switch matrix's share per driven row: 0.016691 pJ.</summary>
+    public const double PeripheryPjPerDrivenRow = 0.016691;
+
     /// <summary>The subarray's width in its layout: 128 columns of 2.2087 µm (the 1T1R cell's pitch with the switch matrix's two
     /// pass gates a column, SubArray.cpp): 282.7 µm.</summary>
     public const double ColumnPitchUm = 2.2087;

@@ -13,18 +13,20 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// <see cref="NeuroSimCircuitFigures.WordLinePjPerDrivenRow"/>);</item>
 /// <item>the sense amplifiers: every used column's comparators and its current, which grows with the driven rows
 /// (<see cref="NeuroSimCircuitFigures.SensePjPerColumn"/>), and the encoders
-/// (<see cref="NeuroSimCircuitFigures.EncoderPjPerRead"/>).</item>
+/// (<see cref="NeuroSimCircuitFigures.EncoderPjPerRead"/>);</item>
+/// <item>apart from its ADC bucket, in its other peripherals: the row switch matrix, column multiplexers and their
+/// decoder (<see cref="NeuroSimCircuitFigures.PeripheryPjPerRead"/>, <see cref="NeuroSimCircuitFigures.PeripheryPjPerDrivenRow"/>).</item>
 /// </list>
 /// Half the rows a subarray uses are driven (a ±1 weight is a pair of rows, one driven by x, the other by ¬x).
 /// <code>
 /// before: a layer's NeuroSim floorplan share
-/// after:  its cell-read and sense energy in pJ per image
+/// after:  its cell-read and sense energy (NeuroSim's ADC bucket) and read periphery energy, pJ per image
 /// </code>
 /// </summary>
 public static class NeuroSimReadEnergy
 {
-    /// <summary>Cell-read and sense energy of <paramref name="layer"/> in pJ per image.</summary>
-    public static double LayerPj(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec, int inputBits)
+    /// <summary>Cell-read and sense energy and read periphery energy of <paramref name="layer"/> in pJ per image.</summary>
+    public static (double AdcPj, double PeripheryPj) Of(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec, int inputBits)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(plan);
@@ -35,6 +37,7 @@ public static class NeuroSimReadEnergy
         var columns = spec.Subarray.Columns;
         var t = plan.TileSideCells;
         double pj = 0;
+        double periphery = 0;
         for (var i = 0; i < Math.Ceiling((double)layer.MatrixRows / t); i++)
         {
             for (var j = 0; j < Math.Ceiling((double)layer.MatrixColumns / t); j++)
@@ -51,12 +54,13 @@ public static class NeuroSimReadEnergy
                             var used = Math.Min(columns, np - c);
                             pj += NeuroSimCircuitFigures.ArrayReadPj + (driven * NeuroSimCircuitFigures.WordLinePjPerDrivenRow)
                                 + (used * NeuroSimCircuitFigures.SensePjPerColumn(adc, driven)) + NeuroSimCircuitFigures.EncoderPjPerRead(adc);
+                            periphery += NeuroSimCircuitFigures.PeripheryPjPerRead + (driven * NeuroSimCircuitFigures.PeripheryPjPerDrivenRow);
                         }
                     }
                 }
             }
         }
 
-        return pj * reads;
+        return (pj * reads, periphery * reads);
     }
 }
