@@ -1,7 +1,6 @@
 using BnnCompiler.Circuits;
 using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Circuits.Activity.NeuroSim;
-using BnnCompiler.Circuits.Components;
 using BnnCompiler.Circuits.Technology;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Hardware;
