@@ -35,6 +35,7 @@ public sealed class CrossbarReferenceTests
         { 40, 12, 3, 1, 1, 9, 64, 1 },  // 40 channels: a 64-bit field per offset, 24 unused bits each
         { 64, 8, 3, 1, 0, 6, 64, 1 },   // no padding
         { 16, 5, 5, 2, 2, 11, 64, 1 },  // 5 x 5 window, stride 2: four offsets per word
+        { 200, 6, 3, 1, 1, 4, 64, 1 },  // 36 slot words per pixel: byte counts summed in two parts
     };
 
     [Theory]

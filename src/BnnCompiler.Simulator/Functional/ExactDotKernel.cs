@@ -27,6 +27,7 @@ internal sealed class ExactDotKernel
     private readonly bool _wide;            // sixteen pixels per instruction (AVX-512), else eight
     private readonly int[][] _plusRows;     // [column]: the rows whose weight is +1
     private readonly int[] _table;          // [row, pixel]: input index, −1 in the padding
+    private readonly int[] _runStart;       // [row, chunk of 8 pixels]: the first input index when the chunk reads 8 consecutive inputs, else −1
     private readonly long[] _rowWeightSum;  // [row]: Σ over columns of w
     private readonly double[] _signedValid; // [column, pixel]: Σ w over the rows the pixel drives
 
@@ -60,6 +61,18 @@ internal sealed class ExactDotKernel
             }
         }
 
+        _runStart = new int[rows * (_paddedPixels / 8)];
+        for (var k = 0; k < rows; k++)
+        {
+            for (var chunk = 0; chunk < _paddedPixels / 8; chunk++)
+            {
+                var p = chunk * 8;
+                var first = p + 8 <= _pixels ? _table[(k * _pixels) + p] : -1;
+                var consecutive = first >= 0 && Enumerable.Range(1, 7).All(i => _table[(k * _pixels) + p + i] == first + i);
+                _runStart[(k * (_paddedPixels / 8)) + chunk] = consecutive ? first : -1;
+            }
+        }
+
         _signedValid = signedValid;
     }
 
@@ -76,21 +89,40 @@ internal sealed class ExactDotKernel
         var rows = scratch[..ScratchLength];
         var total = rows.Slice(_rows * _paddedPixels, _paddedPixels);
         total.Clear();
+        var chunks = _paddedPixels / 8;
+        var (nibbles, lookup) = (Vector256.Create((byte)0x0F), BitCounts.NibbleCounts);
+        var totals = MemoryMarshal.Cast<int, Vector256<int>>(total);
         for (var k = 0; k < _rows; k++)
         {
+            // The im2col row, eight pixels at a time: one load where they read consecutive inputs, else one by one.
             var target = rows.Slice(k * _paddedPixels, _paddedPixels);
             var sources = _table.AsSpan(k * _pixels, _pixels);
-            var bits = 0L;
-            for (var p = 0; p < sources.Length; p++)
+            var starts = _runStart.AsSpan(k * chunks, chunks);
+            var byteSums = Vector256<ulong>.Zero;
+            for (var chunk = 0; chunk < chunks; chunk++)
             {
-                var code = sources[p] < 0 ? 0 : codes[sources[p]];
-                target[p] = code;
-                total[p] += code;
-                bits += BitOperations.PopCount((uint)code);
+                var p = chunk * 8;
+                Vector256<int> v;
+                if (starts[chunk] >= 0)
+                {
+                    v = Vector256.Create(codes.Slice(starts[chunk], 8));
+                    v.CopyTo(target[p..]);
+                }
+                else
+                {
+                    for (var lane = p; lane < p + 8; lane++)
+                    {
+                        target[lane] = lane >= _pixels || sources[lane] < 0 ? 0 : codes[sources[lane]];
+                    }
+
+                    v = Vector256.Create(target.Slice(p, 8));
+                }
+
+                totals[chunk] += v;
+                byteSums += Avx2.SumAbsoluteDifferences(BitCounts.ByteCounts(v.AsUInt64(), nibbles, lookup), Vector256<byte>.Zero).AsUInt64();
             }
 
-            target[_pixels..].Clear();
-            conducted += bits * _rowWeightSum[k];
+            conducted += (long)Vector256.Sum(byteSums) * _rowWeightSum[k];
         }
 
         if (_wide)
