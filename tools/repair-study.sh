@@ -4,7 +4,8 @@
 # (Fashion-MNIST test images) and the MNIST CNN (mnist-heldout; calibrated on mnist-train), and prints a Markdown table.
 # usage: tools/repair-study.sh [IMAGES] [TRIALS] [OUTPUT_DIR]
 # POINTS="RATE_WIRE ..." and MODELS="fmnist-cnn mnist-cnn" choose the points and models; PARALLEL_ROWS=P reads the
-# repaired chip's subarrays in groups of P rows (subarray.parallel_rows; the naive chip reads every row at once). A run
+# repaired chip's subarrays in groups of P rows (subarray.parallel_rows) and COLUMNS=C gives it subarrays of C columns
+# (subarray.columns: shorter rows); the naive chip stays the spec's (128 × 128, every row at once). A run
 # whose report is already in OUTPUT_DIR is not repeated, so an interrupted study resumes where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ points=("0.1079 6" "0.01 0" "0.1 0" "0.001 0" "0 1" "0 6")
 if [ -n "${POINTS:-}" ]; then read -r -a points <<< "$POINTS"; points=("${points[@]/_/ }"); fi   # e.g. POINTS="0_1 0_6"
 models=("fmnist-cnn fashion-mnist" "mnist-cnn mnist-heldout")
 if [ -n "${MODELS:-}" ]; then models=(); for m in $MODELS; do [ "$m" = fmnist-cnn ] && models+=("fmnist-cnn fashion-mnist"); [ "$m" = mnist-cnn ] && models+=("mnist-cnn mnist-heldout"); done; fi
-echo "images: $images, trials: $trials, spec: hwspecs/rram-nonideal.yaml with 8 spare rows and 8 spare columns a subarray${PARALLEL_ROWS:+, repaired chip read $PARALLEL_ROWS rows at a time}"
+echo "images: $images, trials: $trials, spec: hwspecs/rram-nonideal.yaml with 8 spare rows and 8 spare columns a subarray${PARALLEL_ROWS:+, repaired chip read $PARALLEL_ROWS rows at a time}${COLUMNS:+, repaired chip of $COLUMNS-column subarrays}"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| model | stuck cells | wire (Ω) | ideal top-1 | naive mean [95 % CI] | repaired mean [95 % CI] | naive loss | repaired loss |"
@@ -47,7 +48,10 @@ for point in "${points[@]}"; do
       file="$out/$name-$rate-$wire-$mode.json"
       groups=()
       if [ "$mode" != none ] && [ -n "${PARALLEL_ROWS:-}" ]; then
-        file="$out/$name-$rate-$wire-$mode-rows$PARALLEL_ROWS.json"; groups=(--set "subarray.parallel_rows=$PARALLEL_ROWS")
+        file="${file%.json}-rows$PARALLEL_ROWS.json"; groups+=(--set "subarray.parallel_rows=$PARALLEL_ROWS")
+      fi
+      if [ "$mode" != none ] && [ -n "${COLUMNS:-}" ]; then
+        file="${file%.json}-cols$COLUMNS.json"; groups+=(--set "subarray.columns=$COLUMNS")
       fi
       [ -s "$file" ] || $bnnc evaluate "$model" --data "$data" --limit "$images" "${chip[@]}" "${knobs[@]}" "${groups[@]}" --repair "$mode" --trials "$trials" --seed 1 -o "$file" > /dev/null 2>&1
       row+=("$(jq -r '.monte_carlo | "\(.mean_top1) \(.ci95_low) \(.ci95_high)"' "$file")")
