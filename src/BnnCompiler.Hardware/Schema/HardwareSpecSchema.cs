@@ -89,7 +89,7 @@ public static class HardwareSpecSchema
         F("subarray.columns", new IntegerType(8, 4096, powerOfTwo: true), "cells", 128,
             "Columns (bit lines) of one crossbar.", s => s.Subarray.Columns),
         F("subarray.parallel_rows", new IntegerType(1, 4096, powerOfTwo: true, keyword: "all"), "rows", null,
-            "Rows driven in one read; all reads every row at once (at most subarray.rows).", s => s.Subarray.ParallelRows),
+            "Rows driven in one read; all reads every row at once (at most subarray.rows). Fewer read the subarray in row groups, each converted on its own.", s => s.Subarray.ParallelRows),
         F("subarray.spare_rows", new IntegerType(0, 256), "rows", 0,
             "Spare rows fabricated below the array for defect repair (priced as rows; used with repair.mode map+spares).", s => s.Subarray.SpareRows),
         F("subarray.spare_columns", new IntegerType(0, 256), "columns", 0,
