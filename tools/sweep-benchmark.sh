@@ -23,5 +23,5 @@ for f in results.csv results.json report.md; do
 done
 pngs=$(ls "$out"/*.png 2>/dev/null | wc -l)
 printf 'points: %d, point-images evaluated: %d (points whose ADCs all read exactly share one simulation), plots: %d\n' "$points" "$images" "$pngs"
-awk -v s="$seconds" -v n="$images" 'BEGIN { printf "wall time: %.1f s (%.1f min); %.0f point-images/s; target under 600 s: %s\n", s, s / 60, n / s, (s < 600 ? "met" : "missed") }'
+awk -v s="$seconds" -v n="$images" 'BEGIN { printf "wall time: %.1f s (%.1f min); %.0f point-images/s; target under 60 s (issue 13): %s\n", s, s / 60, n / s, (s < 60 ? "met" : "missed") }'
 exit $missing
