@@ -3,6 +3,7 @@ using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Units;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.NeuroSim;
 using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.Hardware;
 using BnnCompiler.CostModel.Report;
@@ -43,6 +44,12 @@ public static class CostCommand
         var trace = TraceOption.Read(args, "cost");
         var model = ModelOptions.Load(args, "cost");
         var spec = HardwareOptions.Load(args, "cost");
+        if ((spec.Cost.Accounting == CostAccounting.NeuroSimV13 || args.Has(NeuroSimComparisonPrinter.Option.Name))
+            && NeuroSimStudyConfiguration.Check(spec) is { } departure)
+        {
+            Console.Error.WriteLine(departure);
+        }
+
         var pipeline = new EvaluationPipeline(model, null);
         var report = pipeline.Estimate(spec, latency);
         if (trace is { } request)

@@ -14,4 +14,7 @@ public static class NeuroSimCodes
 
     /// <summary>The NeuroSim-compatible accounting was asked for a network NeuroSim V1.3 refuses (widest layer narrower than 4 subarrays).</summary>
     public const string NetworkRefused = "BNN8004";
+
+    /// <summary>Warning: the NeuroSim-compatible accounting prices a spec other than the configuration its circuit figures were evaluated at.</summary>
+    public const string FiguresOutsideTheirConfiguration = "BNN8005";
 }
