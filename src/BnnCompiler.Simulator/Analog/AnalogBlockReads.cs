@@ -18,11 +18,11 @@ internal static class AnalogBlockReads
     /// <summary>The counts of every plane of one block at one pixel into the scratch's reads b·planes + j (Base, then Plane).</summary>
     public static void Count(IAnalogKernel kernel, AnalogBlockRead read, AnalogReadScratch s)
     {
-        kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
+        var (start, squares) = kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
         for (var j = 0; j < read.Planes; j++)
         {
             var at = (read.Block * read.Planes) + j;
-            kernel.Plane(read.Block, read.Plane(j), s.BaseAcc, s.VarBase, s.Counts[at], s.Variances?[at]);
+            kernel.Plane(read.Block, read.Plane(j), start, squares, s.Counts[at], s.Variances?[at]);
         }
     }
 
@@ -65,12 +65,12 @@ internal static class AnalogBlockReads
     /// </summary>
     public static void Run(IAnalogKernel kernel, AnalogBlockRead read, int[] flipped, long[] total, ref ReadNoiseStream reads, AnalogReadScratch s, PlaneRecorder? record)
     {
-        kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
+        var (start, squares) = kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
         Span<long> before = flipped.Length <= 256 ? stackalloc long[flipped.Length] : new long[flipped.Length];
         for (var j = 0; j < read.Planes; j++)
         {
             var plane = read.Plane(j);
-            kernel.Plane(read.Block, plane, s.BaseAcc, s.VarBase, s.Acc, s.VarAcc);
+            kernel.Plane(read.Block, plane, start, squares, s.Acc, s.VarAcc);
             record?.Invoke(read.Block, plane, s.Acc);
             for (var i = 0; i < flipped.Length; i++)
             {

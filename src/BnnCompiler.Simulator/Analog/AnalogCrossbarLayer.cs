@@ -192,16 +192,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 _kernel.ConvertPixel(negatives, blocks, planes, total, ref reads, scratch);
             }
 
-            var planeSpan = (double)((1L << planes) - 1);
-            var divisor = Readout.Divisor;
-            for (var col = 0; col < n; col++)
-            {
-                // −1 weights on the valid rows, and Σ over the valid rows of the weight (valid − 2·negatives).
-                var negativeRows = negativeSums[col] + (flipNegatives?[col] ?? 0);
-                var signedValid = validAll - (2L * negativeSums[col]) + (flipValid?[col] ?? 0);
-                var dot = divisor == 1 ? total[col] : (double)total[col] / divisor;
-                output[(col * pixels) + p] = (float)((scale * (dot - (negativeRows * planeSpan))) + (constant * (double)signedValid));
-            }
+            AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
         }
 
         var conversions = (long)pixels * n * blocks * planes;

@@ -41,13 +41,11 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
         return sums;
     }
 
-    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    public (float[] Start, float[]? Squares) Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
     {
         if (full)
         {
-            _cells.BaseSum[b].CopyTo(baseAcc, 0);
-            _fullSquares?[b].CopyTo(varBase!, 0);
-            return;
+            return (_cells.BaseSum[b], varBase is null ? null : _fullSquares![b]);
         }
 
         Array.Clear(baseAcc);
@@ -57,6 +55,8 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
             Array.Clear(varBase);
             Sum(_cells.BaseSquares![b], valid, varBase);
         }
+
+        return (baseAcc, varBase);
     }
 
     public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)

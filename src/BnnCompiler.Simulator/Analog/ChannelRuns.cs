@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
@@ -139,23 +140,31 @@ internal sealed class ChannelRuns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Word(int p, int blockWord, ReadOnlySpan<ulong> plane)
     {
-        ulong word = 0;
-        var sources = _source.AsSpan(p * _area, _area);
-        for (var i = _runStart[blockWord]; i < _runStart[blockWord + 1]; i++)
+        if (plane.Length < PlaneWords)
         {
-            var run = _runs[i];
-            var s = sources[run.Offset];
+            throw new ArgumentException("a plane has one word per 64 channels per input pixel", nameof(plane));
+        }
+
+        // Unchecked reads: a run's source pixel is below the input's pixels and its channels inside the bitmap (TryBuild).
+        ulong word = 0;
+        ref var sources = ref _source[p * _area];
+        ref var runs = ref MemoryMarshal.GetArrayDataReference(_runs);
+        ref var bitmap = ref MemoryMarshal.GetReference(plane);
+        var end = _runStart[blockWord + 1];
+        for (var i = _runStart[blockWord]; i < end; i++)
+        {
+            ref readonly var run = ref Unsafe.Add(ref runs, i);
+            var s = Unsafe.Add(ref sources, run.Offset);
             if (s < 0)
             {
                 continue;
             }
 
-            var at = (s * _channelWords) + (run.Channel >> 6);
-            var shift = run.Channel & 63;
-            var bits = plane[at] >> shift;
-            if (shift + run.Length > 64)
+            var at = (s * _channelWords) + run.Word;
+            var bits = Unsafe.Add(ref bitmap, at) >> run.Shift;
+            if (run.Straddles)
             {
-                bits |= plane[at + 1] << (64 - shift);
+                bits |= Unsafe.Add(ref bitmap, at + 1) << (64 - run.Shift);
             }
 
             word |= Deposit(bits, run.Mask);
@@ -183,5 +192,15 @@ internal sealed class ChannelRuns
     }
 
     /// <summary>One run: kernel offset t, channels [Channel, Channel + Length), deposited at the bits of Mask.</summary>
-    private readonly record struct Run(int Offset, int Channel, int Length, ulong Mask);
+    private readonly record struct Run(int Offset, int Channel, int Length, ulong Mask)
+    {
+        /// <summary>The channel word holding the first channel.</summary>
+        public int Word { get; } = Channel >> 6;
+
+        /// <summary>The first channel's bit in that word.</summary>
+        public int Shift { get; } = Channel & 63;
+
+        /// <summary>True when the channels continue in the next word.</summary>
+        public bool Straddles { get; } = (Channel & 63) + Length > 64;
+    }
 }

@@ -13,10 +13,11 @@ internal interface IAnalogKernel
 
     /// <summary>
     /// The count every column of block b carries before the driven rows' differences: Σ over the valid rows
-    /// (<paramref name="valid"/>: the block's words; all rows when <paramref name="full"/>) of V, and of V² into
-    /// <paramref name="varBase"/> when read noise is on.
+    /// (<paramref name="valid"/>: the block's words; all rows when <paramref name="full"/>) of V, and of V² when read
+    /// noise is on (<paramref name="varBase"/> not null). Returns the arrays that hold it: the kernel's own sums for a
+    /// full block (not to be written), else <paramref name="baseAcc"/> and <paramref name="varBase"/> filled.
     /// </summary>
-    void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase);
+    (float[] Start, float[]? Squares) Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase);
 
     /// <summary>acc = base + Σ over the rows set in <paramref name="driven"/> (ascending) of U − V; likewise the variances.</summary>
     void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc);

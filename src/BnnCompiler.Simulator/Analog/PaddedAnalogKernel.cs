@@ -54,24 +54,23 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
 
     public int Stride { get; }
 
-    public void Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
+    public (float[] Start, float[]? Squares) Base(int b, bool full, ReadOnlySpan<ulong> valid, float[] baseAcc, float[]? varBase)
     {
         if (full)
         {
-            _baseSum[b].CopyTo(baseAcc, 0);
-            _fullSquares?[b].CopyTo(varBase!, 0);
-            return;
+            return (_baseSum[b], varBase is null ? null : _fullSquares![b]);
         }
 
         Array.Clear(baseAcc);
         if (varBase is null)
         {
             Sum(_base[b], valid, baseAcc, baseAcc);
-            return;
+            return (baseAcc, null);
         }
 
         Array.Clear(varBase);
         Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
+        return (baseAcc, varBase);
     }
 
     public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
