@@ -19,9 +19,8 @@ namespace BnnCompiler.Cli.Tests;
 /// NeuroSim's, and the points within ±10 % are the ones the docs list. Figures that miss are pinned as measured,
 /// not hidden. BResNet18 is held against the study's Tables IV–VI.
 /// </summary>
-public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
+public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log, GeneratedNetworkFolder networks) : IClassFixture<GeneratedNetworkFolder>
 {
-    private static readonly Lazy<string> Folder = new(() => Directory.CreateTempSubdirectory("bnnc-neurosim-compatible-").FullName);
 
     /// <summary>docs/cost-model.md, "The NeuroSim-compatible accounting": chip area, pipelined latency, dynamic energy,
     /// leakage, ours / NeuroSim V1.3.</summary>
@@ -193,7 +192,7 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
     [Fact]
     public void Should_Price_BResNet18_Against_The_Studys_Tables()
     {
-        var path = Path.Combine(Folder.Value, "bresnet18.onnx");
+        var path = Path.Combine(networks.Path, "bresnet18.onnx");
         if (!File.Exists(path))
         {
             ImageNetZoo.Generate("bresnet18", 0, path);
@@ -245,10 +244,10 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log)
         return BnnCompiler.Evaluation.DatasetFreeCost.Estimate(CrossbarMapper.Map(graph, spec), graph: graph);
     }
 
-    private static BnnCompiler.Core.Ir.IrGraph ComparisonNetwork(string network)
+    private BnnCompiler.Core.Ir.IrGraph ComparisonNetwork(string network)
     {
-        var path = Path.Combine(Folder.Value, network + ".onnx");
-        lock (Folder)
+        var path = Path.Combine(networks.Path, network + ".onnx");
+        lock (networks)
         {
             if (!File.Exists(path))
             {
