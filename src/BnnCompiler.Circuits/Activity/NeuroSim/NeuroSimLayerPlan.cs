@@ -34,4 +34,17 @@ public sealed record NeuroSimLayerPlan
     /// <summary>The part of <see cref="SpeedUp"/> from copies side by side along the tile's columns (NeuroSim's column
     /// speed-up; the rest is its row speed-up).</summary>
     public int ColumnSpeedUp { get; init; } = 1;
+
+    /// <summary>The matrix cut into blocks of one tile side (<paramref name="tileSideCells"/>), row blocks outer, as
+    /// NeuroSim's loops visit them: each block's rows and columns (the last of each side may be short).</summary>
+    public IEnumerable<(int Rows, int Columns)> TileBlocks(int tileSideCells)
+    {
+        for (var i = 0; i * tileSideCells < MatrixRows; i++)
+        {
+            for (var j = 0; j * tileSideCells < MatrixColumns; j++)
+            {
+                yield return (Math.Min(tileSideCells, MatrixRows - (i * tileSideCells)), Math.Min(tileSideCells, MatrixColumns - (j * tileSideCells)));
+            }
+        }
+    }
 }

@@ -38,24 +38,19 @@ public static class NeuroSimReadEnergy
         var t = plan.TileSideCells;
         double pj = 0;
         double periphery = 0;
-        for (var i = 0; i < Math.Ceiling((double)layer.MatrixRows / t); i++)
+        foreach (var (kt, nt) in layer.TileBlocks(t))
         {
-            for (var j = 0; j < Math.Ceiling((double)layer.MatrixColumns / t); j++)
+            foreach (var (kp, np) in NeuroSimTransferEnergy.ChargedPes(layer, kt, nt, plan.PeSideCells, plan.PesPerSide))
             {
-                var kt = Math.Min(t, layer.MatrixRows - (i * t));
-                var nt = Math.Min(t, layer.MatrixColumns - (j * t));
-                foreach (var (kp, np) in NeuroSimTransferEnergy.ChargedPes(layer, kt, nt, plan.PeSideCells, plan.PesPerSide))
+                for (var r = 0; r < Math.Min(kp, plan.PeSideCells); r += rows)
                 {
-                    for (var r = 0; r < Math.Min(kp, plan.PeSideCells); r += rows)
+                    var driven = Math.Min(rows, kp - r) / 2.0;
+                    for (var c = 0; c < Math.Min(np, plan.PeSideCells); c += columns)
                     {
-                        var driven = Math.Min(rows, kp - r) / 2.0;
-                        for (var c = 0; c < Math.Min(np, plan.PeSideCells); c += columns)
-                        {
-                            var used = Math.Min(columns, np - c);
-                            pj += NeuroSimCircuitFigures.ArrayReadPj + (driven * NeuroSimCircuitFigures.WordLinePjPerDrivenRow)
-                                + (used * NeuroSimCircuitFigures.SensePjPerColumn(adc, driven)) + NeuroSimCircuitFigures.EncoderPjPerRead(adc);
-                            periphery += NeuroSimCircuitFigures.PeripheryPjPerRead + (driven * NeuroSimCircuitFigures.PeripheryPjPerDrivenRow);
-                        }
+                        var used = Math.Min(columns, np - c);
+                        pj += NeuroSimCircuitFigures.ArrayReadPj + (driven * NeuroSimCircuitFigures.WordLinePjPerDrivenRow)
+                            + (used * NeuroSimCircuitFigures.SensePjPerColumn(adc, driven)) + NeuroSimCircuitFigures.EncoderPjPerRead(adc);
+                        periphery += NeuroSimCircuitFigures.PeripheryPjPerRead + (driven * NeuroSimCircuitFigures.PeripheryPjPerDrivenRow);
                     }
                 }
             }

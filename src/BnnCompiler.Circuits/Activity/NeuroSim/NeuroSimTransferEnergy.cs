@@ -66,21 +66,16 @@ public static class NeuroSimTransferEnergy
 
         double bufferFj = 0;
         double wirePj = 0;
-        for (var i = 0; i < Math.Ceiling((double)layer.MatrixRows / t); i++)
+        foreach (var (kt, nt) in layer.TileBlocks(t))
         {
-            for (var j = 0; j < Math.Ceiling((double)layer.MatrixColumns / t); j++)
+            var tileIn = kt * w * b;
+            var tileOut = nt * (tileWord + 1) * w;
+            bufferFj += (tileIn * (read + inWrite)) + (tileOut * (read + outWrite));
+            wirePj += (tileIn + tileOut) * tilePathMm * NeuroSimCircuitFigures.TreePjPerBitMm;
+            foreach (var (kp, np) in ChargedPes(layer, kt, nt, pe, p))
             {
-                var kt = Math.Min(t, layer.MatrixRows - (i * t));
-                var nt = Math.Min(t, layer.MatrixColumns - (j * t));
-                var tileIn = kt * w * b;
-                var tileOut = nt * (tileWord + 1) * w;
-                bufferFj += (tileIn * (read + inWrite)) + (tileOut * (read + outWrite));
-                wirePj += (tileIn + tileOut) * tilePathMm * NeuroSimCircuitFigures.TreePjPerBitMm;
-                foreach (var (kp, np) in ChargedPes(layer, kt, nt, pe, p))
-                {
-                    bufferFj += ((kp * w * b) + (np * peWord * w)) * NeuroSimCircuitFigures.FlipFlopBitFj;
-                    wirePj += ((kp * w * b * inBusMm) + (np * adc * w * outBusMm)) * NeuroSimCircuitFigures.BusPjPerBitMm;
-                }
+                bufferFj += ((kp * w * b) + (np * peWord * w)) * NeuroSimCircuitFigures.FlipFlopBitFj;
+                wirePj += ((kp * w * b * inBusMm) + (np * adc * w * outBusMm)) * NeuroSimCircuitFigures.BusPjPerBitMm;
             }
         }
 
