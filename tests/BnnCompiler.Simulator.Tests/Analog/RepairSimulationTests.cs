@@ -200,7 +200,7 @@ public sealed class RepairSimulationTests
             var isImage = images.Contains(node.Inputs[0]);
             var analog = new AnalogCrossbarLayer(node, e, isImage, spec, trial: 0, defects: defects);
             analogLayers.Add(analog);
-            return new Twin(new CrossbarLayer(node, e, isImage, spec), analog, () => mismatches++);
+            return new TwinLayer(new CrossbarLayer(node, e, isImage, spec), analog, (_, _, _) => mismatches++);
         });
         foreach (var sample in samples)
         {
@@ -224,24 +224,6 @@ public sealed class RepairSimulationTests
             }
 
             return new SubarrayDefects(rows, columns, cells);
-        }
-    }
-
-    /// <summary>Executes both layers; the ideal one's output goes on, each differing output is counted.</summary>
-    private sealed class Twin(IBinaryLayerExecutor ideal, IBinaryLayerExecutor analog, Action mismatch) : IBinaryLayerExecutor
-    {
-        public void Execute(ReadOnlySpan<float> input, float[] output)
-        {
-            var other = new float[output.Length];
-            ideal.Execute(input, output);
-            analog.Execute(input, other);
-            for (var i = 0; i < output.Length; i++)
-            {
-                if (BitConverter.SingleToInt32Bits(output[i]) != BitConverter.SingleToInt32Bits(other[i]))
-                {
-                    mismatch();
-                }
-            }
         }
     }
 }

@@ -148,7 +148,8 @@ public sealed class ZeroMagnitudeTests
 
             names.Add(node.Name);
             var isImage = images.Contains(node.Inputs[0]);
-            return new Twin(node.Name, new CrossbarLayer(node, e, isImage, spec), new AnalogCrossbarLayer(node, e, isImage, spec, trial: 1));
+            return new TwinLayer(new CrossbarLayer(node, e, isImage, spec), new AnalogCrossbarLayer(node, e, isImage, spec, trial: 1),
+                (i, ideal, analog) => Assert.Fail($"{node.Name}: output {i} is {analog:R} on the analog path, {ideal:R} on the ideal path"));
         });
         foreach (var sample in samples)
         {
@@ -156,22 +157,5 @@ public sealed class ZeroMagnitudeTests
         }
 
         return names;
-    }
-
-    private sealed class Twin(string name, IBinaryLayerExecutor ideal, IBinaryLayerExecutor analog) : IBinaryLayerExecutor
-    {
-        public void Execute(ReadOnlySpan<float> input, float[] output)
-        {
-            var other = new float[output.Length];
-            ideal.Execute(input, output);
-            analog.Execute(input, other);
-            for (var i = 0; i < output.Length; i++)
-            {
-                if (BitConverter.SingleToInt32Bits(output[i]) != BitConverter.SingleToInt32Bits(other[i]))
-                {
-                    Assert.Fail($"{name}: output {i} is {other[i]:R} on the analog path, {output[i]:R} on the ideal path");
-                }
-            }
-        }
     }
 }
