@@ -16,6 +16,24 @@ public class CalibrationTrimPricingTests
         new(() => BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph);
 
     [Theory]
+    [InlineData(0.5, 0.5)]
+    [InlineData(0.8, 102.0 / 128)]        // 102.4 steps of 1/128
+    [InlineData(0.80078125, 103.0 / 128)] // 102.5 steps: half away from zero
+    [InlineData(0.001, 1.0 / 128)]        // the smallest non-zero code
+    [InlineData(3.0, 255.0 / 128)]        // the top code
+    public void Should_Hold_A_Gain_In_Steps_Of_One_128th_Below_Two(double fitted, double held) =>
+        Assert.Equal(held, ReferenceTrimModel.QuantizeGain(fitted));
+
+    [Theory]
+    [InlineData(0.3, 0.25)]
+    [InlineData(-0.3125, -0.375)]
+    [InlineData(15.99, 15.875)]
+    [InlineData(-20.0, -16.0)]
+    [InlineData(40.0, 15.875)]
+    public void Should_Hold_An_Offset_In_Eighths_Of_An_Lsb_Within_Sixteen(double fittedLsb, double heldLsb) =>
+        Assert.Equal(heldLsb, ReferenceTrimModel.QuantizeOffsetLsb(fittedLsb));
+
+    [Theory]
     [InlineData("all", 1)]
     [InlineData("32", 4)]
     public void Should_Price_A_Trim_Word_Pair_Per_Column_And_Row_Group_Behind_Every_Adc(string parallelRows, int groups)

@@ -21,6 +21,28 @@ public static class ReferenceTrimModel
     /// <summary>Bits of one trim word: a gain step of about 1/128 over [0, 2) and an offset step of 1/8 LSB over ±16 LSB.</summary>
     public const int TrimBits = 8;
 
+    /// <summary>Gain word step: 2 / 2^b, codes 1 .. 2^b − 1 (gain over (0, 2)).</summary>
+    public const double GainStep = 2.0 / (1 << TrimBits);
+
+    /// <summary>Offset word step in LSB of the column's ADC: codes −2^(b−1) .. 2^(b−1) − 1 of 1/8 LSB (±16 LSB).</summary>
+    public const double OffsetStepLsb = 0.125;
+
+    /// <summary>
+    /// The gain word's value for a fitted gain a: the nearest multiple of <see cref="GainStep"/>, saturating at the
+    /// word's smallest non-zero code and its top code (2 − 1/128).
+    /// </summary>
+    public static double QuantizeGain(double gain) => Math.Clamp(Math.Round(gain / GainStep, MidpointRounding.AwayFromZero), 1, (1 << TrimBits) - 1) * GainStep;
+
+    /// <summary>
+    /// The offset word's value for a fitted offset in LSB: the nearest multiple of <see cref="OffsetStepLsb"/>,
+    /// saturating at −16 and 16 − 1/8 LSB.
+    /// </summary>
+    public static double QuantizeOffsetLsb(double offsetLsb)
+    {
+        var half = 1 << (TrimBits - 1);
+        return Math.Clamp(Math.Round(offsetLsb / OffsetStepLsb, MidpointRounding.AwayFromZero), -half, half - 1) * OffsetStepLsb;
+    }
+
     /// <summary>Transistors of one stored trim bit: a 6-transistor static latch (cross-coupled inverters, two access devices).</summary>
     public const int LatchTransistors = 6;
 

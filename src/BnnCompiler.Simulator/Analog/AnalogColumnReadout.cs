@@ -1,3 +1,4 @@
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.Hardware;
 using BnnCompiler.Simulator.Functional;
 
@@ -84,8 +85,10 @@ public sealed class AnalogColumnReadout
         {
             var instance = cells.Adcs[i];
             var step = Quantizers[i / Columns].Step;
-            Scale[i] = (float)(instance.Gain / (gain[i] * step));
-            Bias[i] = (float)(instance.OffsetLsb + 0.5 - (instance.Gain * offset[i] / (gain[i] * step)));
+            var a = ReferenceTrimModel.QuantizeGain(gain[i]);
+            var oLsb = ReferenceTrimModel.QuantizeOffsetLsb(offset[i] / step);
+            Scale[i] = (float)(instance.Gain / (a * step));
+            Bias[i] = (float)(instance.OffsetLsb + 0.5 - (instance.Gain * oLsb / a));
         }
 
         StaticIdeal = false;

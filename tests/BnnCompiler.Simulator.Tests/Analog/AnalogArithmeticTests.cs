@@ -49,6 +49,24 @@ public sealed class AnalogArithmeticTests
         Assert.Equal(9f, output[0]);
     }
 
+    [Fact]
+    public void Should_Apply_The_Calibrated_Gain_And_Offset_As_The_Trim_Words_Hold_Them()
+    {
+        // The 3-bit ADC reads 4-row blocks exactly (Δ = 1 count). Fitted a = 0.8 is held as 102/128 (0.8·128 = 102.4);
+        // o = 0.3 count = 0.3 LSB as 2/8 LSB; o = −20.2 LSB saturates at −16; a = 2.5 at 255/128. The ADC's input
+        // level is then (c − o)/a + ½: Scale = 1/a, Bias = ½ − o/a.
+        var layer = Layer([]);
+        var slots = layer.Readout.Scale.Length;
+        var gain = Enumerable.Repeat(0.8, slots).ToArray();
+        var offset = Enumerable.Repeat(0.3, slots).ToArray();
+        (gain[1], offset[1]) = (2.5, -20.2);
+        layer.Readout.Calibrate(layer.Cells, gain, offset);
+        Assert.Equal((float)(128.0 / 102), layer.Readout.Scale[0]);
+        Assert.Equal((float)(0.5 - (0.25 * 128 / 102)), layer.Readout.Bias[0]);
+        Assert.Equal((float)(128.0 / 255), layer.Readout.Scale[1]);
+        Assert.Equal((float)(0.5 + (16.0 * 128 / 255)), layer.Readout.Bias[1]);
+    }
+
     private static AnalogCrossbarLayer Layer(string[] settings)
     {
         // Subarrays of 8 rows hold 4 weights per column (two cells per weight, pair in rows).
