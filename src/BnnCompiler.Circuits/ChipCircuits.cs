@@ -107,9 +107,12 @@ public sealed class ChipCircuits
         var trim = spec.Repair.Calibrates ? ReferenceTrimModel.PerAdc(spec.MuxInputsPerAdc * spec.RowGroups, tech) : UnitCost.Zero;
         var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech).Plus(trim);
         var mux = ColumnMuxModel.PerAdc(spec.MuxInputsPerAdc, tech);
-        // Only a chip that feeds some layer bit-serially needs the shift-and-add behind its ADCs (NeuroSim V1.3,
-        // SubArray.cpp, likewise builds its input shift-adder only for more than one read pulse).
-        var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits, tech) : UnitCost.Zero;
+        // Only a chip that feeds some layer bit-serially or reads its subarrays in row groups needs the shift-and-add
+        // behind its ADCs (NeuroSim V1.3, SubArray.cpp, likewise builds its input shift-adder only for more than one
+        // read pulse); g row groups widen its sum by ⌈log2 g⌉ bits.
+        var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) || spec.RowGroups > 1
+            ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits + GroupBits(spec.RowGroups), tech)
+            : UnitCost.Zero;
         var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, ChipClock.RowWriteVoltageV(spec, options));
         var columns = ColumnPeripheryModel.PerColumn(spec.Cell, tech, options.WriteVoltageV).Times(sub.Columns);
 
@@ -213,4 +216,7 @@ public sealed class ChipCircuits
             TileOutputPortWords = TileBufferPorts.OutputWords(fp),
         };
     }
+
+    /// <summary>Bits a sum of <paramref name="groups"/> codes needs beyond one code: ⌈log2 g⌉.</summary>
+    private static int GroupBits(int groups) => groups <= 1 ? 0 : 32 - int.LeadingZeroCount(groups - 1);
 }

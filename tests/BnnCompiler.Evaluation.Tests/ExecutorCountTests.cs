@@ -2,6 +2,7 @@ using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation.Pipeline;
 using BnnCompiler.Hardware;
+using BnnCompiler.Mapping;
 using BnnCompiler.Onnx;
 using BnnCompiler.Simulator;
 using BnnCompiler.Simulator.Timing;
@@ -31,6 +32,7 @@ public sealed class ExecutorCountTests
         ["weights.mapping=one_cell_reference", "readout.input_bits=2"],
         ["weights.pair_layout=columns", "readout.input_bits=3"],
         ["chip.interconnect.topology=mesh"],
+        ["readout.input_bits=1", "subarray.parallel_rows=32"],
     ];
 
     public static TheoryData<string> ShippedModels()
@@ -96,6 +98,35 @@ public sealed class ExecutorCountTests
         }
     }
 
+    [Fact]
+    public void RowGroupsOfAOneBitLayerAreAddedInTheShiftAddUnitAndPriced()
+    {
+        // fc2 of the default CNN: K = 256, N = 10, one pixel, one input bit, 4 row blocks of 64 weight rows. Read 32 of
+        // the 128 rows at a time, each block is 4 groups: 4 · 4 · 10 = 160 conversions an image, each folded into its
+        // accumulator (shift_add.add); the executor adds a block's 4 group codes with 3 additions, 4 · 3 · 10 = 120, and
+        // the 4 blocks' partial sums with 3 · 10 = 30. Read all at once, one bit needs no shift-add at all.
+        const int Images = 2;
+        var imported = OnnxFrontend.Load(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"));
+        var feeder = new SampleFeeder(imported.Graph, DatasetCatalog.Load("fashion-mnist").Take(Images), imported.Path);
+        var run = new EvaluationPipeline(imported, feeder).Evaluate(Spec("readout.input_bits=1", "subarray.parallel_rows=32"));
+        var fc2 = run.Activity.Counts.Layers.Single(l => l.Layer == "fc2");
+        Assert.Equal(Images * 160, fc2[ChipActions.AdcConvert]);
+        Assert.Equal(Images * 160, fc2[ChipActions.ShiftAdd]);
+        Assert.Equal(Images * 120, run.Simulator.Layers["fc2"].Counters.ShiftAdds);
+        Assert.Equal(Images * 30, run.Simulator.Layers["fc2"].Counters.PartialSumAdds);
+
+        // Priced by the one table: the unit sums 4 codes of a 1-bit input, ADC bits + 1 + 2 wide; a 1-bit chip read at
+        // once has none.
+        var spec = run.Mapping.Spec;
+        var circuits = Circuits.ChipCircuits.Build(run.Mapping, Circuits.CircuitOptions.Default);
+        var unit = Circuits.Components.ShiftAddModel.PerAdc(spec.Readout.AdcBits, 3, circuits.Tech);
+        Assert.Equal(unit, circuits.ShiftAdd);
+        Assert.True(ChipActions.ShiftAdd.EnergyPj(circuits) > 0);
+        var atOnce = new EvaluationPipeline(imported, null).Map(Spec("readout.input_bits=1"));
+        Assert.Equal(Circuits.Components.UnitCost.Zero, Circuits.ChipCircuits.Build(atOnce, Circuits.CircuitOptions.Default).ShiftAdd);
+        Assert.Equal(0, EngineAndAnalyticalOf(atOnce).Sum(l => l.Engine[ChipActions.ShiftAdd]));
+    }
+
     /// <summary>
     /// The rows still priced analytically in a simulated run, where the engine counts differently (docs/cost-model.md,
     /// "Who counts what"): every pooled element against 3 steps per 4 (2 × 2 windows), the last layer's scores at the
@@ -122,10 +153,14 @@ public sealed class ExecutorCountTests
     {
         var pipeline = new EvaluationPipeline(OnnxFrontend.Load(RepoPaths.Repo(model)), null);
         var mapping = pipeline.Map(Spec("readout.input_bits=1"));
-        var program = EvaluationPipeline.Compile(mapping);
-        var timing = TimingEngine.Run(program);
+        return (EngineAndAnalyticalOf(mapping), EvaluationPipeline.Compile(mapping));
+    }
+
+    private static List<(LayerActionCounts Analytical, ActionTable Engine)> EngineAndAnalyticalOf(ChipMapping mapping)
+    {
+        var timing = TimingEngine.Run(EvaluationPipeline.Compile(mapping));
         var (analytical, _) = AnalyticalActivity.Estimate(mapping, mapping.Spec, ActivityAssumptions.Default);
-        return ([.. analytical.Layers.Select(l => (l, timing.Stages.Single(s => s.Index == l.LayerId).Actions))], program);
+        return [.. analytical.Layers.Select(l => (l, timing.Stages.Single(s => s.Index == l.LayerId).Actions))];
     }
 
     private static HardwareSpec Spec(params string[] overrides) => overrides is ["--sram"]

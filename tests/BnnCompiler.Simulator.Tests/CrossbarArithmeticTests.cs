@@ -65,6 +65,22 @@ public sealed class CrossbarArithmeticTests
         Assert.Equal(8, layer.Counters.RowsDriven);
     }
 
+    [Fact]
+    public void Should_Add_A_Blocks_Row_Groups_In_Its_Accumulator()
+    {
+        // parallel_rows 4 of 8 rows: the block's 4 weight rows are read as two groups of 2, each plane and group converted
+        // on its own: 2 groups × 2 planes × 4 columns = 16 conversions, added by 3 shift-adds a column (12); one row block,
+        // so no partial sum. The exact ADC keeps the dots.
+        var layer = Layer(adcBits: 3, "subarray.parallel_rows=4");
+        var output = new float[4];
+        layer.Execute(Input, output);
+        Assert.Equal([6f, -6f, 0f, 2f], output);
+        Assert.Equal(4, layer.Counters.SubarrayReads);
+        Assert.Equal(16, layer.Counters.Conversions);
+        Assert.Equal(12, layer.Counters.ShiftAdds);
+        Assert.Equal(0, layer.Counters.PartialSumAdds);
+    }
+
     private static float[] Run(int adcBits)
     {
         var output = new float[4];
@@ -72,11 +88,11 @@ public sealed class CrossbarArithmeticTests
         return output;
     }
 
-    private static CrossbarLayer Layer(int adcBits)
+    private static CrossbarLayer Layer(int adcBits, params string[] settings)
     {
         // Subarrays of 8 rows hold 4 weights per column (two cells per weight, pair in rows).
         var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/tiny.yaml"),
-            ["subarray.rows=8", "subarray.columns=8", $"readout.adc_bits={adcBits}"]);
+            ["subarray.rows=8", "subarray.columns=8", $"readout.adc_bits={adcBits}", .. settings]);
         var x = new IrValue("x", new TensorShape(1, 4));
         var y = new IrValue("y", new TensorShape(1, 4));
         var node = new BinaryLinearNode("fc", "test", x, y, LinearLayout.Dense(4, 4), Weights, null, null);

@@ -11,7 +11,7 @@ namespace BnnCompiler.Circuits.Activity;
 /// <item>reads = P · b · R · C · reads per input · g (g = rows / parallel rows row groups, each read on its own); rows driven = P · b · C · K · rows per weight · f_drive;
 /// cells read = P · b · K · rows per weight · f_drive · N; conducting = cells read · f_on;</item>
 /// <item>conversions = P · b · R · N · g (one per used column per read; + the reference column's);</item>
-/// <item>shift-adds = conversions when b &gt; 1; adder trees add R partial sums per output: PE trees R − R_pe,
+/// <item>shift-adds = conversions when b &gt; 1 or g &gt; 1 (every plane's and row group's conversion folds into its accumulator); adder trees add R partial sums per output: PE trees R − R_pe,
 /// tile trees R_pe − R_tile, chip R_tile − 1 (R_pe = ⌈R / subarray rows per PE⌉, R_tile = ⌈R_pe / PE rows per tile⌉);</item>
 /// <item>activations, residual adds: P · N per threshold / add operation on the layer's tiles; pooling 0.75 · P · N
 /// (2 × 2 windows: 3 steps per 4 values);</item>
@@ -85,7 +85,7 @@ public static class AnalyticalActivity
                 (ChipActions.BitLineSense, conversions),
                 (ChipActions.AdcConvert, conversions),
                 (ChipActions.MuxSelect, conversions),
-                (ChipActions.ShiftAdd, b > 1 ? conversions : 0),
+                (ChipActions.ShiftAdd, b > 1 || spec.RowGroups > 1 ? conversions : 0),
                 (ChipActions.PeAdd, p * n * (r - rPe)),
                 (ChipActions.TileAdd, p * n * (rPe - rTile)),
                 (ChipActions.ChipAdd, p * n * (rTile - 1)),
@@ -111,7 +111,7 @@ public static class AnalyticalActivity
             AccumulationLevel.Pe => 1,
             AccumulationLevel.Tile => 2,
             _ => 3,
-        } + (b > 1 ? 1 : 0);
+        } + (b > 1 || spec.RowGroups > 1 ? 1 : 0);
         var kTile = Math.Min(k, fp.WeightRowsPerTile);
         var nTile = Math.Min(n, fp.WeightColumnsPerTile);
         var layerBusBits = spec.Chip.Interconnect == InterconnectTopology.Mesh

@@ -100,7 +100,8 @@ internal sealed class CopyBodyBuilder
             {
                 var read = Add(new ReadInstruction(a.Tile, a.Pe, a.Subarray, a.SubarrayId, x.RowBlock, x.ColumnBlock, p, x.RowCount, x.ColumnCount, ValueList.Of(load)));
                 var convert = Add(new ConvertInstruction(a.SubarrayId, p, physical, steps, ValueList.Of(read)));
-                last = b == 1 ? convert
+                // One plane read in one group goes on as it is; planes and row groups fold into the block's accumulator.
+                last = b == 1 && _machine.RowGroups == 1 ? convert
                     : Add(new ShiftAddInstruction(a.SubarrayId, p, x.ColumnCount, last < 0 ? ValueList.Of(convert) : ValueList.Of(last, convert)));
             }
 

@@ -195,12 +195,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
         }
 
-        var conversions = (long)pixels * n * blocks * planes;
-        var shiftAdds = planes > 1 ? (long)pixels * n * blocks * (planes - 1) : 0;
-        var partialAdds = (long)pixels * n * (blocks - 1);
         if (_recorder is null)
         {
-            Counters.Add(readCount, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * n);
+            Counters.AddImage(pixels, n, blocks, _cells.RowBlocks, planes, readCount, rowsDriven, matched);
         }
     }
 

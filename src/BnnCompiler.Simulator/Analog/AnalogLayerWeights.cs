@@ -40,6 +40,7 @@ public sealed class AnalogLayerWeights
         Blocks = (k + RowsPerBlock - 1) / RowsPerBlock;
         var columnBlocks = (n + columnsPerBlock - 1) / columnsPerBlock;
         Columns = n;
+        RowBlocks = subarrayBlocks;
         Differential = geometry.PairLayout == PairLayout.Columns || !geometry.IsTwoCell;
         Diff = new float[Blocks][];
         Base = new float[Blocks][];
@@ -153,7 +154,11 @@ public sealed class AnalogLayerWeights
         return stored;
     }
 
+    /// <summary>Read blocks: every row group of every row block, each converted on its own.</summary>
     public int Blocks { get; }
+
+    /// <summary>The mapper's row blocks (one subarray's rows each), each read in one or more <see cref="Blocks"/>.</summary>
+    public int RowBlocks { get; }
 
     public int Columns { get; }
 

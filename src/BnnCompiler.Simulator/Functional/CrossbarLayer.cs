@@ -27,6 +27,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly BlockGather _gather;
     private readonly ColumnKernel _kernel;
     private readonly int _columns;
+    private readonly int _rowBlocks;      // the mapper's row blocks (subarrays), each read in one or more of the _gather's blocks
     private readonly double[] _negativeTerm;  // [class, stride]: −1 weights on driven rows × (2^P − 1)
     private readonly double[] _signedValid;   // [class, stride]: Σ w over driven rows
     private readonly long[] _classRows;    // [class]: rows driven per pixel, all blocks
@@ -38,7 +39,8 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
 
     /// <summary>Row blocks of <see cref="HardwareSpec.WeightRowsPerRead"/> rows: the mapper's blocks cut into the row groups one read drives.</summary>
     public CrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, KernelPath? path = null)
-        : this(node, inputEncoding, isImageInput, spec.Readout, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerRead), path)
+        : this(node, inputEncoding, spec.Readout, new ProgrammedLayer(node.Name, UniformBlocks(node.Layout.Rows, spec.WeightRowsPerRead),
+            PlanesFor(inputEncoding, isImageInput, spec.Readout), node.Signs) { RowBlocks = UniformBlocks(node.Layout.Rows, spec.WeightRowsPerSubarray).Length }, path)
     {
     }
 
@@ -67,6 +69,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         _quantizeInput = _planes < inputEncoding.Bits;
         _readout = readout with { InputBits = _planes };
         _columns = node.Layout.Columns;
+        _rowBlocks = programmed.RowBlocks > 0 ? programmed.RowBlocks : blockRows.Count;
         var wordsPerBlock = (blockRows.Max() + 63) / 64;
         _gather = new BlockGather(node.Layout, blockRows, wordsPerBlock);
         Adcs = [.. blockRows.Select(r => new AdcQuantizer(readout.AdcBits, r))];
@@ -230,11 +233,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private void CountActions(int pixels, long rowsDriven, long matched)
     {
         var blocks = _gather.Blocks;
-        var planes = _planes;
-        var conversions = (long)pixels * _columns * blocks * planes;
-        var shiftAdds = planes > 1 ? (long)pixels * _columns * blocks * (planes - 1) : 0;
-        var partialAdds = (long)pixels * _columns * (blocks - 1);
-        Counters.Add((long)pixels * blocks * planes, conversions, rowsDriven, matched, shiftAdds, partialAdds, (long)pixels * _columns);
+        Counters.AddImage(pixels, _columns, blocks, _rowBlocks, _planes, (long)pixels * blocks * _planes, rowsDriven, matched);
     }
 
     /// <summary>The multi-plane, exact-ADC layer through <see cref="ExactDotKernel"/>: the same outputs and counts, without plane reads.</summary>

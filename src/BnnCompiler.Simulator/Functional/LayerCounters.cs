@@ -31,10 +31,13 @@ public sealed class LayerCounters(string layer)
     /// <summary>Cells that conducted (input bit matched the weight) over all conversions.</summary>
     public long MatchedCells => Interlocked.Read(ref _matchedCells);
 
-    /// <summary>Shift-and-add steps combining bit-planes (zero for one-bit inputs).</summary>
+    /// <summary>
+    /// Additions inside a row block's accumulator: a row block read in g row groups with b bit planes gives g·b
+    /// conversions a column, added by g·b − 1 shift-adds (zero for one-bit inputs read in one group).
+    /// </summary>
     public long ShiftAdds => Interlocked.Read(ref _shiftAdds);
 
-    /// <summary>Additions of partial sums across row blocks.</summary>
+    /// <summary>Additions of partial sums across row blocks (the adder trees').</summary>
     public long PartialSumAdds => Interlocked.Read(ref _partialSumAdds);
 
     /// <summary>Output values produced.</summary>
@@ -68,6 +71,18 @@ public sealed class LayerCounters(string layer)
         Interlocked.Add(ref _shiftAdds, now[5] - before[5]);
         Interlocked.Add(ref _partialSumAdds, now[6] - before[6]);
         Interlocked.Add(ref _outputs, now[7] - before[7]);
+    }
+
+    /// <summary>
+    /// Counts one image of <paramref name="pixels"/> output pixels of <paramref name="columns"/> columns, read in
+    /// <paramref name="readBlocks"/> row groups over <paramref name="rowBlocks"/> row blocks with <paramref name="planes"/>
+    /// bit planes: a conversion per column per group and plane, the row block's own additions as shift-adds, the row
+    /// blocks' partial sums as partial-sum additions.
+    /// </summary>
+    internal void AddImage(long pixels, int columns, int readBlocks, int rowBlocks, int planes, long reads, long rows, long matched)
+    {
+        var outputs = pixels * columns;
+        Add(reads, outputs * readBlocks * planes, rows, matched, outputs * ((readBlocks * planes) - rowBlocks), outputs * (rowBlocks - 1), outputs);
     }
 
     internal void Add(long reads, long conversions, long rows, long matched, long shiftAdds, long partialAdds, long outputs)

@@ -37,7 +37,7 @@ public static class ProgramReader
                 throw new InvalidOperationException($"program stage {stage.Index} ({stage.Layer}): row blocks [{string.Join(",", blockRows)}] do not cover its {stage.Rows} rows");
             }
 
-            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, ReadGroups(blockRows, program.Machine), stage.InputBits, Weights(layer));
+            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, ReadGroups(blockRows, program.Machine), stage.InputBits, Weights(layer)) { RowBlocks = blockRows.Length };
         }
 
         return layers;

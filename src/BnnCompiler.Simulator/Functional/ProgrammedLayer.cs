@@ -6,4 +6,9 @@ namespace BnnCompiler.Simulator.Functional;
 /// planes applied per pixel (the stage's <c>input_bits</c>) and the ±1 weights [N, K] read back from the cell
 /// states of the first copy's subarrays.
 /// </summary>
-public sealed record ProgrammedLayer(string Layer, IReadOnlyList<int> BlockRows, int Planes, sbyte[] Signs);
+public sealed record ProgrammedLayer(string Layer, IReadOnlyList<int> BlockRows, int Planes, sbyte[] Signs)
+{
+    /// <summary>The mapper's row blocks (one subarray's rows each), read in the row groups of <see cref="BlockRows"/>;
+    /// 0 when every entry of <see cref="BlockRows"/> is a row block of its own.</summary>
+    public int RowBlocks { get; init; }
+}
