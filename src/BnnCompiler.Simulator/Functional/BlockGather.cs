@@ -19,7 +19,7 @@ internal sealed class BlockGather
 {
     private readonly int[] _sourcePixel;     // [output pixel, t]: input pixel read, −1 in the padding
     private readonly int _kernelArea;
-    private readonly Run[] _runs;
+    private readonly BlockRun[] _runs;
 
     public BlockGather(LinearLayout layout, IReadOnlyList<int> blockRows, int wordsPerBlock)
     {
@@ -66,7 +66,7 @@ internal sealed class BlockGather
             start = end;
         }
 
-        _runs = [.. segments.Select(s => new Run(s.T, s.Channel, s.Length, s.Slot))];
+        _runs = [.. segments.Select(s => new BlockRun(s.T, s.Channel, s.Length, s.Slot))];
 
         var table = Im2Col.For(layout).Table;
         _sourcePixel = new int[OutputPixels * _kernelArea];
@@ -107,6 +107,15 @@ internal sealed class BlockGather
     public ulong[] ClassValid { get; }
 
     public int Words => Blocks * WordsPerBlock;
+
+    /// <summary>Kernel offsets per window (1 for a dense layer).</summary>
+    public int KernelArea => _kernelArea;
+
+    /// <summary>The runs of consecutive channels that fill the slots, block by block.</summary>
+    public ReadOnlySpan<BlockRun> Runs => _runs;
+
+    /// <summary>The input pixel output pixel <paramref name="pixel"/> reads at kernel offset <paramref name="offset"/>, −1 in the padding.</summary>
+    public int SourcePixel(int pixel, int offset) => _sourcePixel[(pixel * _kernelArea) + offset];
 
     /// <summary>
     /// Sets the slot bits of output pixel <paramref name="pixel"/> for every plane: <paramref name="x"/> [plane, word]
@@ -172,23 +181,6 @@ internal sealed class BlockGather
                 x[run.Target + 1] |= bits >> (64 - run.At);
             }
         }
-    }
-
-    /// <summary>
-    /// One run: the rows reading kernel offset <see cref="Offset"/> for channels [Channel, Channel + Length), held in
-    /// consecutive slots from <see cref="Slot"/>; the shifts and mask that copy them are derived once here.
-    /// </summary>
-    private readonly record struct Run(int Offset, int Channel, int Length, int Slot)
-    {
-        public int Shift { get; } = Channel & 63;
-
-        public ulong Mask { get; } = Length < 64 ? (1UL << Length) - 1 : ulong.MaxValue;
-
-        public int Target { get; } = Slot >> 6;
-
-        public int At { get; } = Slot & 63;
-
-        public bool Spills { get; } = (Slot & 63) + Length > 64;
     }
 
     private (int[] ClassOf, ulong[] Valid, int Count) BuildClasses()

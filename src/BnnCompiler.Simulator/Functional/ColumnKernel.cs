@@ -9,9 +9,8 @@ namespace BnnCompiler.Simulator.Functional;
 /// <summary>
 /// The hot loop of a crossbar layer: for one output pixel, every column's match counts per row block and bit
 /// plane (m = popcount(driven ∧ ¬(x ⊕ w)) over the block's slot words), each converted by that block's ADC,
-/// shifted by its plane and summed. Blocks of equal row count share an accumulator ("kind"); a kind's sum of
-/// codes c is worth c·Δ = c·R/(2^b − 1), or the count itself when its ADC is exact, so the column's quantised
-/// dot over all blocks is Σ_kind factor·acc / divisor in integers up to one final division. Weights are stored
+/// shifted by its plane and summed. Blocks of equal row count share an accumulator (<see cref="AdcKinds"/>), so the
+/// column's quantised dot over all blocks is Σ_kind factor·acc / divisor in integers up to one final division. Weights are stored
 /// [slot word, column] so eight columns load as one 512-bit vector (four as one 256-bit vector); with AVX-512 eight
 /// columns run per instruction, with AVX2 four (popcount by nibble table, ADC codes by <see cref="VectorAdc"/>),
 /// otherwise one at a time (<see cref="KernelPath"/>). Every path computes the same numbers (tested).
@@ -52,22 +51,20 @@ internal sealed partial class ColumnKernel
             }
         }
 
-        var kinds = adcs.Select(a => a.FullScale).Distinct().ToList();
-        _blockKind = [.. adcs.Select(a => kinds.IndexOf(a.FullScale))];
-        var exact = adcs.All(a => a.IsExact);
-        var top = adcs[0].Top;
-        _divisor = exact ? 1 : top;
-        _kindFactor = [.. kinds.Select(r => exact ? 1L : adcs.First(a => a.FullScale == r).IsExact ? top : r)];
+        var kinds = new AdcKinds(adcs);
+        _blockKind = kinds.BlockKind;
+        _divisor = kinds.Divisor;
+        _kindFactor = kinds.KindFactor;
         _codes = [.. adcs.Select(a => a.CodeTable.ToArray())];
-        _vectorAdcs = [.. adcs.Select(a => new VectorAdc(a))];
-        _factor0 = Vector256.Create((double)_kindFactor[0]);
-        _factor1 = Vector256.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
+        _vectorAdcs = kinds.VectorAdcs;
+        _factor0 = Vector256.Create(kinds.Factor(0));
+        _factor1 = Vector256.Create(kinds.Factor(1));
         _divisorVector = Vector256.Create((double)_divisor);
         var tail = columns - (((columns + 3) & ~3) - 4);
         _tailLanes = Vector256.Create(tail > 0 ? ulong.MaxValue : 0, tail > 1 ? ulong.MaxValue : 0, tail > 2 ? ulong.MaxValue : 0, tail > 3 ? ulong.MaxValue : 0);
-        _factor0x8 = Vector512.Create((double)_kindFactor[0]);
-        _factor1x8 = Vector512.Create(_kindFactor.Length > 1 ? _kindFactor[1] : 0.0);
-        var vectorFits = kinds.Count <= 2 && _vectorAdcs.All(d => d.IsValid) && (path != KernelPath.Avx512 || wordsPerBlock <= BitCounts.ByteSumWords);
+        _factor0x8 = Vector512.Create(kinds.Factor(0));
+        _factor1x8 = Vector512.Create(kinds.Factor(1));
+        var vectorFits = kinds.FitVectors && (path != KernelPath.Avx512 || wordsPerBlock <= BitCounts.ByteSumWords);
         Path = !vectorFits || !KernelPaths.IsSupported(path) ? KernelPath.Scalar : path;
     }
 

@@ -34,6 +34,7 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     private readonly long[] _classNegatives;  // [class]: −1 weights on driven rows, summed over columns
     private readonly ExactDotKernel? _exactDot;  // multi-plane layers whose every ADC is exact
     private readonly PixelLaneKernel? _pixelLanes;  // one-plane windowed layers whose every ADC is exact
+    private readonly BlockLaneKernel? _blockLanes;  // the other windowed layers on a vector path
     private long _exactRowsDriven;      // with a shortcut: rows driven per image, all pixels and planes
     private long _exactNegatives;       // with a shortcut: P·(−1 weights on driven rows) per image
 
@@ -137,6 +138,11 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
                 _exactDot = new ExactDotKernel(programmed.Signs, k, _columns, table, signedValid, _kernel.Path);
             }
         }
+        else if (_kernel.Path != KernelPath.Scalar && BlockLaneKernel.Fits(_gather, Adcs))
+        {
+            var signedValid = SignedValidByPixel();
+            _blockLanes = new BlockLaneKernel(_gather, slotWeights, _columns, _planes, Adcs, ByPixel(_negativeTerm), signedValid, _kernel.Path);
+        }
 
         Counters = new LayerCounters(node.Name);
     }
@@ -160,9 +166,10 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
 
     /// <summary>
     /// How the layer's reads run: "pixel-lanes" (one plane, exact ADCs, a window: <see cref="PixelLaneKernel"/>),
-    /// "exact-dot" (several planes, exact ADCs: <see cref="ExactDotKernel"/>) or "columns" (per pixel, block and plane: <see cref="ColumnKernel"/>).
+    /// "exact-dot" (several planes, exact ADCs: <see cref="ExactDotKernel"/>), "block-lanes" (other windowed layers on a
+    /// vector path: <see cref="BlockLaneKernel"/>) or "columns" (per pixel, block and plane: <see cref="ColumnKernel"/>).
     /// </summary>
-    public string Route => _pixelLanes is not null ? "pixel-lanes" : _exactDot is not null ? "exact-dot" : "columns";
+    public string Route => _pixelLanes is not null ? "pixel-lanes" : _exactDot is not null ? "exact-dot" : _blockLanes is not null ? "block-lanes" : "columns";
 
     /// <summary>Every route writes each output element.</summary>
     public bool OverwritesOutput => true;
@@ -200,6 +207,14 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
         var planeWords = _gather.InputPixels * _gather.ChannelWords;
         var bitmaps = scratch.Bitmaps(planes * planeWords);
         InputCodes.Pack(codes, _gather.Channels, _gather.InputPixels, planes, bitmaps);
+        if (_blockLanes is not null)
+        {
+            var rows = scratch.Rows(_blockLanes.RowLength);
+            var slots = scratch.SlotBits(_blockLanes.SlotLength);
+            var conducted = _blockLanes.Run(bitmaps.AsSpan(0, planes * planeWords), scale, constant, rows, slots, output);
+            CountActions(_gather.OutputPixels, _exactRowsDriven, conducted);
+            return;
+        }
 
         var words = _gather.Words;
         var x = scratch.SlotBits(planes * words);
@@ -248,21 +263,31 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
     /// <summary>[column, pixel]: Σ w over the rows each pixel drives; also sums the rows driven and −1 weights per image for the shortcuts.</summary>
     private double[] SignedValidByPixel()
     {
+        foreach (var cls in _gather.ClassOf)
+        {
+            _exactRowsDriven += _classRows[cls] * _planes;
+            _exactNegatives += _planes * _classNegatives[cls];
+        }
+
+        return ByPixel(_signedValid);
+    }
+
+    /// <summary>[column, pixel] from a per-class term [class, stride].</summary>
+    private double[] ByPixel(double[] byClass)
+    {
         var pixels = _gather.OutputPixels;
         var stride = _kernel.Stride;
-        var signedValid = new double[_columns * pixels];
+        var result = new double[_columns * pixels];
         for (var p = 0; p < pixels; p++)
         {
             var cls = _gather.ClassOf[p];
-            _exactRowsDriven += _classRows[cls] * _planes;
-            _exactNegatives += _planes * _classNegatives[cls];
             for (var col = 0; col < _columns; col++)
             {
-                signedValid[(col * pixels) + p] = _signedValid[(cls * stride) + col];
+                result[(col * pixels) + p] = byClass[(cls * stride) + col];
             }
         }
 
-        return signedValid;
+        return result;
     }
 
     /// <summary>Planes the mapper plans for a layer's input: the image reduced to readout.input_bits, other codes at their own bits.</summary>

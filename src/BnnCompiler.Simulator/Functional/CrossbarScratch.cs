@@ -13,6 +13,7 @@ internal sealed class CrossbarScratch
     private int[] _rowCodes = [];
     private ulong[] _bitmaps = [];
     private ulong[] _slotBits = [];
+    private ulong[] _rows = [];
     private float[] _results = [];
 
     public static CrossbarScratch ForThread() => _current ??= new CrossbarScratch();
@@ -25,6 +26,9 @@ internal sealed class CrossbarScratch
     public ulong[] Bitmaps(int length) => Grow(ref _bitmaps, length);
 
     public ulong[] SlotBits(int length) => Grow(ref _slotBits, length);
+
+    /// <summary>Bitmap words gathered per kernel offset and pixel (<see cref="BlockLaneKernel"/>).</summary>
+    public ulong[] Rows(int length) => Grow(ref _rows, length);
 
     public float[] Results(int length) => Grow(ref _results, length);
 

@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace BnnCompiler.Simulator.Functional;
+
+/// <summary>
+/// The column loops of <see cref="BlockLaneKernel"/>: eight output pixels per 512-bit vector (driven matches by one
+/// ternary-logic instruction, byte counts by vpermi2b, the block's count by vpsadbw, its ADC code by a vpermi2b table)
+/// or four per 256-bit vector (nibble look-up, <see cref="VectorAdc"/>). Both compute y in doubles exactly as
+/// <see cref="ColumnKernel"/> does.
+/// </summary>
+internal sealed partial class BlockLaneKernel
+{
+    /// <summary>Truth table of a ∧ ¬(b ⊕ c) for vpternlogq with a = driven, b = input bits, c = weights.</summary>
+    private const byte DrivenMatch = 0x90;
+
+    private long Columns512(ReadOnlySpan<ulong> slots, double scale, double constant, Span<float> output)
+    {
+        var matched = Vector512<ulong>.Zero;
+        var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
+        var (words, perBlock, padded, planes) = (_words, _wordsPerBlock, _paddedPixels, _planes);
+        var kinds = _kinds.BlockKind;
+        var adcs = _kinds.VectorAdcs;
+        ref var x = ref MemoryMarshal.GetReference(slots);
+        ref var driven = ref MemoryMarshal.GetArrayDataReference(_driven);
+        for (var col = 0; col < _columns; col++)
+        {
+            ref var w = ref _weights[col * words];
+            for (var p = 0; p < _pixels; p += 8)
+            {
+                var (acc0, acc1) = (Vector512<ulong>.Zero, Vector512<ulong>.Zero);
+                for (var b = 0; b < _blocks; b++)
+                {
+                    var first = b * perBlock;
+                    for (var j = 0; j < planes; j++)
+                    {
+                        var bytes = Vector512<byte>.Zero;
+                        for (var word = first; word < first + perBlock; word++)
+                        {
+                            var d = Vector512.LoadUnsafe(ref driven, (nuint)((word * padded) + p));
+                            var bits = Vector512.LoadUnsafe(ref x, (nuint)((((j * words) + word) * padded) + p));
+                            bytes += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w, word)), DrivenMatch), low, high, one);
+                        }
+
+                        // Padding lanes past the last pixel drive no rows: their count is 0.
+                        var m = Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
+                        matched += m;
+                        var code = _onTable[b]
+                            ? Avx512Vbmi.PermuteVar64x8x2(_codeLow[b], m.AsByte(), _codeHigh[b]).AsUInt64()
+                            : adcs[b].IsExact ? m : adcs[b].Code(m);
+                        code = Vector512.ShiftLeft(code, j);
+                        if (kinds[b] == 0)
+                        {
+                            acc0 += code;
+                        }
+                        else
+                        {
+                            acc1 += code;
+                        }
+                    }
+                }
+
+                Store512(acc0, acc1, col, p, scale, constant, output);
+            }
+        }
+
+        return (long)Vector512.Sum(matched);
+    }
+
+    /// <summary>Pixels p..p+7 of one column: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot from the kind accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Store512(Vector512<ulong> acc0, Vector512<ulong> acc1, int col, int p, double scale, double constant, Span<float> output)
+    {
+        var dot = _kinds.Divisor == 1
+            ? BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)
+            : ((BitCounts.ToDouble(acc0) * Vector512.Create(_kinds.Factor(0))) + (BitCounts.ToDouble(acc1) * Vector512.Create(_kinds.Factor(1))))
+                / Vector512.Create((double)_kinds.Divisor);
+        var at = (nuint)((col * _paddedPixels) + p);
+        var negative = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref _negativeTerm[0], at));
+        var signedValid = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref _signedValid[0], at));
+        var value = Avx512F.ConvertToVector256Single((Vector512.Create(scale) * (dot - negative)) + (Vector512.Create(constant) * signedValid));
+        var y = output.Slice(col * _pixels, _pixels);
+        if (p + 8 <= _pixels)
+        {
+            value.CopyTo(y[p..]);
+            return;
+        }
+
+        for (var lane = 0; p + lane < _pixels; lane++)
+        {
+            y[p + lane] = value.GetElement(lane);
+        }
+    }
+
+    private long Columns256(ReadOnlySpan<ulong> slots, double scale, double constant, Span<float> output)
+    {
+        var matched = Vector256<ulong>.Zero;
+        var (nibbles, lookup) = (Vector256.Create((byte)0x0F), BitCounts.NibbleCounts);
+        var (words, perBlock, padded, planes) = (_words, _wordsPerBlock, _paddedPixels, _planes);
+        var kinds = _kinds.BlockKind;
+        var adcs = _kinds.VectorAdcs;
+        ref var x = ref MemoryMarshal.GetReference(slots);
+        ref var driven = ref MemoryMarshal.GetArrayDataReference(_driven);
+        for (var col = 0; col < _columns; col++)
+        {
+            ref var w = ref _weights[col * words];
+            for (var p = 0; p < _pixels; p += 4)
+            {
+                var (acc0, acc1) = (Vector256<ulong>.Zero, Vector256<ulong>.Zero);
+                for (var b = 0; b < _blocks; b++)
+                {
+                    var first = b * perBlock;
+                    for (var j = 0; j < planes; j++)
+                    {
+                        var bytes = Vector256<byte>.Zero;
+                        for (var word = first; word < first + perBlock; word++)
+                        {
+                            var d = Vector256.LoadUnsafe(ref driven, (nuint)((word * padded) + p));
+                            var bits = Vector256.LoadUnsafe(ref x, (nuint)((((j * words) + word) * padded) + p));
+                            bytes += BitCounts.ByteCounts(Vector256.AndNot(d, bits ^ Vector256.Create(Unsafe.Add(ref w, word))), nibbles, lookup);
+                        }
+
+                        var m = Avx2.SumAbsoluteDifferences(bytes, Vector256<byte>.Zero).AsUInt64();
+                        matched += m;
+                        var code = Vector256.ShiftLeft(adcs[b].IsExact ? m : adcs[b].Code(m), j);
+                        if (kinds[b] == 0)
+                        {
+                            acc0 += code;
+                        }
+                        else
+                        {
+                            acc1 += code;
+                        }
+                    }
+                }
+
+                Store256(acc0, acc1, col, p, scale, constant, output);
+            }
+        }
+
+        return (long)Vector256.Sum(matched);
+    }
+
+    /// <summary>Pixels p..p+3 of one column (see <see cref="Store512"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Store256(Vector256<ulong> acc0, Vector256<ulong> acc1, int col, int p, double scale, double constant, Span<float> output)
+    {
+        var dot = _kinds.Divisor == 1
+            ? BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)
+            : ((BitCounts.ToDouble(acc0) * Vector256.Create(_kinds.Factor(0))) + (BitCounts.ToDouble(acc1) * Vector256.Create(_kinds.Factor(1))))
+                / Vector256.Create((double)_kinds.Divisor);
+        var at = (nuint)((col * _paddedPixels) + p);
+        var negative = Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref _negativeTerm[0], at));
+        var signedValid = Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref _signedValid[0], at));
+        var value = Avx.ConvertToVector128Single((Vector256.Create(scale) * (dot - negative)) + (Vector256.Create(constant) * signedValid));
+        var y = output.Slice(col * _pixels, _pixels);
+        if (p + 4 <= _pixels)
+        {
+            value.CopyTo(y[p..]);
+            return;
+        }
+
+        for (var lane = 0; p + lane < _pixels; lane++)
+        {
+            y[p + lane] = value.GetElement(lane);
+        }
+    }
+}
