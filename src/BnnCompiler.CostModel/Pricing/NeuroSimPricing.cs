@@ -1,7 +1,6 @@
 using BnnCompiler.Circuits;
 using BnnCompiler.Circuits.Activity;
 using BnnCompiler.Circuits.Activity.NeuroSim;
-using BnnCompiler.Circuits.Technology;
 using BnnCompiler.CostModel.Report;
 using BnnCompiler.Hardware;
 using BnnCompiler.Mapping;
@@ -13,8 +12,8 @@ namespace BnnCompiler.CostModel.Pricing;
 /// dynamic energy and stage latency as <see cref="CostModel.Price"/> prices any counts, but the cell reads and sense
 /// amplifiers (charged to the ADC bucket, as NeuroSim does; our row drivers give way to its read periphery, added to the
 /// other bucket beside our activation and pooling units), buffers and interconnect on NeuroSim's circuit figures
-/// (<see cref="NeuroSimReadEnergy"/>, <see cref="NeuroSimTransferEnergy"/>); the area of its tiles (the
-/// mapped chip's area per tile times the tiles NeuroSim places, the ADC at NeuroSim's transistor pitch); leakage only
+/// (<see cref="NeuroSimReadEnergy"/>, <see cref="NeuroSimTransferEnergy"/>); the area NeuroSim lays out for its
+/// floorplan (<see cref="NeuroSimArea"/>, its register files and flip-flops in the buffer bucket); leakage only
 /// while a layer idles, Σ over layers of the layer's leakage power (NeuroSim's, <see cref="NeuroSimLeakage"/>) ×
 /// (pipeline stage − the layer's own latency).
 /// <code>
@@ -25,14 +24,6 @@ namespace BnnCompiler.CostModel.Pricing;
 /// </summary>
 public static class NeuroSimPricing
 {
-    /// <summary>NeuroSim V1.3's contacted poly pitch in F (gate length 1 F + spacing 2.8 F, its Technology.cpp), against
-    /// this project's <see cref="LayoutRules.ContactedPolyPitchF"/>.</summary>
-    public const double NeuroSimPolyPitchF = 3.8;
-
-    /// <summary>The ADC (NeuroSim's own multi-level sense amplifier and encoder, laid out by transistor pitch) at
-    /// NeuroSim V1.3's pitch: its area scales with the pitch.</summary>
-    public static double NeuroSimAdcPitchFactor => NeuroSimPolyPitchF / LayoutRules.ContactedPolyPitchF;
-
     public static CostReport Price(ChipMapping mapping, NeuroSimChipPlan plan, ActionCounts counts, TimingSummary timing, CircuitOptions options)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -40,13 +31,11 @@ public static class NeuroSimPricing
         ArgumentNullException.ThrowIfNull(timing);
         var report = CostModel.Price(mapping, counts, timing, options);
         var tiles = Math.Max(1, plan.Tiles);
-        var tileRatio = (double)tiles / Math.Max(1, mapping.Floorplan.Tiles.Count);
-        var mapped = report.Cost.AreaMm2.Breakdown;
-        var chipArea = (mapped with { Adc = mapped.Adc * NeuroSimAdcPitchFactor }).Scale(tileRatio);
+        var area = NeuroSimArea.Of(plan, mapping.Spec);
+        var chipArea = new Breakdown(area.ArrayUm2, area.AdcUm2, area.AccumulationUm2, area.InterconnectUm2, area.BufferUm2, area.OtherUm2).Scale(1e-6);
         var pipelined = timing.Mode == PipelineMode.LayerPipelined;
         var stageCycles = timing.IntervalCycles;
 
-        var tileSideUm = Math.Sqrt(chipArea.Total * 1e6 / tiles);
         var bus = NeuroSimActivity.GlobalBusBits(plan, mapping.Spec);
 
         var layers = new List<CostFigures>();
@@ -58,7 +47,7 @@ public static class NeuroSimPricing
             var idleCycles = pipelined ? stageCycles - timing.Layers[i].TotalCycles : stageCycles;
             var layerLeakageUj = NeuroSimLeakage.LayerUw(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits) * idleCycles * timing.ClockPeriodNs * 1e-9;
             leakageUj += layerLeakageUj;
-            var (bufferPj, wirePj) = NeuroSimTransferEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits, tileSideUm, bus);
+            var (bufferPj, wirePj) = NeuroSimTransferEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits, (area.PeSideUm, area.TileSideUm), bus);
             var (readPj, peripheryPj) = NeuroSimReadEnergy.Of(layerPlan, plan, mapping.Spec, mapping.Layers[i].InputBits);
             var ours = report.Layers[i].EnergyUj.Breakdown;
             var energy = ours with

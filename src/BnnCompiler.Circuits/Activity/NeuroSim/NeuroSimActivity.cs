@@ -10,16 +10,18 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// N_t = min(N, t), a = ADC bits + b + 2 + ⌈log2(PE / subarray rows)⌉ the partial-sum width:
 /// <list type="bullet">
 /// <item>crossbar, ADC, accumulation and activation work: the physical counts of its W windows (the analytical
-/// counts scaled from the mapped layer's padded pixels to W); their cycles shared among its S copies: ⌈W / S⌉;</item>
+/// counts scaled from the mapped layer's padded pixels to W); their cycles shared among its S copies: ⌈W / S⌉, but
+/// the adder trees' cycles NeuroSim's (<see cref="NeuroSimAccumulation"/>);</item>
 /// <item>tile buffers: a tile moves all W windows (copies do not share them out): K_t · b bits in through a port
 /// of p · subarray rows bits and N_t words of a + 1 bits out through a port of p · a bits, each line written once and
 /// read once (2 cycles a line); the energy is charged once per block of the matrix, ⌈K / t⌉ · ⌈N / t⌉ tiles (its
 /// loop runs over the matrix's row and column tiles, not over the copies);</item>
-/// <item>tile H-tree: the same bits, one transfer of a port width a clock cycle (as the physical accounting moves a
-/// bus word a cycle);</item>
+/// <item>tile H-tree: the same bits, in transfers of a port width, each taking the cycles of its wire delay from the
+/// tile's root to a PE (<see cref="NeuroSimHTree.CyclesPerTransfer"/>, over NeuroSim's PE side, <see cref="NeuroSimArea"/>);</item>
 /// <item>global buffer and H-tree: K · b · W bits to the tiles and one bit per output back (a quarter when
 /// max-pooled) through 128-bit lines, sped up by min(buffer cores, bus / 128), slowed by ⌈all tiles / layer tiles⌉
-/// (only a part of the bus serves the layer); the H-tree carries them in ⌈bits / bus⌉ transfers, one a cycle; the bus is Σ layer tiles · (t + t / columns per ADC) bits, halved while above the spec's bus width.</item>
+/// (only a part of the bus serves the layer); the H-tree carries them in ⌈bits / bus⌉ transfers, each taking the cycles
+/// of its wire delay from the chip's root to a tile (over NeuroSim's tile side); the bus is Σ layer tiles · (t + t / columns per ADC) bits, halved while above the spec's bus width.</item>
 /// </list>
 /// </summary>
 public static class NeuroSimActivity
@@ -36,16 +38,18 @@ public static class NeuroSimActivity
         var (physical, physicalTiming) = AnalyticalActivity.Estimate(mapping, spec, assumptions);
         var period = NeuroSimCircuitFigures.ClockPeriodNs(spec.Readout.AdcBits);
         var bus = GlobalBusBits(plan, spec);
-        var bits = Math.Max(1, spec.Readout.InputBits);
-        var cores = Math.Max(1, (long)Math.Ceiling(bits * plan.Layers.Sum(l => l.InputValues) / 2.0 / GlobalBufferCoreBits));
+        var cores = GlobalBufferCores(plan, spec);
         var globalLinesPerCycle = Math.Min(cores, (long)Math.Ceiling(bus / GlobalBufferLineBits));
+        var area = NeuroSimArea.Of(plan, spec);
+        var hops = (Tile: NeuroSimHTree.CyclesPerTransfer(plan.PesPerSide, plan.PesPerSide, area.PeSideUm, area.PeSideUm),
+            Global: NeuroSimHTree.CyclesPerTransfer(area.GridRows, area.GridColumns, area.TileSideUm, area.TileSideUm));
         var layers = new List<LayerActionCounts>();
         var timings = new List<LayerTiming>();
         foreach (var (l, counts) in mapping.Layers.Zip(physical.Layers))
         {
             var p = plan.Layers.Single(x => x.LayerId == l.Index);
             var t = physicalTiming.Layers[l.Index];
-            var (layerCounts, timing) = One(l, p, plan, counts, t, spec, bus, globalLinesPerCycle);
+            var (layerCounts, timing) = One(l, p, plan, counts, t, spec, (bus, globalLinesPerCycle, hops.Tile, hops.Global));
             layers.Add(layerCounts);
             timings.Add(timing);
         }
@@ -66,8 +70,9 @@ public static class NeuroSimActivity
     }
 
     private static (LayerActionCounts, LayerTiming) One(LayerMapping l, NeuroSimLayerPlan p, NeuroSimChipPlan plan, LayerActionCounts physical,
-        LayerTiming physicalTiming, HardwareSpec spec, double bus, long globalLinesPerCycle)
+        LayerTiming physicalTiming, HardwareSpec spec, (double Bus, long LinesPerCycle, double TileHop, double GlobalHop) chip)
     {
+        var (bus, globalLinesPerCycle) = (chip.Bus, chip.LinesPerCycle);
         var b = Math.Max(1, l.InputBits);
         var w = p.Windows;
         var side = plan.TileSideCells;
@@ -110,16 +115,26 @@ public static class NeuroSimActivity
         long Share(long cycles) => (long)Math.Ceiling((double)cycles * serial / perWindow);
         var bufferCycles = (2 * tileIn / inPort) + (2 * tileOut / outPort)
             + ((globalOut + globalIn) / GlobalBufferLineBits / globalLinesPerCycle * Math.Ceiling((double)plan.Tiles / p.Tiles));
-        var icCycles = Math.Ceiling((tileIn + tileOut) / inPort) + Math.Ceiling((globalOut + globalIn) / bus);
+        var icCycles = (Math.Ceiling((tileIn + tileOut) / inPort) * chip.TileHop) + (Math.Ceiling((globalOut + globalIn) / bus) * chip.GlobalHop);
         var timing = new LayerTiming(
             l.Name,
             CrossbarCycles: Share(physicalTiming.CrossbarCycles),
             AdcCycles: Share(physicalTiming.AdcCycles),
-            AccumulationCycles: Share(physicalTiming.AccumulationCycles),
+            AccumulationCycles: (long)Math.Ceiling(NeuroSimAccumulation.Cycles(p, plan, spec, b)),
             BufferCycles: (long)Math.Ceiling(bufferCycles),
             InterconnectCycles: (long)icCycles,
             OtherCycles: Share(physicalTiming.OtherCycles));
         return (counts, timing);
+    }
+
+    /// <summary>NeuroSim V1.3's global buffer cores (Chip.cpp, pipelined): 128 × 128-bit cores holding b bits of half of
+    /// every layer's input feature map.</summary>
+    public static long GlobalBufferCores(NeuroSimChipPlan plan, HardwareSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(spec);
+        var bits = Math.Max(1, spec.Readout.InputBits);
+        return Math.Max(1, (long)Math.Ceiling(bits * plan.Layers.Sum(l => l.InputValues) / 2.0 / GlobalBufferCoreBits));
     }
 
     /// <summary>NeuroSim V1.3's global bus (Chip.cpp): Σ layer tiles · (t + t / columns per ADC) bits, halved while above

@@ -152,7 +152,7 @@ public static class NeuroSimCircuitFigures
         return stages + (Math.Min(columns - center, center) * leafWidth);
     }
 
-    private static double ByAdcBits(double[] table, int adcBits)
+    internal static double ByAdcBits(double[] table, int adcBits)
     {
         var i = adcBits - FirstTableAdcBits;
         if (i >= 0 && i < table.Length)

@@ -63,7 +63,7 @@ public static class NeuroSimLeakage
     /// <summary>Adder bits of one tree adding <paramref name="inputs"/> words of <paramref name="bits"/> bits (AdderTree.cpp:
     /// ⌈log2 inputs⌉ stages of ⌊j/2⌋ adders, j halved (rounded down, as its integer division does) each stage, one bit wider
     /// each stage).</summary>
-    private static double AdderBits(int inputs, int bits)
+    internal static double AdderBits(int inputs, int bits)
     {
         double total = 0;
         var j = inputs;

@@ -20,7 +20,7 @@ namespace BnnCompiler.Circuits.Activity.NeuroSim;
 /// whole bus widths, ⌈bits / bus⌉ · bus bits to the tile farthest along its path.</item>
 /// </list>
 /// <code>
-/// before: a layer's NeuroSim floorplan share, the chip's tile side
+/// before: a layer's NeuroSim floorplan share, the sides of its PE and tile
 /// after:  (buffer pJ, interconnect pJ) per image
 /// </code>
 /// </summary>
@@ -30,10 +30,10 @@ public static class NeuroSimTransferEnergy
 
     private const int GlobalBufferLineBits = 128;
 
-    /// <summary>Buffer and interconnect energy of <paramref name="layer"/> in pJ per image; <paramref name="tileSideUm"/>
-    /// is the side of one tile, <paramref name="globalBusBits"/> the chip's global bus.</summary>
+    /// <summary>Buffer and interconnect energy of <paramref name="layer"/> in pJ per image; <paramref name="sides"/> are
+    /// the sides of one PE and one tile (<see cref="NeuroSimArea"/>), <paramref name="globalBusBits"/> the chip's global bus.</summary>
     public static (double BufferPj, double InterconnectPj) Of(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec,
-        int inputBits, double tileSideUm, double globalBusBits)
+        int inputBits, (double PeUm, double TileUm) sides, double globalBusBits)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(plan);
@@ -57,7 +57,7 @@ public static class NeuroSimTransferEnergy
         var outWrite = NeuroSimCircuitFigures.RegisterBitWriteFj(outBits, outLine);
         var globalWrite = NeuroSimCircuitFigures.RegisterBitWriteFj(GlobalBufferCoreBits, GlobalBufferLineBits);
 
-        var peSideMm = tileSideUm / p / 1000;
+        var (peSideMm, tileSideUm) = (sides.PeUm / 1000, sides.TileUm);
         var tilePathMm = NeuroSimCircuitFigures.TreePath(p, p, peSideMm, peSideMm);
         var subarraysDown = (int)Math.Ceiling((double)pe / rows);
         var subarraysAcross = (int)Math.Ceiling((double)pe / columns);
