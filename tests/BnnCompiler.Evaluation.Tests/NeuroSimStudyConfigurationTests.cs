@@ -35,6 +35,21 @@ public sealed class NeuroSimStudyConfigurationTests
     }
 
     [Fact]
+    public void Should_Warn_Once_Per_Departure_For_The_Specs_Priced_With_The_Compatible_Accounting()
+    {
+        HardwareSpec Spec(params string[] settings) => HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), settings);
+        var compatible = "cost.accounting=neurosim_v1_3";
+
+        Assert.Empty(NeuroSimStudyConfiguration.Warnings([Spec("subarray.rows=64"), Spec(compatible)]));
+        var one = NeuroSimStudyConfiguration.Warnings([Spec(compatible, "subarray.rows=64", "readout.adc_bits=3"), Spec(compatible, "subarray.rows=64", "readout.adc_bits=8")]);
+        Assert.Equal("BNN8005", Assert.Single(one).Code);
+        var two = NeuroSimStudyConfiguration.Warnings([Spec(compatible, "subarray.rows=64"), Spec(compatible, "cell.r_on_ohm=20000"), Spec("cell.r_on_ohm=30000")]);
+        Assert.Equal(2, two.Count);
+        Assert.Contains(two, w => w.Message.Contains("subarray.rows 64", StringComparison.Ordinal));
+        Assert.Contains(two, w => w.Message.Contains("cell.r_on_ohm 20000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_Name_The_Cell_Of_An_Sram_Spec()
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/sram.yaml"), []);

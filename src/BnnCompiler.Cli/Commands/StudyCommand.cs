@@ -4,6 +4,7 @@ using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Data;
 using BnnCompiler.Evaluation;
+using BnnCompiler.Evaluation.NeuroSim;
 using BnnCompiler.Evaluation.Sweep;
 using BnnCompiler.Hardware;
 using BnnCompiler.Onnx;
@@ -53,8 +54,15 @@ public static class StudyCommand
     private static int Run(ParsedArguments args, TextWriter output)
     {
         var directory = args.Value("output") ?? throw ArgumentParser.Error("study", "study needs -o DIR");
-        OutputPaths.CheckDirectory(directory);
         var spec = HardwareSpecLoader.Load(HardwareOptions.SpecPath(args, "study"), args.Values(HardwareOptions.Set.Name));
+
+        // The hardware grids are priced by the spec's cost.accounting (the accuracy grids measure their counts and price them physically).
+        foreach (var warning in NeuroSimStudyConfiguration.Warnings([spec]))
+        {
+            Console.Error.WriteLine(warning);
+        }
+
+        OutputPaths.CheckDirectory(directory);
         var adcBits = args.Value(HardwareOptions.AdcBits.Name) ?? StudyAdcBits;
         var inputBits = args.Value(HardwareOptions.InputBits.Name) ?? StudyInputBits;
         var modelsDir = Path.Combine(directory, "models");

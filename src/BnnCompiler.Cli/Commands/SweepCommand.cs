@@ -4,7 +4,9 @@ using BnnCompiler.Cli.Cluster;
 using BnnCompiler.Cli.CommandLine;
 using BnnCompiler.Cli.Output;
 using BnnCompiler.Core.Diagnostics;
+using BnnCompiler.Evaluation.NeuroSim;
 using BnnCompiler.Evaluation.Sweep;
+using BnnCompiler.Hardware;
 using BnnCompiler.Reports;
 
 using BnnCompiler.Mapping;
@@ -62,6 +64,15 @@ public static class SweepCommand
         }
 
         var (model, spec, feeder, trials, points) = SweepSetup.From(args);
+        if (feeder is null)
+        {
+            // Without data every point is priced by its spec's cost.accounting (with data the counts are measured and priced physically).
+            foreach (var warning in NeuroSimStudyConfiguration.Warnings(points.Select(p => HardwareSpecLoader.ApplyOverrides(spec, p.Overrides))))
+            {
+                Console.Error.WriteLine(warning);
+            }
+        }
+
         var calibrates = feeder is not null && RepairOptions.AnyCalibrates(spec, args);
         if (SweepClusterOptions.Requested(args))
         {

@@ -44,6 +44,15 @@ public static class NeuroSimStudyConfiguration
         return departures;
     }
 
+    /// <summary>The warnings (BNN8005) for the specs a command prices with the compatible accounting, one per distinct
+    /// departure (a sweep's points share most of theirs); specs under the physical accounting give none.</summary>
+    public static IReadOnlyList<Diagnostic> Warnings(IEnumerable<HardwareSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        return specs.Where(s => s.Cost.Accounting == CostAccounting.NeuroSimV13).Select(Check).OfType<Diagnostic>()
+            .DistinctBy(d => d.Message).ToList();
+    }
+
     /// <summary>A warning (BNN8005) naming the departing keys, or null when the spec is the figures' configuration.</summary>
     public static Diagnostic? Check(HardwareSpec spec)
     {
@@ -51,7 +60,7 @@ public static class NeuroSimStudyConfiguration
         return departures.Count == 0
             ? null
             : Diagnostic.Warning(NeuroSimCodes.FiguresOutsideTheirConfiguration,
-                "cost.accounting neurosim_v1_3: its circuit figures (clock, read, transfer, leakage) are NeuroSim V1.3's at the study's "
+                "cost.accounting neurosim_v1_3: its circuit figures (clock, read, transfer, leakage, layout area) are NeuroSim V1.3's at the study's "
                 + "configuration; this spec departs at " + string.Join(", ", departures)
                 + ", so the figures follow NeuroSim's counting rules only, not its circuits at these values",
                 new SourceLocation(spec.SourcePath));
