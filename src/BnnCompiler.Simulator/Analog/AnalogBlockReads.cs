@@ -26,6 +26,17 @@ internal static class AnalogBlockReads
         }
     }
 
+    /// <summary>Every read of one pixel counted (<see cref="Count"/>, block by block), then converted (<see cref="ConvertReads"/>).</summary>
+    public static void CountAndConvert(IAnalogKernel kernel, int[][] flipped, AnalogPixelReads pixel, long[] total, ref ReadNoiseStream reads, AnalogReadScratch s)
+    {
+        for (var b = 0; b < pixel.Blocks; b++)
+        {
+            Count(kernel, pixel.Block(b), s);
+        }
+
+        ConvertReads(kernel, flipped, pixel.Negatives, pixel.Blocks, pixel.Planes, total, ref reads, s);
+    }
+
     /// <summary>
     /// Converts the counted reads of one pixel one at a time (<see cref="IAnalogKernel.Convert"/>), block by block and
     /// plane by plane, the negated columns of each block subtracted; <paramref name="negatives"/> is [block · stride].

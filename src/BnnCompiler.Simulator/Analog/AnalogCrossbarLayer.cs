@@ -138,6 +138,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var bitmaps = _rows.Planes(padded, planes);
         var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
         var negatives = new int[blocks * stride];
+        var fullBlocks = new bool[blocks];
         var scratch = new AnalogReadScratch(stride, _cells.DiffSquares is not null, blocks, planes);
         var total = new long[stride];      // Σ_b factor_b · Σ_j 2^j · code (exact integers)
         var negativeSums = new int[stride];  // per column: −1 weights on the valid rows, over all blocks
@@ -160,6 +161,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             {
                 var validRows = _rows.ValidRows(p, b);
                 var full = validRows == Readout.Quantizers[b].FullScale;
+                fullBlocks[b] = full;
                 var blockValid = _rows.Valid(p, b);
                 rowsDriven += (long)planes * validRows;
                 readCount += planes;
@@ -175,13 +177,9 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                     flipValid![col] -= 2L * (validRows - (2 * neg));
                 }
 
-                var read = new AnalogBlockRead(b, full, blockValid, blockNegatives, driven.AsSpan(b * wpb), blocks * wpb, planes);
-                if (_recorder is null)
+                if (_recorder is not null)
                 {
-                    AnalogBlockReads.Count(_kernel, read, scratch);
-                }
-                else
-                {
+                    var read = new AnalogBlockRead(b, full, blockValid, blockNegatives, driven.AsSpan(b * wpb), blocks * wpb, planes);
                     var block = b;
                     AnalogBlockReads.Run(_kernel, read, _flipped[b], total, ref reads, scratch, (_, plane, acc) => Record(block, plane, acc, negatives.AsSpan(block * stride, stride)));
                 }
@@ -189,7 +187,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
             if (_recorder is null)
             {
-                _kernel.ConvertPixel(negatives, blocks, planes, total, ref reads, scratch);
+                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, fullBlocks, negatives, driven, planes), total, ref reads, scratch);
             }
 
             AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
 
@@ -9,7 +8,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// bit r % 64 of word r / 64). What depends only on the layer's shape is built once: per pixel the valid rows (not
 /// padding), their count per block, and the cells they match when every input bit is 0 (Σ over valid rows of the
 /// columns whose weight is −1). Per image, <see cref="Drive"/> sets the driven rows of each input plane (valid rows
-/// whose bit is 1) and returns the extra matches they bring (Σ over driven rows of 2·positives − N): from the input's
+/// whose bit is 1) and returns the extra matches they bring (Σ over driven rows of 2·positives − N, <see cref="RowGainSlices"/>): from the input's
 /// channel bitmaps a word at a time (<see cref="ChannelRuns"/>) where the window table allows, else row by row.
 /// </summary>
 internal sealed class AnalogPixelRows
@@ -21,7 +20,7 @@ internal sealed class AnalogPixelRows
     private readonly int[] _validRows;  // [pixel, block]
     private readonly long[] _zeroMatches; // [pixel]: matches of one plane whose bits are all 0
     private readonly int[] _rowGain;    // [row]: 2·positives − N
-    private readonly int[] _wordGain;   // [block, word, bit]: the row's 2·positives − N, 0 beyond the block
+    private readonly RowGainSlices _gains;
     private readonly ChannelRuns? _runs;
 
     public AnalogPixelRows(LinearLayout layout, Im2Col im2col, int inputLength, int rowsPerBlock, int[] positivesPerRow)
@@ -66,13 +65,7 @@ internal sealed class AnalogPixelRows
             }
         }
 
-        _wordGain = new int[Blocks * WordsPerBlock * 64];
-        for (var r = 0; r < rows; r++)
-        {
-            var (b, offset) = Math.DivRem(r, rowsPerBlock);
-            _wordGain[(b * WordsPerBlock * 64) + offset] = _rowGain[r];
-        }
-
+        _gains = new RowGainSlices(positivesPerRow, columns, rowsPerBlock);
         _runs = ChannelRuns.TryBuild(layout, im2col, rowsPerBlock);
     }
 
@@ -154,13 +147,12 @@ internal sealed class AnalogPixelRows
         return (planes * _zeroMatches[p]) + gain;
     }
 
-    /// <summary><see cref="Drive"/> a word at a time from the channel bitmaps; the matches from a vector sum of the row gains.</summary>
+    /// <summary><see cref="Drive"/> a word at a time from the channel bitmaps; the matches from popcounts (<see cref="RowGainSlices"/>).</summary>
     private long DriveWords(int p, ulong[] bitmaps, int planes, ulong[] driven)
     {
         var words = Blocks * WordsPerBlock;
         var planeWords = _runs!.PlaneWords;
-        var lanes = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
-        var gains = Vector256<int>.Zero;
+        long gains = 0;
         for (var j = 0; j < planes; j++)
         {
             var plane = bitmaps.AsSpan(j * planeWords, planeWords);
@@ -168,14 +160,10 @@ internal sealed class AnalogPixelRows
             {
                 var word = _runs.Word(p, at, plane);
                 driven[(j * words) + at] = word;
-                for (var g = 0; word != 0; g += 8, word >>= 8)
-                {
-                    var set = Vector256.Equals(Vector256.Create((int)word & 0xFF) & lanes, lanes);
-                    gains += set & Vector256.Create(_wordGain.AsSpan((at * 64) + g, 8));
-                }
+                gains += _gains.Gain(at, word);
             }
         }
 
-        return (planes * _zeroMatches[p]) + Vector256.Sum(gains);
+        return (planes * _zeroMatches[p]) + gains;
     }
 }

@@ -70,8 +70,8 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
         }
     }
 
-    public void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch) =>
-        AnalogBlockReads.ConvertReads(this, _flipped, negatives, blocks, planes, total, ref reads, scratch);
+    public void ReadPixel(AnalogPixelReads pixel, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch) =>
+        AnalogBlockReads.CountAndConvert(this, _flipped, pixel, total, ref reads, scratch);
 
     public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
     {

@@ -26,10 +26,10 @@ internal interface IAnalogKernel
     void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads);
 
     /// <summary>
-    /// Converts every read of one pixel counted into <paramref name="scratch"/> (<see cref="AnalogBlockReads.Count"/>),
-    /// block by block, plane by plane, column by column (the order of the noise draws), and adds
-    /// Σ_j ±factor_b·2^j·code to each column's total (−: a column repair stores negated); <paramref name="negatives"/>
-    /// is [block · Stride]. The same totals and noise as <see cref="AnalogBlockReads.ConvertReads"/>.
+    /// Counts and converts every read of one pixel: block by block (its base, then each plane's count and conversion),
+    /// plane by plane, column by column (the order of the noise draws), and adds Σ_j ±factor_b·2^j·code to each
+    /// column's total (−: a column repair stores negated). The same totals and noise as counting every read
+    /// (<see cref="AnalogBlockReads.Count"/>) and then converting them (<see cref="AnalogBlockReads.ConvertReads"/>).
     /// </summary>
-    void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch);
+    void ReadPixel(AnalogPixelReads pixel, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch);
 }

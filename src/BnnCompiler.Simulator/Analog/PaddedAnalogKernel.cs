@@ -100,23 +100,26 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         }
     }
 
-    public void ConvertPixel(ReadOnlySpan<int> negatives, int blocks, int planes, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch)
+    public void ReadPixel(AnalogPixelReads pixel, long[] total, ref ReadNoiseStream reads, AnalogReadScratch scratch)
     {
-        if ((!_readout.Noisy && _readout.StaticIdeal) || negatives.Length < blocks * Stride || total.Length < Stride || scratch.Codes.Length < blocks * Stride)
+        var blocks = pixel.Blocks;
+        if ((!_readout.Noisy && _readout.StaticIdeal) || pixel.Negatives.Length < blocks * Stride || total.Length < Stride || scratch.Codes.Length < blocks * Stride || scratch.Acc.Length < Stride)
         {
-            AnalogBlockReads.ConvertReads(this, _flipped, negatives, blocks, planes, total, ref reads, scratch);
+            AnalogBlockReads.CountAndConvert(this, _flipped, pixel, total, ref reads, scratch);
             return;
         }
 
+        // Each read is converted as soon as it is counted: the draws keep their order (block, plane, column).
         Array.Clear(scratch.Codes);
         for (var b = 0; b < blocks; b++)
         {
+            var read = pixel.Block(b);
+            var (start, squares) = Base(b, read.Full, read.Valid, scratch.BaseAcc, scratch.VarBase);
             var codes = scratch.Codes.AsSpan(b * Stride, Stride);
-            var blockNegatives = negatives.Slice(b * Stride, Stride);
-            for (var j = 0; j < planes; j++)
+            for (var j = 0; j < read.Planes; j++)
             {
-                var at = (b * planes) + j;
-                Codes(b, j, scratch.Counts[at], scratch.Variances?[at], blockNegatives, codes, ref reads);
+                Plane(b, read.Plane(j), start, squares, scratch.Acc, scratch.VarAcc);
+                Codes(b, j, scratch.Acc, scratch.VarAcc, read.Negatives, codes, ref reads);
             }
         }
 

@@ -94,6 +94,21 @@ public sealed class AnalogDriveTests
     }
 
     [Fact]
+    public void Should_Count_The_Matches_Of_A_Word_From_Bit_Slices()
+    {
+        // Rows 0..2 have 3, 1 and 2 positive weights of N = 4; rows 0 and 2 driven: (2·3 − 4) + (2·2 − 4) = 2.
+        var gains = new RowGainSlices([3, 1, 2], 4, 64);
+        Assert.Equal(2, gains.Gain(0, 0b101));
+        Assert.Equal(-2, gains.Gain(0, 0b010));
+        Assert.Equal(0, gains.Gain(0, 0));
+
+        // Bits beyond the block's rows bring nothing; a second block starts at its own word.
+        var twoBlocks = new RowGainSlices([4, 0, 1, 3], 4, 2);
+        Assert.Equal(4 - 4, twoBlocks.Gain(0, 0b111));
+        Assert.Equal((-2) + 2, twoBlocks.Gain(1, 0b11));
+    }
+
+    [Fact]
     public void Should_Look_Up_Every_Bucket_Sixteen_At_A_Time()
     {
         if (!AnalogVectorKernel.IsSupported)
