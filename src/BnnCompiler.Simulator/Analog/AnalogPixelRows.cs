@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir.Nodes;
 
@@ -9,7 +10,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// padding), their count per block, and the cells they match when every input bit is 0 (Σ over valid rows of the
 /// columns whose weight is −1). Per image, <see cref="Drive"/> sets the driven rows of each input plane (valid rows
 /// whose bit is 1) and returns the extra matches they bring (Σ over driven rows of 2·positives − N, <see cref="RowGainSlices"/>): from the input's
-/// channel bitmaps a word at a time (<see cref="ChannelRuns"/>) where the window table allows, else row by row.
+/// channel bitmaps a word at a time (<see cref="ChannelRuns"/>) where the window table allows and the input has one
+/// plane, from the codes a word at a time for several planes (<see cref="CodePlanes"/>), else row by row.
 /// </summary>
 internal sealed class AnalogPixelRows
 {
@@ -84,13 +86,17 @@ internal sealed class AnalogPixelRows
     /// <summary>How many rows of block b are valid at pixel p.</summary>
     public int ValidRows(int p, int b) => _validRows[(p * Blocks) + b];
 
+    /// <summary>Inputs of this many planes or more are driven from their codes a word at a time (a bit test of eight rows' codes
+    /// per plane), fewer from the channel bitmaps (one bit deposit per run and plane).</summary>
+    public const int CodePlanes = 2;
+
     /// <summary>
     /// The input's bit planes for <see cref="Drive"/> (channel bitmaps, see <see cref="ChannelRuns.Bitmaps"/>), or null
     /// when this layer's rows are gathered one at a time.
     /// </summary>
     public ulong[]? Planes(int[] codes, int planes)
     {
-        if (_runs is null)
+        if (_runs is null || planes >= CodePlanes)
         {
             return null;
         }
@@ -107,16 +113,19 @@ internal sealed class AnalogPixelRows
     /// </summary>
     public long Drive(int p, int[] codes, ulong[]? bitmaps, int planes, ulong[] driven)
     {
-        if (codes.Length != InputLength + 1 || driven.Length < planes * Blocks * WordsPerBlock)
-        {
-            throw new ArgumentException("codes need the padding entry and driven one word per plane, block and word");
-        }
-
+        Check(codes, planes, driven);
         if (_runs is not null && bitmaps is not null)
         {
             return DriveWords(p, bitmaps, planes, driven);
         }
 
+        return planes >= CodePlanes && Vector256.IsHardwareAccelerated ? DriveCodes(p, codes, planes, driven) : DriveRows(p, codes, planes, driven);
+    }
+
+    /// <summary><see cref="Drive"/> one row and one plane at a time (the reference of the word-at-a-time paths).</summary>
+    public long DriveRows(int p, int[] codes, int planes, ulong[] driven)
+    {
+        Check(codes, planes, driven);
         var gather = _gather.AsSpan(p * _k, _k);
         long gain = 0;
         var words = Blocks * WordsPerBlock;
@@ -145,6 +154,56 @@ internal sealed class AnalogPixelRows
         }
 
         return (planes * _zeroMatches[p]) + gain;
+    }
+
+    private void Check(int[] codes, int planes, ulong[] driven)
+    {
+        if (codes.Length != InputLength + 1 || driven.Length < planes * Blocks * WordsPerBlock)
+        {
+            throw new ArgumentException("codes need the padding entry and driven one word per plane, block and word");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Drive"/> a word at a time from the codes: each word's rows' codes gathered once, then per plane the bit
+    /// of eight codes at a time (their bit j moved to the sign and the signs collected); the matches from popcounts.
+    /// </summary>
+    private long DriveCodes(int p, int[] codes, int planes, ulong[] driven)
+    {
+        var gather = _gather.AsSpan(p * _k, _k);
+        var words = Blocks * WordsPerBlock;
+        Span<int> row = stackalloc int[64];
+        long gains = 0;
+        for (var b = 0; b < Blocks; b++)
+        {
+            var end = Math.Min(_k, (b + 1) * _rowsPerBlock);
+            for (var w = 0; w < WordsPerBlock; w++)
+            {
+                var first = (b * _rowsPerBlock) + (w * 64);
+                var count = Math.Clamp(end - first, 0, 64);
+                var lanes = (count + 7) & ~7;
+                for (var r = 0; r < count; r++)
+                {
+                    row[r] = codes[gather[first + r]];
+                }
+
+                row[count..lanes].Clear();
+                var at = (b * WordsPerBlock) + w;
+                for (var j = 0; j < planes; j++)
+                {
+                    ulong word = 0;
+                    for (var g = 0; g < lanes; g += 8)
+                    {
+                        word |= (ulong)(Vector256.Create(row.Slice(g, 8)) << (31 - j)).ExtractMostSignificantBits() << g;
+                    }
+
+                    driven[(j * words) + at] = word;
+                    gains += _gains.Gain(at, word);
+                }
+            }
+        }
+
+        return (planes * _zeroMatches[p]) + gains;
     }
 
     /// <summary><see cref="Drive"/> a word at a time from the channel bitmaps; the matches from popcounts (<see cref="RowGainSlices"/>).</summary>

@@ -10,21 +10,22 @@ namespace BnnCompiler.Simulator.Analog;
 /// <see cref="IAnalogKernel"/> on 512-bit vectors (AVX-512 F and DQ): the coefficient tables copied with each row
 /// padded to a multiple of 32 columns, 32 columns' counts (and read-noise variances) held in registers while the
 /// driven rows of a plane are added in ascending order, then sixteen conversions at a time in single precision with
-/// sixteen noise draws at once (<see cref="ReadNoiseStream.Peek16"/>). Same additions in the same order as
+/// sixteen noise draws at once (<see cref="ReadNoiseStream.Peek16"/>), most decided from both bounds of their bucket in one look-up
+/// (<see cref="NoiseBounds.LookupBoth"/>). Same additions in the same order as
 /// <see cref="AnalogReferenceKernel"/>, so bit-identical outputs.
 /// </summary>
 internal sealed class AnalogVectorKernel : PaddedAnalogKernel
 {
     private const int Width = 32;
-    private readonly Vector512<float>[] _lowDraws;   // the noise draws' bounds per bucket (NoiseBounds)
-    private readonly Vector512<float>[] _highDraws;
+    private readonly Vector512<float>[] _draws;   // the noise draws' bounds per bucket, both in one entry (NoiseBounds.PackedVectors)
 
     public AnalogVectorKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
         : base(cells, readout, Width)
     {
-        _lowDraws = NoiseBounds.Vectors(NoiseBounds.Low);
-        _highDraws = NoiseBounds.Vectors(NoiseBounds.High);
+        _draws = Packed.Value;
     }
+
+    private static readonly Lazy<Vector512<float>[]> Packed = new(NoiseBounds.PackedVectors);
 
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated;
@@ -63,9 +64,9 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
                 reads.Advance(Math.Min(16, n - col));
 
                 // The code never decreases with the draw: when both bounds of the draw's bucket give one code, it is the code.
-                var bucket = bits >>> NoiseBounds.Shift;
-                clamped = Clamp(level + (sigma * NoiseBounds.Lookup(_lowDraws, bucket)), top);
-                if (clamped != Clamp(level + (sigma * NoiseBounds.Lookup(_highDraws, bucket)), top))
+                var (low, high) = NoiseBounds.LookupBoth(_draws, bits >>> NoiseBounds.Shift);
+                clamped = Clamp(level + (sigma * low), top);
+                if (clamped != Clamp(level + (sigma * high), top))
                 {
                     clamped = Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
                 }

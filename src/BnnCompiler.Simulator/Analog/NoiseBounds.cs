@@ -42,6 +42,32 @@ internal static class NoiseBounds
         [.. Enumerable.Range(0, Buckets / 16).Select(i => Vector512.Create(bound.AsSpan(i * 16, 16)))];
 
     /// <summary>
+    /// Both bounds of every bucket in one 32-bit entry as 512-bit vectors of sixteen buckets, for
+    /// <see cref="LookupBoth"/>: the low bound in bits 0–15, the high bound in bits 16–31, each the high half of a float
+    /// rounded outward (<see cref="Packed"/>), so one look-up gives both and they still hold every draw of the bucket.
+    /// </summary>
+    public static Vector512<float>[] PackedVectors()
+    {
+        var packed = Enumerable.Range(0, Buckets).Select(i => BitConverter.UInt32BitsToSingle(Packed(i))).ToArray();
+        return Vectors(packed);
+    }
+
+    /// <summary>Bucket i's entry of <see cref="PackedVectors"/>: the 16 high bits of a float ≤ Low[i] and of one ≥ High[i].</summary>
+    public static uint Packed(int i) => (Outward(High[i], up: true) & 0xFFFF0000u) | (Outward(Low[i], up: false) >> 16);
+
+    /// <summary>The two bounds of a packed entry: the low bound from bits 0–15, the high bound from bits 16–31.</summary>
+    public static (float Low, float High) Unpack(uint entry) =>
+        (BitConverter.UInt32BitsToSingle(entry << 16), BitConverter.UInt32BitsToSingle(entry & 0xFFFF0000u));
+
+    /// <summary>Sixteen buckets' low and high bounds from one look-up of the packed table (<see cref="PackedVectors"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<float> Low, Vector512<float> High) LookupBoth(Vector512<float>[] packed, Vector512<int> bucket)
+    {
+        var entry = Lookup(packed, bucket).AsInt32();
+        return ((entry << 16).AsSingle(), (entry & Vector512.Create(unchecked((int)0xFFFF0000))).AsSingle());
+    }
+
+    /// <summary>
     /// The table of one bound over the 32 coarse buckets (q ≫ <see cref="CoarseShift"/>) as 256-bit vectors of eight
     /// buckets each, for <see cref="Lookup(Vector256{float}[], Vector256{int})"/>: the least of eight fine buckets'
     /// low bounds, or the greatest of their high bounds.
@@ -86,6 +112,15 @@ internal static class NoiseBounds
         var low = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, d, c), Vector512.ConditionalSelect(bit5, b, a));
         var high = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, h, g), Vector512.ConditionalSelect(bit5, f, e));
         return Vector512.ConditionalSelect(bit7, high, low);
+    }
+
+    /// <summary>A float's bits with the low 16 cleared, moved one step of the high half outward (down, or up) where that drops a part.</summary>
+    private static uint Outward(float x, bool up)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(x);
+        var kept = bits & 0xFFFF0000u;
+        var away = up ? x > 0 : x < 0;   // the direction in which a larger magnitude moves the value
+        return kept != bits && away ? kept + 0x10000u : kept;
     }
 
     private static (float[] Low, float[] High) Build()

@@ -8,7 +8,7 @@ namespace BnnCompiler.Simulator.Tests.Analog;
 
 /// <summary>
 /// The shortcuts of the analog layer's per-pixel work give what the plain computation gives: the driven rows built a word
-/// at a time from channel bitmaps equal the rows gathered one at a time, with the same matches, in every layout; and the
+/// at a time from channel bitmaps or from the codes equal the rows gathered one at a time, with the same matches, in every layout; and the
 /// read-noise bounds hold every draw of their bucket, so deciding a code from them equals drawing it.
 /// </summary>
 public sealed class AnalogDriveTests
@@ -43,7 +43,8 @@ public sealed class AnalogDriveTests
         var random = new SplitMix64(17);
         var positives = Enumerable.Range(0, layout.Rows).Select(_ => (int)(random.NextUInt64() % (ulong)(layout.Columns + 1))).ToArray();
         var rows = new AnalogPixelRows(layout, im2col, inputLength, rowsPerBlock, positives);
-        Assert.NotNull(ChannelRuns.TryBuild(layout, im2col, rowsPerBlock));
+        var runs = ChannelRuns.TryBuild(layout, im2col, rowsPerBlock);
+        Assert.NotNull(runs);
         var words = planes * rows.Blocks * rows.WordsPerBlock;
         for (var image = 0; image < 3; image++)
         {
@@ -54,15 +55,22 @@ public sealed class AnalogDriveTests
             }
 
             var bitmaps = rows.Planes(codes, planes);
-            Assert.NotNull(bitmaps);
+            Assert.Equal(planes < AnalogPixelRows.CodePlanes, bitmaps is not null);
+            var channelBitmaps = new ulong[Math.Max(1, planes * runs.PlaneWords)];
+            runs.Bitmaps(codes.AsSpan(0, inputLength), planes, channelBitmaps);
             for (var p = 0; p < rows.Pixels; p++)
             {
                 var byWords = new ulong[words];
                 var byRows = new ulong[words];
                 var matchesByWords = rows.Drive(p, codes, bitmaps, planes, byWords);
-                var matchesByRows = rows.Drive(p, codes, null, planes, byRows);
+                var matchesByRows = rows.DriveRows(p, codes, planes, byRows);
                 Assert.Equal(byRows, byWords);
                 Assert.Equal(matchesByRows, matchesByWords);
+
+                // Whichever path Drive took (codes for several planes), the channel bitmaps' words agree too.
+                var fromBitmaps = new ulong[words];
+                Assert.Equal(matchesByRows, rows.Drive(p, codes, channelBitmaps, planes, fromBitmaps));
+                Assert.Equal(byRows, fromBitmaps);
             }
         }
     }
@@ -106,6 +114,31 @@ public sealed class AnalogDriveTests
         var twoBlocks = new RowGainSlices([4, 0, 1, 3], 4, 2);
         Assert.Equal(4 - 4, twoBlocks.Gain(0, 0b111));
         Assert.Equal((-2) + 2, twoBlocks.Gain(1, 0b11));
+    }
+
+    [Fact]
+    public void Should_Pack_Both_Bounds_Of_A_Bucket_Rounded_Outward()
+    {
+        for (var b = 0; b < NoiseBounds.Buckets; b++)
+        {
+            var (low, high) = NoiseBounds.Unpack(NoiseBounds.Packed(b));
+            Assert.True(low <= NoiseBounds.Low[b] && high >= NoiseBounds.High[b], $"bucket {b}: [{low}, {high}] does not hold [{NoiseBounds.Low[b]}, {NoiseBounds.High[b]}]");
+
+            // Outward by less than one step of the 16-bit half (2^-7 of the value).
+            Assert.InRange(NoiseBounds.Low[b] - low, 0f, MathF.Abs(NoiseBounds.Low[b]) / 128);
+            Assert.InRange(high - NoiseBounds.High[b], 0f, MathF.Abs(NoiseBounds.High[b]) / 128);
+        }
+
+        if (AnalogVectorKernel.IsSupported)
+        {
+            var packed = NoiseBounds.PackedVectors();
+            var buckets = ((System.Runtime.Intrinsics.Vector512.Create(0, 9, 2, 7, 4, 13, 6, 1, 8, 3, 10, 15, 12, 5, 14, 11) * 17) + System.Runtime.Intrinsics.Vector512.Create(3)) & System.Runtime.Intrinsics.Vector512.Create(NoiseBounds.Buckets - 1);
+            var (lows, highs) = NoiseBounds.LookupBoth(packed, buckets);
+            for (var lane = 0; lane < 16; lane++)
+            {
+                Assert.Equal(NoiseBounds.Unpack(NoiseBounds.Packed(buckets[lane])), (lows[lane], highs[lane]));
+            }
+        }
     }
 
     [Fact]
