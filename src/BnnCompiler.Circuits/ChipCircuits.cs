@@ -125,7 +125,11 @@ public sealed class ChipCircuits
         var subLeak = CellArrayModel.LeakageUw(sub, spec.Cell, tech) + row.LeakageUw * sub.Rows + columns.LeakageUw
             + (adc.LeakageUw + mux.LeakageUw + shiftAdd.LeakageUw) * adcsPerSubarray;
 
-        // PE: subarrays, adder trees over subarray rows, buffers, bus.
+        // PE: subarrays (and its spare subarrays with their selects), adder trees over subarray rows, buffers, bus.
+        var spares = spec.Pe.SpareSubarrays;
+        var subarraysPerPe = fp.SubarraysPerPe.Count + spares;
+        var subarraysPerTile = subarraysPerPe * fp.PesPerTile.Count;
+        var spareSelect = SpareSelect(spares, sub.Rows, adcsPerSubarray, fp.SubarraysPerPe, tech);
         var peTrees = fp.SubarraysPerPe.Columns * adcsPerSubarray;
         var peSumBits = fp.Buffers.PeAdderTreeBits;
         var peTree = AdderTreeModel.Tree(fp.SubarraysPerPe.Rows, spec.Readout.AdcBits + inputBits, tech);
@@ -134,8 +138,8 @@ public sealed class ChipCircuits
         var subSide = Math.Sqrt(subArea);
         var peBusBits = fp.WeightRowsPerSubarray;
         var peWire = WireModel.AreaUm2(tech, peBusBits, HTreeModel.PathLengthUm(fp.SubarraysPerPe.Columns, fp.SubarraysPerPe.Rows, subSide, subSide) / 1000);
-        var peArea = (subArea * fp.SubarraysPerPe.Count) + (peTree.AreaUm2 * peTrees) + (peBufferBit.AreaUm2 * peBufferBits) + peWire;
-        var peLeak = subLeak * fp.SubarraysPerPe.Count + peTree.LeakageUw * peTrees + peBufferBit.LeakageUw * peBufferBits;
+        var peArea = (subArea * subarraysPerPe) + spareSelect.AreaUm2 + (peTree.AreaUm2 * peTrees) + (peBufferBit.AreaUm2 * peBufferBits) + peWire;
+        var peLeak = (subLeak * subarraysPerPe) + spareSelect.LeakageUw + (peTree.LeakageUw * peTrees) + (peBufferBit.LeakageUw * peBufferBits);
 
         // Tile: PEs, adder trees over PE rows, buffers, threshold and pooling units, H-tree.
         var tileTrees = fp.PesPerTile.Columns * peTrees;
@@ -169,12 +173,12 @@ public sealed class ChipCircuits
         var chipAdderArea = chipAdder.AreaUm2 * tileTrees;
 
         var area = new AreaBuckets(
-            Crossbar: arrayArea * fp.SubarraysPerTile * tiles,
-            Adc: subAdc * fp.SubarraysPerTile * tiles,
-            Accumulation: ((subAccum * fp.SubarraysPerTile) + (peTree.AreaUm2 * peTrees * fp.PesPerTile.Count) + (tileTree.AreaUm2 * tileTrees)) * tiles + chipAdderArea,
+            Crossbar: arrayArea * subarraysPerTile * tiles,
+            Adc: subAdc * subarraysPerTile * tiles,
+            Accumulation: ((subAccum * subarraysPerTile) + (peTree.AreaUm2 * peTrees * fp.PesPerTile.Count) + (tileTree.AreaUm2 * tileTrees)) * tiles + chipAdderArea,
             Interconnect: ((peWire * fp.PesPerTile.Count) + tileWire) * tiles + globalWire,
             Buffer: ((peBufferBit.AreaUm2 * peBufferBits * fp.PesPerTile.Count) + (tileBufferBit.AreaUm2 * tileBufferBits)) * tiles + (globalBufferBit.AreaUm2 * globalBufferBits),
-            Other: ((subOther * fp.SubarraysPerTile) + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees)) * tiles);
+            Other: ((subOther * subarraysPerTile) + (spareSelect.AreaUm2 * fp.PesPerTile.Count) + ((threshold.AreaUm2 + pooling.AreaUm2) * tileTrees)) * tiles);
 
         var sensing = ChipClock.SensingPathNs(row, mux, adc);
         var period = ChipClock.PeriodNs(spec, sensing);
@@ -219,4 +223,25 @@ public sealed class ChipCircuits
 
     /// <summary>Bits a sum of <paramref name="groups"/> codes needs beyond one code: ⌈log2 g⌉.</summary>
     private static int GroupBits(int groups) => groups <= 1 ? 0 : 32 - int.LeadingZeroCount(groups - 1);
+
+    /// <summary>
+    /// The selects that let each of a PE's <paramref name="spares"/> spare subarrays stand in for any of its subarrays:
+    /// per spare, every row takes the input slice of one of the PE's subarray rows (a select of that many inputs per
+    /// row) and every ADC's result goes to the adder tree of one of the PE's subarray columns (a select of that many
+    /// outputs per ADC), each priced as a column mux of that many inputs (<see cref="ColumnMuxModel"/>). Set once after
+    /// the chip's test, so they switch no energy per read.
+    /// </summary>
+    private static UnitCost SpareSelect(int spares, int rows, int adcs, GridSpec subarrays, TechnologyNode tech)
+    {
+        if (spares == 0)
+        {
+            return UnitCost.Zero;
+        }
+
+        var rowSelect = ColumnMuxModel.PerAdc(subarrays.Rows, tech);
+        var outputSelect = ColumnMuxModel.PerAdc(subarrays.Columns, tech);
+        var area = spares * ((rowSelect.AreaUm2 * rows) + (outputSelect.AreaUm2 * adcs));
+        var leakage = spares * ((rowSelect.LeakageUw * rows) + (outputSelect.LeakageUw * adcs));
+        return new UnitCost(area, 0, 0, leakage);
+    }
 }

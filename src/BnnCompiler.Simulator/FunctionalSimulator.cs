@@ -41,7 +41,9 @@ public sealed class FunctionalSimulator
     /// <summary>
     /// As the main constructor, for a chip with its own defect map and calibration set (<see cref="ChipSetup"/>): the
     /// analog path takes stuck cells from <see cref="ChipSetup.Defects"/> when given, repairs around them as
-    /// <c>repair.mode</c> says, and calibrates the column references on <see cref="ChipSetup.CalibrationInputs"/>.
+    /// <c>repair.mode</c> says (with <c>pe.spare_subarrays</c>, a block its subarray's repair leaves with weight errors moves
+    /// onto a spare subarray of its PE: <see cref="SpareSubarrayPool"/>), and calibrates the column references on
+    /// <see cref="ChipSetup.CalibrationInputs"/>.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, ChipSetup setup)
         : this(graph, spec, trial, IsAnalog(spec, setup), null, setup)
@@ -80,6 +82,9 @@ public sealed class FunctionalSimulator
         Trial = trial;
         var encodings = EncodingAnalysis.Compute(graph);
         var imageValues = ImageInputs.Of(graph);
+        var spares = analog && spec.Repair.UsesSpares && spec.Pe.SpareSubarrays > 0
+            ? new SpareSubarrayPool(CrossbarMapper.Map(graph, spec), trial, setup.Defects)
+            : null;
         _interpreter = new IrInterpreter(graph, node =>
         {
             if (encodings.GetValueOrDefault(node.Inputs[0]) is not { } encoding
@@ -91,7 +96,7 @@ public sealed class FunctionalSimulator
             var isImage = imageValues.Contains(node.Inputs[0]);
             if (analog)
             {
-                var analogLayer = new AnalogCrossbarLayer(node, encoding, isImage, spec, trial, defects: setup.Defects);
+                var analogLayer = new AnalogCrossbarLayer(node, encoding, isImage, spec, trial, defects: setup.Defects, spares: spares);
                 _layers[node.Name] = new SimulatedLayer(node.Name, analogLayer.Counters, analogLayer.IsExact, analogLayer);
                 return analogLayer;
             }

@@ -34,6 +34,40 @@ public class SparePricingTests
         Assert.Equal(plain.Circuits.Area.Adc, spares.Circuits.Area.Adc);
     }
 
+    [Fact]
+    public void Should_Price_Spare_Subarrays_As_Subarrays_With_Their_Selects()
+    {
+        var plain = Circuits([]);
+        var spare = Circuits(["pe.spare_subarrays=1"]);
+        var fp = plain.Mapping.Floorplan;
+        Assert.Equal(fp.Tiles.Count, spare.Mapping.Floorplan.Tiles.Count);
+
+        // 2 × 2 subarrays a PE and one spare: 5 fabricated subarrays where there were 4, cells and ADCs alike.
+        var perPe = fp.SubarraysPerPe.Count;
+        Assert.Equal(4, perPe);
+        Assert.Equal((perPe + 1.0) / perPe, spare.Circuits.Area.Crossbar / plain.Circuits.Area.Crossbar, 9);
+        Assert.Equal((perPe + 1.0) / perPe, spare.Circuits.Area.Adc / plain.Circuits.Area.Adc, 9);
+
+        // The rest of the spare's periphery and its selects: per row a 2-input select (2 subarray rows a PE), per ADC
+        // (16) a 2-input select (2 subarray columns), each a column mux of 2, in every PE of every tile.
+        var select = ColumnMuxModel.PerAdc(2, plain.Circuits.Tech);
+        var pes = fp.PesPerTile.Count * fp.Tiles.Count;
+        var selects = pes * ((select.AreaUm2 * 128) + (select.AreaUm2 * 16));
+        var subarrayOther = (plain.Circuits.Area.Other - (ThresholdAndPooling(plain) * fp.Tiles.Count)) / (perPe * pes);
+        Assert.Equal(plain.Circuits.Area.Other + (subarrayOther * pes) + selects, spare.Circuits.Area.Other, 6);
+        Assert.True(spare.Circuits.LeakageUw > plain.Circuits.LeakageUw);
+        Assert.Equal(plain.Circuits.Adc, spare.Circuits.Adc);
+        Assert.Equal(plain.Circuits.Mux, spare.Circuits.Mux);
+    }
+
+    /// <summary>A tile's threshold and pooling units (the part of the other bucket outside the subarrays).</summary>
+    private static double ThresholdAndPooling((ChipMapping Mapping, ChipCircuits Circuits) chip)
+    {
+        var fp = chip.Mapping.Floorplan;
+        var trees = fp.PesPerTile.Columns * fp.SubarraysPerPe.Columns * chip.Mapping.Spec.AdcsPerSubarray;
+        return (chip.Circuits.Threshold.AreaUm2 + chip.Circuits.Pooling.AreaUm2) * trees;
+    }
+
     private static (ChipMapping Mapping, ChipCircuits Circuits) Circuits(string[] overrides)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);

@@ -119,6 +119,17 @@ public class OverrideTests
     }
 
     [Fact]
+    public void Should_Take_Spare_Subarrays_Per_Pe_From_0_To_16()
+    {
+        var study = HardwareSpecLoader.Load(SpecPath("default.yaml"), []);
+        Assert.Equal(0, study.Pe.SpareSubarrays);
+        Assert.Equal(2, HardwareSpecLoader.ApplyOverrides(study, ["pe.spare_subarrays=2"]).Pe.SpareSubarrays);
+        var exception = Assert.Throws<DiagnosticException>(() => HardwareSpecLoader.ApplyOverrides(study, ["pe.spare_subarrays=17"]));
+        Assert.Equal(["--set pe.spare_subarrays: error BNN2004: pe.spare_subarrays must be an integer from 0 to 16; got 17"],
+            exception.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Should_Keep_A_Spec_Unchanged_With_No_Overrides()
     {
         foreach (var file in new[] { "default.yaml", "tiny.yaml", "sram.yaml", "fefet.yaml" })

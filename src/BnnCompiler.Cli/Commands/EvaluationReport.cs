@@ -72,6 +72,8 @@ public static class EvaluationReport
             simulator.Repair.StuckCells,
             WeightErrorsNaive = simulator.Repair.NaiveErrors,
             WeightErrorsRepaired = simulator.Repair.RepairedErrors,
+            SpareSubarrays = spec.Pe.SpareSubarrays,
+            BlocksOnSpareSubarrays = simulator.Repair.MovedBlocks,
             Calibrated = spec.Repair.Calibrates && !spec.NonIdealities.IsIdeal,
         },
         Ablation = ablation?.Select(a => new
@@ -166,6 +168,6 @@ public static class EvaluationReport
         }
 
         var fixedShare = r.NaiveErrors == 0 ? 1.0 : 1.0 - ((double)r.RepairedErrors / r.NaiveErrors);
-        output.WriteLine(F($"repair               {RepairModes.Word(spec.Repair.Mode)} ({spec.Subarray.SpareRows} spare rows, {spec.Subarray.SpareColumns} spare columns a subarray): {r.StuckCells:N0} stuck cells; weight errors {r.NaiveErrors:N0} naive, {r.RepairedErrors:N0} left ({fixedShare:P1} repaired){(spec.Repair.Calibrates ? "; column references calibrated" : string.Empty)}"));
+        output.WriteLine(F($"repair               {RepairModes.Word(spec.Repair.Mode)} ({spec.Subarray.SpareRows} spare rows, {spec.Subarray.SpareColumns} spare columns a subarray): {r.StuckCells:N0} stuck cells; weight errors {r.NaiveErrors:N0} naive, {r.RepairedErrors:N0} left ({fixedShare:P1} repaired){(spec.Pe.SpareSubarrays > 0 ? $"; {r.MovedBlocks:N0} blocks moved onto spare subarrays ({spec.Pe.SpareSubarrays} a PE)" : string.Empty)}{(spec.Repair.Calibrates ? "; column references calibrated" : string.Empty)}"));
     }
 }

@@ -42,11 +42,11 @@ public static class RepairOptions
     public static void CheckSpares(HardwareSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Repair.UsesSpares && spec.Subarray.SpareRows + spec.Subarray.SpareColumns == 0)
+        if (spec.Repair.UsesSpares && spec.Subarray.SpareRows + spec.Subarray.SpareColumns + spec.Pe.SpareSubarrays == 0)
         {
             throw new DiagnosticException(Diagnostic.Error(MappingCodes.NoSpares,
-                $"repair.mode {RepairModes.Word(spec.Repair.Mode)} uses spare rows and columns, but the spec fabricates none; " +
-                "give subarray.spare_rows and/or subarray.spare_columns (e.g. --set subarray.spare_columns=8), or use --repair map",
+                $"repair.mode {RepairModes.Word(spec.Repair.Mode)} uses spare rows, columns and subarrays, but the spec fabricates none; " +
+                "give subarray.spare_rows, subarray.spare_columns and/or pe.spare_subarrays (e.g. --set subarray.spare_columns=8), or use --repair map",
                 new SourceLocation(spec.SourcePath, Detail: "repair.mode")));
         }
     }

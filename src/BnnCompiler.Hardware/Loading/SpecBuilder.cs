@@ -58,6 +58,7 @@ internal static class SpecBuilder
                 InputBuffer = Buffer(v, "pe.input_buffer"),
                 OutputBuffer = Buffer(v, "pe.output_buffer"),
                 AdderTreeBits = v.GetOrNull<int>("pe.adder_tree_bits"),
+                SpareSubarrays = v.Get<int>("pe.spare_subarrays"),
             },
             Subarray = new SubarraySpec
             {

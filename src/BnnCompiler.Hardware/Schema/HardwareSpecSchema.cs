@@ -83,6 +83,9 @@ public static class HardwareSpecSchema
         .. Buffer("pe.output_buffer", "the PE's output buffer", "one output vector of its subarrays", s => s.Pe.OutputBuffer),
         F("pe.adder_tree_bits", new IntegerType(1, 64, keyword: "auto"), "bits", null,
             "Output width of the adder tree over a PE's subarrays; auto is just wide enough for the exact sum.", s => s.Pe.AdderTreeBits),
+        F("pe.spare_subarrays", new IntegerType(0, 16), "subarrays", 0,
+            "Spare subarrays fabricated in each PE for defect repair: a block that its own subarray's spares and permutations leave with weight errors moves onto one (priced as subarrays with their select muxes; used with repair.mode map+spares).",
+            s => s.Pe.SpareSubarrays),
 
         F("subarray.rows", new IntegerType(8, 4096, powerOfTwo: true), "cells", 128,
             "Rows (word lines) of one crossbar.", s => s.Subarray.Rows),

@@ -12,4 +12,8 @@ public sealed record PeSpec
 
     /// <summary>Output width of the adder tree in bits, or null for just wide enough for the exact sum.</summary>
     public required int? AdderTreeBits { get; init; }
+
+    /// <summary>Spare subarrays fabricated in each PE (<c>pe.spare_subarrays</c>): a block whose subarray repair cannot
+    /// fix moves onto one (repair.mode map+spares; docs/repair.md).</summary>
+    public int SpareSubarrays { get; init; }
 }

@@ -32,8 +32,15 @@ public sealed class DefectMap
     public SubarrayDefects For(SubarrayAddress address, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(address);
+        return For(address.Tile, address.Pe, address.Subarray, rows, columns);
+    }
+
+    /// <summary>The stuck cells of subarray <paramref name="subarray"/> of a PE (a spare subarray's index follows the
+    /// PE's subarrays), on a grid of the fabricated size.</summary>
+    public SubarrayDefects For(int tile, int pe, int subarray, int rows, int columns)
+    {
         var cells = new StuckState[rows * columns];
-        if (_bySubarray.TryGetValue((address.Tile, address.Pe, address.Subarray), out var list))
+        if (_bySubarray.TryGetValue((tile, pe, subarray), out var list))
         {
             foreach (var e in list)
             {
@@ -49,20 +56,21 @@ public sealed class DefectMap
 
     /// <summary>
     /// Refuses (<see cref="MappingCodes.DefectOutsideChip"/>, naming the file and line) an entry whose subarray or cell the
-    /// mapped chip does not have: tile id beyond the chip's tiles, PE beyond a tile's, subarray beyond a PE's, row or
-    /// column beyond the fabricated subarray (spares included).
+    /// mapped chip does not have: tile id beyond the chip's tiles, PE beyond a tile's, subarray beyond a PE's (its spare
+    /// subarrays, <c>pe.spare_subarrays</c>, follow them), row or column beyond the fabricated subarray (spares included).
     /// </summary>
     public void CheckAgainst(ChipMapping mapping, string path)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         var fp = mapping.Floorplan;
         var sub = mapping.Spec.Subarray;
+        var perPe = fp.SubarraysPerPe.Count + mapping.Spec.Pe.SpareSubarrays;
         foreach (var e in Entries)
         {
             var problem =
                 e.Tile >= fp.Tiles.Count ? $"tile {e.Tile} is beyond the chip's {fp.Tiles.Count} tiles (0..{fp.Tiles.Count - 1})"
                 : e.Pe >= fp.PesPerTile.Count ? $"PE {e.Pe} is beyond a tile's {fp.PesPerTile.Count} PEs (0..{fp.PesPerTile.Count - 1})"
-                : e.Subarray >= fp.SubarraysPerPe.Count ? $"subarray {e.Subarray} is beyond a PE's {fp.SubarraysPerPe.Count} subarrays (0..{fp.SubarraysPerPe.Count - 1})"
+                : e.Subarray >= perPe ? $"subarray {e.Subarray} is beyond a PE's {perPe} subarrays (0..{perPe - 1}, {mapping.Spec.Pe.SpareSubarrays} spare subarrays included)"
                 : e.Row >= sub.PhysicalRows ? $"row {e.Row} is beyond the subarray's {sub.PhysicalRows} rows (0..{sub.PhysicalRows - 1}, spares included)"
                 : e.Column >= sub.PhysicalColumns ? $"column {e.Column} is beyond the subarray's {sub.PhysicalColumns} columns (0..{sub.PhysicalColumns - 1}, spares included)"
                 : null;

@@ -9,4 +9,8 @@ public interface IDefectSource
     /// <summary>The fabricated subarray (spares included) holding row block <paramref name="rowBlock"/>, column block
     /// <paramref name="columnBlock"/> of layer <paramref name="layer"/>'s first copy, or null to draw its defects.</summary>
     SubarrayDefects? For(string layer, int rowBlock, int columnBlock);
+
+    /// <summary>Spare subarray <paramref name="spare"/> (0-based, <c>pe.spare_subarrays</c>) of PE <paramref name="pe"/>
+    /// of tile <paramref name="tile"/>, or null to draw its defects.</summary>
+    SubarrayDefects? Spare(int tile, int pe, int spare) => null;
 }

@@ -24,4 +24,11 @@ public sealed class MappedDefectSource : IDefectSource
         var sub = _mapping.Spec.Subarray;
         return _map.For(block.Address, sub.PhysicalRows, sub.PhysicalColumns);
     }
+
+    /// <summary>A spare subarray's cells: the map lists it after the PE's subarrays (index subarrays per PE + spare).</summary>
+    public SubarrayDefects? Spare(int tile, int pe, int spare)
+    {
+        var sub = _mapping.Spec.Subarray;
+        return _map.For(tile, pe, _mapping.Floorplan.SubarraysPerPe.Count + spare, sub.PhysicalRows, sub.PhysicalColumns);
+    }
 }

@@ -43,9 +43,10 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     /// <see cref="KernelPath.Avx512"/> (the default where supported) runs the 512-bit kernel, <see cref="KernelPath.Avx2"/>
     /// (or Avx512 on a machine without AVX-512 DQ) the 256-bit kernel, <see cref="KernelPath.Scalar"/> the scalar
     /// reference; <see cref="Path"/> says which one runs. <paramref name="defects"/> gives the chip's stuck cells
-    /// (null: drawn from the spec's rates); repair works around them as <c>repair.mode</c> says (docs/repair.md).
+    /// (null: drawn from the spec's rates); repair works around them as <c>repair.mode</c> says (docs/repair.md), moving a
+    /// block onto a spare subarray of <paramref name="spares"/> where its own subarray's repair leaves weight errors.
     /// </summary>
-    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null, IDefectSource? defects = null)
+    public AnalogCrossbarLayer(BinaryLinearNode node, ValueEncoding inputEncoding, bool isImageInput, HardwareSpec spec, int trial, KernelPath? path = null, IDefectSource? defects = null, SpareSubarrayPool? spares = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(inputEncoding);
@@ -56,7 +57,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _quantizeInput = isImageInput && inputEncoding.Bits > spec.Readout.InputBits;
         _im2col = Im2Col.For(node.Layout);
         var models = AnalogDeviceModels.From(spec);
-        _cells = new AnalogLayerWeights(node, spec, models, trial, defects);
+        _cells = new AnalogLayerWeights(node, spec, models, trial, defects, spares);
         Readout = new AnalogColumnReadout(_cells, spec.Readout, node.Layout.Rows, models);
         // Repair may store a block's column negated: the digital side counts the weights the cells hold and subtracts
         // that block's partial sum, so the layer still computes W·x.

@@ -24,7 +24,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// </summary>
 public sealed class AnalogLayerWeights
 {
-    public AnalogLayerWeights(BinaryLinearNode node, HardwareSpec spec, AnalogDeviceModels models, int trial, IDefectSource? defects = null)
+    public AnalogLayerWeights(BinaryLinearNode node, HardwareSpec spec, AnalogDeviceModels models, int trial, IDefectSource? defects = null, SpareSubarrayPool? spares = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(spec);
@@ -82,6 +82,16 @@ public sealed class AnalogLayerWeights
                 var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
                 var problem = new RepairProblem(geometry, states, stuck, spec.Repair.UsesSpares);
                 var (plan, counts) = RepairPlanner.Plan(problem, spec.Repair.Mode, physicalRows, physicalColumns);
+                var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
+                if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb, counts.RepairedErrors,
+                    d => RepairPlanner.Plan(new RepairProblem(geometry, states, d, useSpares: true), spec.Repair.Mode, physicalRows, physicalColumns)) is { } spare)
+                {
+                    // The block moves onto a spare subarray of its PE: the spare's cells, ADCs and plan.
+                    (draws, stuck, plan) = (spare.Draws, spare.Defects, spare.Plan);
+                    adcs = AnalogStreams.SpareAdcs(seed, trial, spare.Tile, spare.Pe, spare.Index);
+                    counts = counts with { RepairedErrors = spare.Counts.RepairedErrors, MovedBlocks = 1 };
+                }
+
                 repair = repair.Add(counts);
                 var placed = plan.Place(states);
                 for (var i = 0; i < g.Length; i++)
@@ -90,7 +100,6 @@ public sealed class AnalogLayerWeights
                 }
 
                 var e = models.WireResistanceOhm > 0 ? IrDropModel.Effective(g, physicalRows, physicalColumns, models.WireConductance) : g;
-                var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
                 var instances = Enumerable.Range(0, spec.AdcsPerSubarray)
                     .Select(_ => models.Adc.HasStaticErrors ? models.Adc.Draw(adcs) : AdcInstance.Ideal).ToArray();
                 for (var first = 0; first < rowCount; first += RowsPerBlock)

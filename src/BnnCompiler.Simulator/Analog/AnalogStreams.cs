@@ -18,6 +18,14 @@ public static class AnalogStreams
     public static SplitMix64 CopyCells(int seed, int trial, string layer, int copy, int rowBlock, int columnBlock) =>
         SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/copy {copy}/subarray {rowBlock},{columnBlock}/cells");
 
+    /// <summary>Per-cell draws of spare subarray <paramref name="spare"/> of a PE (<c>pe.spare_subarrays</c>), as <see cref="Cells"/>.</summary>
+    public static SplitMix64 SpareCells(int seed, int trial, int tile, int pe, int spare) =>
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"tile {tile}/pe {pe}/spare subarray {spare}/cells");
+
+    /// <summary>Per-ADC draws of spare subarray <paramref name="spare"/> of a PE, as <see cref="Adcs"/>.</summary>
+    public static SplitMix64 SpareAdcs(int seed, int trial, int tile, int pe, int spare) =>
+        SplitMix64.ForStream(TrialSeed(seed, trial), $"tile {tile}/pe {pe}/spare subarray {spare}/adc");
+
     /// <summary>Per-ADC draws of one subarray: offset, gain error (two per ADC instance, in ADC order).</summary>
     public static SplitMix64 Adcs(int seed, int trial, string layer, int rowBlock, int columnBlock) =>
         SplitMix64.ForStream(TrialSeed(seed, trial), $"layer {layer}/subarray {rowBlock},{columnBlock}/adc");

@@ -1,5 +1,6 @@
 using BnnCompiler.Core;
 using BnnCompiler.Core.Analysis;
+using BnnCompiler.Core.Diagnostics;
 using BnnCompiler.Core.Interpretation;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Data;
@@ -42,6 +43,39 @@ public sealed class RepairSimulationTests
 
         var naive = CompareLayers(model.Graph, spec with { Repair = spec.Repair with { Mode = RepairMode.None } }, defects, samples);
         Assert.True(naive.Mismatches > 0, "the naive mapping reads the stuck cells");
+    }
+
+    [Fact]
+    public void Should_Move_A_Ruined_Subarrays_Block_Onto_The_Spare_Subarray_Of_Its_Pe()
+    {
+        // A hand-built map: every cell of the subarray holding fc2's first block stuck on (no placement inside it helps),
+        // and two stuck cells on its PE's spare subarray (listed after the PE's subarrays), which the column assignment
+        // avoids. With one spare subarray a PE the block moves there and the layer computes exactly what the ideal one does.
+        var (model, samples) = Load("fmnist-cnn.onnx", 20);
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["repair.mode=map+spares", "pe.spare_subarrays=1", "readout.adc_bits=7"]);
+        var mapping = CrossbarMapper.Map(model.Graph, spec);
+        var a = mapping.Layer("fc2").Block(0, 0, 0).Address;
+        var (rows, columns) = (spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
+        var spareIndex = mapping.Floorplan.SubarraysPerPe.Count;
+        var entries = Enumerable.Range(0, rows * columns).Select(i => new DefectEntry(a.Tile, a.Pe, a.Subarray, i / columns, i % columns, StuckState.On))
+            .Append(new DefectEntry(a.Tile, a.Pe, spareIndex, 0, 0, StuckState.On))
+            .Append(new DefectEntry(a.Tile, a.Pe, spareIndex, 5, 7, StuckState.Off));
+        var map = new DefectMap(entries);
+        map.CheckAgainst(mapping, "hand.csv");
+        var beyond = new DefectMap([new DefectEntry(a.Tile, a.Pe, spareIndex + 1, 0, 0, StuckState.On) { Line = 2 }]);
+        Assert.Contains("1 spare subarrays included", Assert.Throws<DiagnosticException>(() => beyond.CheckAgainst(mapping, "hand.csv")).Message);
+
+        var source = new MappedDefectSource(map, mapping);
+        var moved = CompareLayers(model.Graph, spec, source, samples, new SpareSubarrayPool(mapping, 0, source));
+        Assert.Equal(1, moved.Moved);
+        Assert.True(moved.Naive > 0);
+        Assert.Equal(0, moved.Left);
+        Assert.Equal(0, moved.Mismatches);
+
+        var without = HardwareSpecLoader.ApplyOverrides(spec, ["pe.spare_subarrays=0"]);
+        var stays = CompareLayers(model.Graph, without, source, samples);
+        Assert.Equal(0, stays.Moved);
+        Assert.True(stays.Left > 0 && stays.Mismatches > 0, $"{stays.Left} errors left, {stays.Mismatches} differing outputs");
     }
 
     [Fact]
@@ -181,10 +215,10 @@ public sealed class RepairSimulationTests
         return (model, Enumerable.Range(0, feeder.Count).Select(feeder.Sample).ToArray());
     }
 
-    private sealed record Comparison(long Naive, long Left, bool Flips, int Mismatches);
+    private sealed record Comparison(long Naive, long Left, bool Flips, int Mismatches, long Moved);
 
     /// <summary>Runs every crossbar layer on the ideal model and on the analog one with the given defects; counts differing outputs.</summary>
-    private static Comparison CompareLayers(IrGraph graph, HardwareSpec spec, IDefectSource defects, float[][] samples)
+    private static Comparison CompareLayers(IrGraph graph, HardwareSpec spec, IDefectSource defects, float[][] samples, SpareSubarrayPool? spares = null)
     {
         var encodings = EncodingAnalysis.Compute(graph);
         var images = new HashSet<IrValue>(graph.Inputs);
@@ -198,7 +232,7 @@ public sealed class RepairSimulationTests
             }
 
             var isImage = images.Contains(node.Inputs[0]);
-            var analog = new AnalogCrossbarLayer(node, e, isImage, spec, trial: 0, defects: defects);
+            var analog = new AnalogCrossbarLayer(node, e, isImage, spec, trial: 0, defects: defects, spares: spares);
             analogLayers.Add(analog);
             return new TwinLayer(new CrossbarLayer(node, e, isImage, spec), analog, (_, _, _) => mismatches++);
         });
@@ -209,7 +243,7 @@ public sealed class RepairSimulationTests
 
         var naive = analogLayers.Sum(l => l.Cells.Repair.NaiveErrors);
         var left = analogLayers.Sum(l => l.Cells.Repair.RepairedErrors);
-        return new Comparison(naive, left, analogLayers.Any(l => l.Cells.HasFlips), mismatches);
+        return new Comparison(naive, left, analogLayers.Any(l => l.Cells.HasFlips), mismatches, analogLayers.Sum(l => l.Cells.Repair.MovedBlocks));
     }
 
     /// <summary>Six stuck cells per subarray, alternating on and off, no two in a row or column.</summary>
