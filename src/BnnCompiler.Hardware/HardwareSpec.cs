@@ -46,6 +46,9 @@ public sealed record HardwareSpec
     /// <summary>The file the spec was read from as given by the caller, or the name passed to Parse.</summary>
     public required string SourcePath { get; init; }
 
+    /// <summary>True when the chip fabricates spare rows, columns or subarrays for repair.mode map+spares.</summary>
+    public bool HasSpares => Subarray.SpareRows + Subarray.SpareColumns + Pe.SpareSubarrays > 0;
+
     /// <summary>Weight rows one subarray offers a layer: physical rows over the rows one weight takes.</summary>
     public int WeightRowsPerSubarray => Subarray.Rows / Weights.RowsPerWeight;
 

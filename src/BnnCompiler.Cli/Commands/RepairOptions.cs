@@ -42,7 +42,7 @@ public static class RepairOptions
     public static void CheckSpares(HardwareSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Repair.UsesSpares && spec.Subarray.SpareRows + spec.Subarray.SpareColumns + spec.Pe.SpareSubarrays == 0)
+        if (spec.Repair.UsesSpares && !spec.HasSpares)
         {
             throw new DiagnosticException(Diagnostic.Error(MappingCodes.NoSpares,
                 $"repair.mode {RepairModes.Word(spec.Repair.Mode)} uses spare rows, columns and subarrays, but the spec fabricates none; " +

@@ -69,7 +69,7 @@ public static class AblationSpecs
             return [];
         }
 
-        var spares = spec.Subarray.SpareRows + spec.Subarray.SpareColumns > 0;
+        var spares = spec.HasSpares;
         var calibration = setup?.CalibrationInputs is { Count: > 0 };
         return RepairModes.All
             .Where(m => m != spec.Repair.Mode)

@@ -13,8 +13,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// subarrays) or are drawn, like its variation, drift and ADC instances, from its own streams
 /// (<see cref="AnalogStreams.SpareCells"/>, <see cref="AnalogStreams.SpareAdcs"/>).
 /// <code>
-///   before: fc1 block (3, 0) on tile 7, PE 1, subarray 2: 16,512 stuck cells, 8,300 weight errors left
-///   after:  fc1 block (3, 0) on tile 7, PE 1, spare 0: 0 weight errors left; spare 0 of that PE is taken
+///   before: fc1 block (3, 0) on tile 7, PE 1, subarray 2, every cell stuck on: 8,192 weight errors left
+///   after:  fc1 block (3, 0) on tile 7, PE 1, spare 0, placed around its stuck cells: 0 left; spare 0 is taken
 /// </code>
 /// </summary>
 public sealed class SpareSubarrayPool
