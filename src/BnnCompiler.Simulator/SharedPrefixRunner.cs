@@ -58,7 +58,17 @@ public sealed class SharedPrefixRunner
         ObjectDisposedException.ThrowIf(_finished, this);
         var outputs = new float[_simulators.Length][];
         var values = _values.Value!;
-        values[0] = input.ToArray();
+
+        var length = _simulators[0].Graph.Inputs[0].Shape.Count;
+        if (input.Length != length)
+        {
+            throw new ArgumentException($"input has {input.Length} values; the graph takes {length}", nameof(input));
+        }
+
+        // The slot of the image is this thread's own array, reused for every image (nodes read it, none writes it).
+        values[0] ??= new float[length];
+
+        input.CopyTo(values[0]);
         Walk(_root, values, outputs);
         return outputs;
     }
@@ -125,17 +135,9 @@ public sealed class SharedPrefixRunner
         var simulator = _simulators[branch.Runner];
         if (branch.Children.Length == 0)
         {
-            // A leaf: the rest of the graph on its simulator (all of it, its own run, when nothing is shared).
-            float[] output;
-            if (branch.First == 0)
-            {
-                output = simulator.Run(values[0]);
-            }
-            else
-            {
-                simulator.RunNodes(values, branch.First, branch.End);
-                output = (float[])values[simulator.OutputSlot].Clone();
-            }
+            // A leaf: the rest of the graph on its simulator (all of it when nothing is shared).
+            simulator.RunNodes(values, branch.First, branch.End);
+            var output = (float[])values[simulator.OutputSlot].Clone();
 
             foreach (var m in branch.Members)
             {

@@ -6,8 +6,9 @@ namespace BnnCompiler.Simulator.Functional;
 /// <summary>
 /// Windowed layers whose ADCs do not all read exactly (or that read several planes through coarse ADCs): every
 /// row block's count must reach its ADC, so the rows keep <see cref="BlockGather"/>'s slot order (blocks in words),
-/// but the output pixels lie along the vector lanes as on the pixel-lane route. The input's channel bitmaps are
-/// gathered once per image into rows [plane, kernel offset, channel word, pixel] (one look-up per pixel and offset),
+/// but the output pixels lie along the vector lanes as on the pixel-lane route. Each plane of the input is packed
+/// into channel fields (<see cref="InputCodes.PackFields"/>), gathered once per image into rows
+/// [plane, kernel offset, channel word, pixel] (one look-up per pixel and offset),
 /// then each run of channels is shifted into its slot word for all pixels at once, giving x [plane, slot word, pixel];
 /// the driven rows of each pixel (padding rows are not driven) are a constant [slot word, pixel] mask. Per column,
 /// block and plane, eight pixels per 512-bit vector (four per 256-bit vector): m = popcount(driven ∧ ¬(x ⊕ w)), the
@@ -15,7 +16,7 @@ namespace BnnCompiler.Simulator.Functional;
 /// AVX2), shifted by the plane into its kind's accumulator (<see cref="AdcKinds"/>). The outputs and counts equal
 /// <see cref="ColumnKernel"/>'s (tested against the scalar path and the plain reference).
 /// <code>
-///   bitmaps [plane, input pixel, word] → rows [plane, t, word, pixel] → x [plane, slot word, pixel]
+///   codes [C, input pixel] → fields [plane, word, input pixel] → rows [plane, t, word, pixel] → x [plane, slot word, pixel]
 ///   → d[n, p] = Σ_kind factor·Σ_{b, j} 2^j·ADC_b(m[n, b, j, p]) / divisor → y = Scale·(d − NegativeTerm) + Constant·SignedValid
 /// </code>
 /// </summary>
@@ -30,11 +31,12 @@ internal sealed partial class BlockLaneKernel
     private readonly int _blocks;
     private readonly int _area;
     private readonly int _channelWords;
-    private readonly int _planeWords;       // words of one plane of the channel bitmaps
+    private readonly int _channels;
+    private readonly int _inputPixels;
     private readonly BlockRun[] _runs;
     private readonly ulong[] _weights;      // [column, slot word]
     private readonly ulong[] _driven;       // [slot word, padded pixel]: rows the pixel drives
-    private readonly int[] _source;         // [offset, padded pixel]: input pixel read, −1 in the padding and past the last pixel
+    private readonly int[] _source;         // [offset, padded pixel]: input pixel read; the zero pixel (input pixels) in the padding and past the last pixel
     private readonly int[] _negativeTerm;   // [column, padded pixel]: −1 weights on driven rows × (2^P − 1)
     private readonly int[] _signedValid;    // [column, padded pixel]: Σ w over driven rows
     private readonly AdcKinds _kinds;
@@ -57,7 +59,8 @@ internal sealed partial class BlockLaneKernel
         _blocks = gather.Blocks;
         _area = gather.KernelArea;
         _channelWords = gather.ChannelWords;
-        _planeWords = gather.InputPixels * gather.ChannelWords;
+        _channels = gather.Channels;
+        _inputPixels = gather.InputPixels;
         _runs = gather.Runs.ToArray();
         _weights = slotWeights;
         _kinds = new AdcKinds(adcs);
@@ -66,7 +69,7 @@ internal sealed partial class BlockLaneKernel
         var padded = _paddedPixels;
         _driven = new ulong[_words * padded];
         _source = new int[_area * padded];
-        Array.Fill(_source, -1);
+        Array.Fill(_source, _inputPixels);
         for (var p = 0; p < _pixels; p++)
         {
             var cls = gather.ClassOf[p];
@@ -77,7 +80,8 @@ internal sealed partial class BlockLaneKernel
 
             for (var t = 0; t < _area; t++)
             {
-                _source[(t * padded) + p] = gather.SourcePixel(p, t);
+                var source = gather.SourcePixel(p, t);
+                _source[(t * padded) + p] = source < 0 ? _inputPixels : source;
             }
         }
 
@@ -115,6 +119,9 @@ internal sealed partial class BlockLaneKernel
     /// <summary>The vector path that runs (AVX-512 or AVX2).</summary>
     public KernelPath Path { get; }
 
+    /// <summary>Length of the field scratch <see cref="Run"/> takes.</summary>
+    public int FieldLength => _planes * _channelWords * (_inputPixels + 1);
+
     /// <summary>Length of the row scratch <see cref="Run"/> takes.</summary>
     public int RowLength => _planes * _area * _channelWords * _paddedPixels;
 
@@ -126,33 +133,38 @@ internal sealed partial class BlockLaneKernel
         gather.OutputPixels >= 8 && gather.WordsPerBlock <= BitCounts.ByteSumWords && new AdcKinds(adcs).FitVectors;
 
     /// <summary>
-    /// Every column and pixel from the channel bitmaps [plane, input pixel, channel word]: y into
+    /// Every column and pixel from the input codes [channel, input pixel] (their low bits are the planes): y into
     /// <paramref name="output"/> [column, pixel]; returns Σ m over every conversion.
     /// </summary>
-    public long Run(ReadOnlySpan<ulong> bitmaps, double scale, double constant, Span<ulong> rows, Span<ulong> slots, Span<float> output)
+    public long Run(ReadOnlySpan<int> codes, double scale, double constant, Span<ulong> fields, Span<ulong> rows, Span<ulong> slots, Span<float> output)
     {
-        GatherRows(bitmaps, rows[..RowLength]);
+        var planeFields = _channelWords * (_inputPixels + 1);
+        for (var j = 0; j < _planes; j++)
+        {
+            InputCodes.PackFields(codes, _channels, _inputPixels, j, fields.Slice(j * planeFields, planeFields));
+        }
+
+        GatherRows(fields[..FieldLength], rows[..RowLength]);
         ShiftRuns(rows, slots[..SlotLength]);
         return Path == KernelPath.Avx512 ? Columns512(slots, scale, constant, output) : Columns256(slots, scale, constant, output);
     }
 
-    /// <summary>rows [plane, t, channel word, pixel]: the bitmap word each pixel reads at offset t (zero in the padding).</summary>
-    private void GatherRows(ReadOnlySpan<ulong> bitmaps, Span<ulong> rows)
+    /// <summary>rows [plane, t, channel word, pixel]: the field word each pixel reads at offset t (zero in the padding).</summary>
+    private void GatherRows(ReadOnlySpan<ulong> fields, Span<ulong> rows)
     {
-        var (padded, cw) = (_paddedPixels, _channelWords);
+        var (padded, cw, stride) = (_paddedPixels, _channelWords, _inputPixels + 1);
         for (var j = 0; j < _planes; j++)
         {
-            var plane = bitmaps.Slice(j * _planeWords, _planeWords);
             for (var t = 0; t < _area; t++)
             {
                 var sources = _source.AsSpan(t * padded, padded);
                 for (var w = 0; w < cw; w++)
                 {
+                    var field = fields.Slice(((j * cw) + w) * stride, stride);
                     var row = rows.Slice((((j * _area) + t) * cw + w) * padded, padded);
                     for (var p = 0; p < row.Length; p++)
                     {
-                        var source = sources[p];
-                        row[p] = source < 0 ? 0 : plane[(source * cw) + w];
+                        row[p] = field[sources[p]];
                     }
                 }
             }

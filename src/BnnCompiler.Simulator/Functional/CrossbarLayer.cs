@@ -204,17 +204,19 @@ public sealed class CrossbarLayer : IBinaryLayerExecutor
             return;
         }
 
-        var planeWords = _gather.InputPixels * _gather.ChannelWords;
-        var bitmaps = scratch.Bitmaps(planes * planeWords);
-        InputCodes.Pack(codes, _gather.Channels, _gather.InputPixels, planes, bitmaps);
         if (_blockLanes is not null)
         {
+            var fields = scratch.Bitmaps(_blockLanes.FieldLength);
             var rows = scratch.Rows(_blockLanes.RowLength);
             var slots = scratch.SlotBits(_blockLanes.SlotLength);
-            var conducted = _blockLanes.Run(bitmaps.AsSpan(0, planes * planeWords), scale, constant, rows, slots, output);
+            var conducted = _blockLanes.Run(codes, scale, constant, fields, rows, slots, output);
             CountActions(_gather.OutputPixels, _exactRowsDriven, conducted);
             return;
         }
+
+        var planeWords = _gather.InputPixels * _gather.ChannelWords;
+        var bitmaps = scratch.Bitmaps(planes * planeWords);
+        InputCodes.Pack(codes, _gather.Channels, _gather.InputPixels, planes, bitmaps);
 
         var words = _gather.Words;
         var x = scratch.SlotBits(planes * words);

@@ -9,6 +9,7 @@ namespace BnnCompiler.Simulator.Functional;
 /// packed as channel bitmaps for <see cref="BlockGather"/>.
 /// <code>
 ///   values [C, pixels] (float) → codes [C, pixels] → bitmaps [plane, pixel, channel word]: bit c of pixel q = bit j of code (c, q)
+///                                               or fields [channel word, pixel + 1] of one plane, pixel-major, eight pixels at a time
 /// </code>
 /// </summary>
 internal static class InputCodes
@@ -73,6 +74,53 @@ internal static class InputCodes
                 {
                     target[q * cw] |= (ulong)((source[q] >> j) & 1) << shift;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bit <paramref name="plane"/> of codes [channel, pixel] as fields [channel word, input pixel + 1]: word w of pixel q
+    /// holds channels 64w.. of q; the extra pixel of each word stays zero (what a window reads in the padding).
+    /// </summary>
+    public static void PackFields(ReadOnlySpan<int> codes, int channels, int inputPixels, int plane, Span<ulong> fields)
+    {
+        var q = inputPixels;
+        var stride = q + 1;
+        var words = (channels + 63) / 64;
+        fields[..(words * stride)].Clear();
+        ref var source = ref MemoryMarshal.GetReference(codes);
+        var one = Vector256.Create(1u);
+        for (var word = 0; word < words; word++)
+        {
+            var target = fields.Slice(word * stride, q);
+            var first = word * 64;
+            var last = Math.Min(channels, first + 64);
+            var i = 0;
+            for (; i + 8 <= q; i += 8)
+            {
+                var low = Vector256<ulong>.Zero;
+                var high = Vector256<ulong>.Zero;
+                for (var c = first; c < last; c++)
+                {
+                    var bits = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref source, (nuint)((c * q) + i)).AsUInt32(), plane) & one;
+                    var (lo, hi) = Vector256.Widen(bits);
+                    low |= Vector256.ShiftLeft(lo, c - first);
+                    high |= Vector256.ShiftLeft(hi, c - first);
+                }
+
+                low.CopyTo(target[i..]);
+                high.CopyTo(target[(i + 4)..]);
+            }
+
+            for (; i < q; i++)
+            {
+                var bits = 0UL;
+                for (var c = first; c < last; c++)
+                {
+                    bits |= (ulong)((codes[(c * q) + i] >> plane) & 1) << (c - first);
+                }
+
+                target[i] = bits;
             }
         }
     }

@@ -122,7 +122,7 @@ internal sealed partial class PixelLaneKernel
     /// </summary>
     public long Run(ReadOnlySpan<int> codes, double scale, double constant, Span<ulong> fields, Span<ulong> slots, Span<float> output)
     {
-        PackFields(codes, fields[..FieldLength]);
+        InputCodes.PackFields(codes, _channels, _inputPixels, 0, fields[..FieldLength]);
         GatherSlots(fields, slots[..SlotLength]);
         var matched = Path == KernelPath.Avx512 ? Columns512(slots, scale, constant, output) : Columns256(slots, scale, constant, output);
         return matched - _matchedBias;
@@ -132,49 +132,6 @@ internal sealed partial class PixelLaneKernel
     private (int Word, int Bit) Slot(int c, int t) => _channels > 64
         ? ((t * _channelWords) + (c >> 6), c & 63)
         : (t / _fieldsPerWord, ((t % _fieldsPerWord) * _fieldBits) + c);
-
-    /// <summary>Bit 0 of each code as channel words [channel word, input pixel], plus one zero pixel per word for the padding.</summary>
-    private void PackFields(ReadOnlySpan<int> codes, Span<ulong> fields)
-    {
-        fields.Clear();
-        var q = _inputPixels;
-        var stride = q + 1;
-        ref var source = ref MemoryMarshal.GetReference(codes);
-        for (var word = 0; word < _channelWords; word++)
-        {
-            var target = fields.Slice(word * stride, q);
-            var first = word * 64;
-            var last = Math.Min(_channels, first + 64);
-            var i = 0;
-            var one = Vector256.Create(1u);
-            for (; i + 8 <= q; i += 8)
-            {
-                var low = Vector256<ulong>.Zero;
-                var high = Vector256<ulong>.Zero;
-                for (var c = first; c < last; c++)
-                {
-                    var bits = Vector256.LoadUnsafe(ref source, (nuint)((c * q) + i)).AsUInt32() & one;
-                    var (lo, hi) = Vector256.Widen(bits);
-                    low |= Vector256.ShiftLeft(lo, c - first);
-                    high |= Vector256.ShiftLeft(hi, c - first);
-                }
-
-                low.CopyTo(target[i..]);
-                high.CopyTo(target[(i + 4)..]);
-            }
-
-            for (; i < q; i++)
-            {
-                var bits = 0UL;
-                for (var c = first; c < last; c++)
-                {
-                    bits |= (ulong)(codes[(c * q) + i] & 1) << (c - first);
-                }
-
-                target[i] = bits;
-            }
-        }
-    }
 
     /// <summary>The bit-packed im2col: x[word, pixel] from the fields of the input pixels each window reads.</summary>
     private void GatherSlots(ReadOnlySpan<ulong> fields, Span<ulong> slots)
