@@ -53,6 +53,33 @@ public sealed class RepairCliTests : IDisposable
         Assert.True(repaired.GetProperty("repair").GetProperty("weight_errors_repaired").GetInt64() < naive.GetProperty("repair").GetProperty("weight_errors_naive").GetInt64());
     }
 
+    [Fact]
+    public void Should_Report_The_Blocks_Moved_Onto_Spare_Subarrays()
+    {
+        // A hand-written map ruins the subarray of the last layer's first block (every cell stuck on); its PE's spare
+        // subarray (numbered after the PE's subarrays) is healthy. Repair with the spares moves the block there.
+        var ideal = RepoPaths.Repo("hwspecs/default.yaml");
+        var spec = Hardware.HardwareSpecLoader.Load(ideal, ["pe.spare_subarrays=1"]);
+        var mapping = Mapping.CrossbarMapper.Map(Onnx.OnnxFrontend.Load(Tfc).Graph, spec);
+        var a = mapping.Layers[^1].Block(0, 0, 0).Address;
+        var (rows, columns) = (spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
+        var map = Path.Combine(_dir, "ruined.csv");
+        File.WriteAllLines(map, ["tile,pe,subarray,row,column,state", .. Enumerable.Range(0, rows * columns).Select(i => $"{a.Tile},{a.Pe},{a.Subarray},{i / columns},{i % columns},stuck_on")]);
+        string[] common = ["evaluate", Tfc, "--hw", ideal, "--set", "pe.spare_subarrays=1", "--data", "mnist-heldout", "--limit", "20", "--defects", map];
+
+        var run = CliRun.Of([.. common, "--repair", "map+spares", "-o", Path.Combine(_dir, "spares.json")]);
+        var spares = Report(run, "spares.json").GetProperty("repair");
+        Assert.Equal(1, spares.GetProperty("spare_subarrays").GetInt32());
+        Assert.Equal(1, spares.GetProperty("blocks_on_spare_subarrays").GetInt64());
+        Assert.Equal(0, spares.GetProperty("weight_errors_repaired").GetInt64());
+        Assert.True(spares.GetProperty("weight_errors_naive").GetInt64() > 0);
+        Assert.Contains("1 blocks moved onto spare subarrays (1 a PE)", run.Output);
+
+        var mapped = Report(CliRun.Of([.. common, "--repair", "map", "-o", Path.Combine(_dir, "map.json")]), "map.json").GetProperty("repair");
+        Assert.Equal(0, mapped.GetProperty("blocks_on_spare_subarrays").GetInt64());
+        Assert.True(mapped.GetProperty("weight_errors_repaired").GetInt64() > 0);
+    }
+
     [Theory]
     [InlineData("tile,pe,subarray,row,column,state\n0,0,0,1,2,broken\n", "BNN4010", "(2,1)", "stuck_on, stuck_off")]
     [InlineData("tile,pe,subarray,row,column,state\n0,0,0,400,2,stuck_on\n", "BNN4011", "(2,1)", "row 400")]
