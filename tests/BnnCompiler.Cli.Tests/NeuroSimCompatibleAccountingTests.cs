@@ -41,15 +41,15 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log, Gen
         { "ns-cnn2", 3, 1.00, 0.98, 0.99, 0.98 },
         { "ns-cnn2", 5, 1.00, 0.98, 0.99, 0.98 },
         { "ns-cnn2", 8, 1.00, 0.98, 0.99, 0.98 },
-        { "ns-cnn3", 3, 1.00, 0.95, 0.90, 0.95 },
-        { "ns-cnn3", 5, 1.00, 0.94, 0.92, 0.94 },
-        { "ns-cnn3", 8, 1.00, 0.94, 0.98, 0.93 },
+        { "ns-cnn3", 3, 1.00, 0.95, 0.99, 0.95 },
+        { "ns-cnn3", 5, 1.00, 0.94, 0.99, 0.94 },
+        { "ns-cnn3", 8, 1.00, 0.94, 0.99, 0.93 },
         { "ns-cnn4", 3, 1.00, 0.98, 0.99, 0.98 },
         { "ns-cnn4", 5, 1.00, 0.98, 0.99, 0.98 },
         { "ns-cnn4", 8, 1.00, 0.98, 0.99, 0.98 },
-        { "ns-cnn5", 3, 1.00, 0.98, 0.92, 0.98 },
-        { "ns-cnn5", 5, 1.00, 0.98, 0.94, 0.98 },
-        { "ns-cnn5", 8, 1.00, 0.98, 0.98, 0.98 },
+        { "ns-cnn5", 3, 1.00, 0.98, 0.99, 0.98 },
+        { "ns-cnn5", 5, 1.00, 0.98, 0.99, 0.98 },
+        { "ns-cnn5", 8, 1.00, 0.98, 0.99, 0.98 },
     };
 
     [Theory]
@@ -80,6 +80,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log, Gen
         }
 
         Assert.InRange(r["latency interconnect"], 0.98, 1.02);
+        foreach (var part in new[] { "energy ADC (with cell reads)", "energy buffer", "energy interconnect" })
+        {
+            // The energy buckets NeuroSim's counting rules and circuit figures set: within 2 % at every point.
+            Assert.InRange(r[part], 0.98, 1.02);
+        }
+
         Assert.Equal(dominant.Item1.NeuroSim, dominant.Item1.Ours);
         Assert.Equal(dominant.Item2.NeuroSim, dominant.Item2.Ours);
         Assert.Equal(dominant.Item3.NeuroSim, dominant.Item3.Ours);
@@ -248,12 +254,12 @@ public sealed class NeuroSimCompatibleAccountingTests(ITestOutputHelper log, Gen
         // ratios docs/cost-model.md states for the NeuroSim-compatible accounting.
         var study = new Dictionary<int, (double Area, double Latency, double Energy, double AreaRatio, double LatencyRatio, double EnergyRatio)>
         {
-            [3] = (32.73, 2.02, 32.27, 1.13, 0.96, 1.01),
-            [4] = (37.7, 2.05, 34.5, 1.20, 0.96, 1.03),
-            [5] = (47.4, 2.13, 38.5, 1.30, 0.95, 1.06),
-            [6] = (73.5, 2.29, 47.2, 1.37, 0.95, 1.09),
-            [7] = (132, 2.6, 63.5, 1.40, 0.95, 1.11),
-            [8] = (315.95, 3.41, 102.32, 1.33, 0.96, 1.10),
+            [3] = (32.73, 2.02, 32.27, 1.13, 0.96, 1.00),
+            [4] = (37.7, 2.05, 34.5, 1.20, 0.96, 1.02),
+            [5] = (47.4, 2.13, 38.5, 1.30, 0.95, 1.05),
+            [6] = (73.5, 2.29, 47.2, 1.37, 0.95, 1.08),
+            [7] = (132, 2.6, 63.5, 1.40, 0.95, 1.10),
+            [8] = (315.95, 3.41, 102.32, 1.33, 0.96, 1.09),
         };
         var measured = study.Select(p =>
         {

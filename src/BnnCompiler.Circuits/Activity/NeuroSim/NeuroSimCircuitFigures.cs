@@ -103,11 +103,13 @@ public static class NeuroSimCircuitFigures
     /// <summary>
     /// Sense energy of one used column in one read (pJ), <paramref name="drivenRows"/> rows driven (MultilevelSenseAmp.cpp,
     /// current mode, 22 nm): its levels − 1 comparators, 0.00248 + 0.0017 · (2^A − 1) pJ, and its column current over the
-    /// conversion, 0.003915 pJ per driven row (the reads of ns-cnn1 at ADC 3, 5 and 8 with 9, 57.6 and 64 rows driven
-    /// give 0.0144 / 0.0551 / 0.4359 pJ and the same slope within 0.1 %).
+    /// conversion, 0.004082 · d / (1 + d / 1501) pJ for d driven rows: the current grows with the rows and the conversion
+    /// shortens as it does. Through the reads NeuroSim V1.3 printed for ns-cnn1 at ADC 3, 5 and 8 (9, 57.6 and 64 rows
+    /// driven: 0.0144 / 0.0551 / 0.4359 pJ of comparators, the same current term at every resolution) and for ns-cnn3's
+    /// second layer at ADC 3, whose PEs read a whole 512-row block at once (256 rows driven: 0.9072 pJ a column).
     /// </summary>
     public static double SensePjPerColumn(int adcBits, double drivenRows) =>
-        0.00248 + (0.0017 * ((1 << adcBits) - 1)) + (0.003915 * drivenRows);
+        0.00248 + (0.0017 * ((1 << adcBits) - 1)) + (0.004082 * drivenRows / (1 + (drivenRows / 1501)));
 
     /// <summary>The encoders of a subarray's 16 sense amplifiers per read (MultilevelSAEncoder.cpp, an inverter and a NAND
     /// gate per level and output bit at its 5 % activity): 0.0088 pJ · (2^A + A); 0.098, 0.323, 2.326 pJ at ADC 3, 5, 8.</summary>

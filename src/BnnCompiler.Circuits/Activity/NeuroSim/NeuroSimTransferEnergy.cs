@@ -89,12 +89,18 @@ public static class NeuroSimTransferEnergy
         return (bufferFj / 1000, wirePj);
     }
 
+    /// <summary>Whether the layer's copies fill a tile's p × p PEs both ways, so that NeuroSim hands one PE the whole tile
+    /// block (Tile.cpp's "fully duplicated" case).</summary>
+    internal static bool FillsPes(NeuroSimLayerPlan layer, int p)
+    {
+        var columnCopies = Math.Max(1, layer.ColumnSpeedUp);
+        return layer.SpeedUp / columnCopies >= p && columnCopies >= p;
+    }
+
     /// <summary>The PE blocks (rows, columns) a tile block of <paramref name="kt"/> × <paramref name="nt"/> cells charges.</summary>
     internal static IEnumerable<(int Rows, int Columns)> ChargedPes(NeuroSimLayerPlan layer, int kt, int nt, int pe, int p)
     {
-        var columnCopies = Math.Max(1, layer.ColumnSpeedUp);
-        var rowCopies = Math.Max(1, layer.SpeedUp / columnCopies);
-        if (rowCopies >= p && columnCopies >= p)
+        if (FillsPes(layer, p))
         {
             yield return (kt, nt);
             yield break;
