@@ -35,6 +35,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private IAnalogKernel _kernel;
     private readonly ulong _readsKey;
     private readonly int[][] _flipped;  // per block: the columns repair stores negated (their partial sums are subtracted)
+    private readonly InteriorNegatives _interior;
     private float[][]? _storedSigns;    // while calibrating, per block: ±1 of the weight each cell pair holds, [local row, column]
     private ColumnCalibration? _recorder;
 
@@ -71,6 +72,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             _ => KernelPath.Scalar,
         };
         _kernel = Kernel();
+        _interior = new InteriorNegatives(_signs, _rows, Readout, _kernel.Stride);
+
         _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
         IsIdeal = spec.NonIdealities.IsIdeal;
         Counters = new LayerCounters(node.Name);
@@ -149,8 +152,13 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         for (var p = 0; p < pixels; p++)
         {
             Array.Clear(total);
-            Array.Clear(negativeSums);
             long validAll = 0;
+            var interior = _interior.IsInterior(p) && flipNegatives is null && _recorder is null;
+            if (!interior)
+            {
+                Array.Clear(negativeSums);
+            }
+
             if (flipNegatives is not null)
             {
                 Array.Clear(flipNegatives);
@@ -167,9 +175,14 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
                 rowsDriven += (long)planes * validRows;
                 readCount += planes;
                 validAll += validRows;
+                if (interior)
+                {
+                    continue;
+                }
+
                 var blockNegatives = negatives.AsSpan(b * stride, stride);
                 _signs.Negatives(b, full, blockValid, blockNegatives);
-                Add(negativeSums, blockNegatives);
+                InteriorNegatives.Add(negativeSums, blockNegatives);
                 foreach (var col in _flipped[b])
                 {
                     // The block's column holds −w: its partial sum (linear in the three sums) enters with sign −1.
@@ -188,33 +201,15 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
             if (_recorder is null)
             {
-                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, fullBlocks, negatives, driven, planes), total, ref reads, scratch);
+                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, fullBlocks, interior ? _interior.Blocks : negatives, driven, planes), total, ref reads, scratch);
             }
 
-            AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
+            AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, interior ? _interior.Sums : negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
         }
 
         if (_recorder is null)
         {
             Counters.AddImage(pixels, n, blocks, _cells.RowBlocks, planes, readCount, rowsDriven, matched);
-        }
-    }
-
-    /// <summary>sum += x, entry by entry.</summary>
-    private static void Add(Span<int> sum, ReadOnlySpan<int> x)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= sum.Length; i += 8)
-            {
-                (Vector256.Create(sum.Slice(i, 8)) + Vector256.Create(x.Slice(i, 8))).CopyTo(sum[i..]);
-            }
-        }
-
-        for (; i < sum.Length; i++)
-        {
-            sum[i] += x[i];
         }
     }
 
