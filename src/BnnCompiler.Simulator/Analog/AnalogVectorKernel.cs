@@ -42,11 +42,13 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
         var top = Vector512.Create((float)adc.Top);
         var readVariance = Vector512.Create(_readout.ReadVariance);
         var noiseVariance = Vector512.Create(_readout.NoiseVariance);
+        var (differential, noisy, draws) = (_cells.Differential, _readout.Noisy, _draws);
+        var stream = reads;   // the stream's state in a register while the vectors are converted
         for (var col = 0; col < n; col += 16)
         {
             var at = (nuint)col;
             var count = Vector512.LoadUnsafe(ref count0, at);
-            if (_cells.Differential)
+            if (differential)
             {
                 count += Vector512.ConvertToSingle(Vector512.LoadUnsafe(ref negative0, at));
             }
@@ -54,17 +56,17 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var gain = Vector512.LoadUnsafe(ref scale0, at);
             var level = (count * gain) + Vector512.LoadUnsafe(ref bias0, at);
             Vector512<float> clamped;
-            if (_readout.Noisy)
+            if (noisy)
             {
                 var spread = varAcc is null
                     ? Vector512<float>.Zero
                     : readVariance * Avx512F.Max(Vector512<float>.Zero, Vector512.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
                 var sigma = Vector512.Sqrt(spread + noiseVariance);
-                var bits = reads.PeekBits16();
-                reads.Advance(Math.Min(16, n - col));
+                var bits = stream.PeekBits16();
+                stream.Advance(Math.Min(16, n - col));
 
                 // The code never decreases with the draw: when both bounds of the draw's bucket give one code, it is the code.
-                var (low, high) = NoiseBounds.LookupBoth(_draws, bits >>> NoiseBounds.Shift);
+                var (low, high) = NoiseBounds.LookupBoth(draws, bits >>> NoiseBounds.Shift);
                 clamped = Clamp(level + (sigma * low), top);
                 if (clamped != Clamp(level + (sigma * high), top))
                 {
@@ -79,6 +81,8 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var code = Avx512F.ConvertToVector512Int32WithTruncation(clamped);
             (Vector512.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
         }
+
+        reads = stream;
     }
 
     protected override void Accumulate(int b, ReadOnlySpan<int> codes, long[] total)
