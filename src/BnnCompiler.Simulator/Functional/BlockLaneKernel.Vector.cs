@@ -47,10 +47,7 @@ internal sealed partial class BlockLaneKernel
                         // Padding lanes past the last pixel drive no rows: their count is 0.
                         var m = Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
                         matched += m;
-                        var code = _onTable[b]
-                            ? Avx512Vbmi.PermuteVar64x8x2(_codeLow[b], m.AsByte(), _codeHigh[b]).AsUInt64()
-                            : adcs[b].IsExact ? m : adcs[b].Code(m);
-                        code = Vector512.ShiftLeft(code, j);
+                        var code = Vector512.ShiftLeft(adcs[b].IsExact ? m : adcs[b].Code(m), j);
                         if (kinds[b] == 0)
                         {
                             acc0 += code;
@@ -69,12 +66,99 @@ internal sealed partial class BlockLaneKernel
         return (long)Vector512.Sum(matched);
     }
 
+    /// <summary>
+    /// Every block below 128 rows: four columns per pass over the slot vectors, each block's count converted by its
+    /// byte table (vpermi2b; the count sits in a lane's low byte, its other bytes read code 0) and weighted by its
+    /// kind's factor into one accumulator per column.
+    /// </summary>
+    private long TableColumns512(ReadOnlySpan<ulong> slots, double scale, double constant, Span<float> output)
+    {
+        var matched = Vector512<ulong>.Zero;
+        for (var col = 0; col < _columns; col += 4)
+        {
+            matched += FourTableColumns512(slots, col, scale, constant, output);
+        }
+
+        return (long)Vector512.Sum(matched);
+    }
+
+    /// <summary>Columns col..col+3 (those that exist; a missing one repeats the last and is neither stored nor counted).</summary>
+    private Vector512<ulong> FourTableColumns512(ReadOnlySpan<ulong> slots, int col, double scale, double constant, Span<float> output)
+    {
+        var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
+        var (words, perBlock, padded, planes) = (_words, _wordsPerBlock, _paddedPixels, _planes);
+        var last = _columns - 1;
+        ref var x = ref MemoryMarshal.GetReference(slots);
+        ref var driven = ref MemoryMarshal.GetArrayDataReference(_driven);
+        ref var w0 = ref _weights[col * words];
+        ref var w1 = ref _weights[Math.Min(col + 1, last) * words];
+        ref var w2 = ref _weights[Math.Min(col + 2, last) * words];
+        ref var w3 = ref _weights[Math.Min(col + 3, last) * words];
+        var (m0, m1, m2, m3) = (Vector512<ulong>.Zero, Vector512<ulong>.Zero, Vector512<ulong>.Zero, Vector512<ulong>.Zero);
+        for (var p = 0; p < _pixels; p += 8)
+        {
+            var (a0, a1, a2, a3) = (Vector512<ulong>.Zero, Vector512<ulong>.Zero, Vector512<ulong>.Zero, Vector512<ulong>.Zero);
+            for (var b = 0; b < _blocks; b++)
+            {
+                var (codeLow, codeHigh, factor) = (_codeLow[b], _codeHigh[b], _blockFactor[b]);
+                var first = b * perBlock;
+                for (var j = 0; j < planes; j++)
+                {
+                    var (b0, b1, b2, b3) = (Vector512<byte>.Zero, Vector512<byte>.Zero, Vector512<byte>.Zero, Vector512<byte>.Zero);
+                    for (var word = first; word < first + perBlock; word++)
+                    {
+                        var d = Vector512.LoadUnsafe(ref driven, (nuint)((word * padded) + p));
+                        var bits = Vector512.LoadUnsafe(ref x, (nuint)((((j * words) + word) * padded) + p));
+                        b0 += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w0, word)), DrivenMatch), low, high, one);
+                        b1 += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w1, word)), DrivenMatch), low, high, one);
+                        b2 += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w2, word)), DrivenMatch), low, high, one);
+                        b3 += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w3, word)), DrivenMatch), low, high, one);
+                    }
+
+                    a0 += Convert512(b0, codeLow, codeHigh, factor, j, ref m0);
+                    a1 += Convert512(b1, codeLow, codeHigh, factor, j, ref m1);
+                    a2 += Convert512(b2, codeLow, codeHigh, factor, j, ref m2);
+                    a3 += Convert512(b3, codeLow, codeHigh, factor, j, ref m3);
+                }
+            }
+
+            Store512(a0, Vector512<ulong>.Zero, col, p, scale, constant, output, weighted: true);
+            if (col + 1 <= last)
+            {
+                Store512(a1, Vector512<ulong>.Zero, col + 1, p, scale, constant, output, weighted: true);
+            }
+
+            if (col + 2 <= last)
+            {
+                Store512(a2, Vector512<ulong>.Zero, col + 2, p, scale, constant, output, weighted: true);
+            }
+
+            if (col + 3 <= last)
+            {
+                Store512(a3, Vector512<ulong>.Zero, col + 3, p, scale, constant, output, weighted: true);
+            }
+        }
+
+        return m0 + (col + 1 <= last ? m1 : Vector512<ulong>.Zero) + (col + 2 <= last ? m2 : Vector512<ulong>.Zero) + (col + 3 <= last ? m3 : Vector512<ulong>.Zero);
+    }
+
+    /// <summary>One block and plane of one column: the count from the byte counts (added to <paramref name="matched"/>), its code by table, times the kind's factor, shifted by the plane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Convert512(Vector512<byte> bytes, Vector512<byte> codeLow, Vector512<byte> codeHigh, Vector512<ulong> factor, int plane, ref Vector512<ulong> matched)
+    {
+        var m = Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
+        matched += m;
+        var code = Avx512Vbmi.PermuteVar64x8x2(codeLow, m.AsByte(), codeHigh).AsUInt32();
+        return Vector512.ShiftLeft(Avx512F.Multiply(code, factor.AsUInt32()), plane);
+    }
+
     /// <summary>Pixels p..p+7 of one column: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot from the kind accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Store512(Vector512<ulong> acc0, Vector512<ulong> acc1, int col, int p, double scale, double constant, Span<float> output)
+    /// <param name="weighted">True when <paramref name="acc0"/> already holds Σ factor·code (and <paramref name="acc1"/> is zero).</param>
+    private void Store512(Vector512<ulong> acc0, Vector512<ulong> acc1, int col, int p, double scale, double constant, Span<float> output, bool weighted = false)
     {
-        var dot = _kinds.Divisor == 1
-            ? BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)
+        var dot = _kinds.Divisor == 1 || weighted
+            ? (BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)) / Vector512.Create((double)_kinds.Divisor)
             : ((BitCounts.ToDouble(acc0) * Vector512.Create(_kinds.Factor(0))) + (BitCounts.ToDouble(acc1) * Vector512.Create(_kinds.Factor(1))))
                 / Vector512.Create((double)_kinds.Divisor);
         var at = (nuint)((col * _paddedPixels) + p);

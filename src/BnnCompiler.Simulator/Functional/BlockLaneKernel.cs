@@ -40,9 +40,10 @@ internal sealed partial class BlockLaneKernel
     private readonly int[] _negativeTerm;   // [column, padded pixel]: −1 weights on driven rows × (2^P − 1)
     private readonly int[] _signedValid;    // [column, padded pixel]: Σ w over driven rows
     private readonly AdcKinds _kinds;
-    private readonly Vector512<byte>[] _codeLow;   // per block: ADC codes of counts 0..63 (empty when not on the table)
+    private readonly Vector512<byte>[] _codeLow;   // per block: ADC codes of counts 0..63 (the count itself when exact)
     private readonly Vector512<byte>[] _codeHigh;  // per block: codes of counts 64..127
-    private readonly bool[] _onTable;       // per block: inexact and read by the byte table
+    private readonly Vector512<ulong>[] _blockFactor;  // per block: its kind's factor
+    private readonly bool _onTables;        // every block below 128 rows: codes by table, kinds by factor
 
     /// <param name="slotWeights">[column, slot word]: bit = 1 for a +1 weight in that slot.</param>
     /// <param name="negativeTerm">[column, pixel]: −1 weights on driven rows × (2^P − 1).</param>
@@ -97,22 +98,21 @@ internal sealed partial class BlockLaneKernel
         }
 
         // Counts 0..127 fit a two-register byte table; a 64-row block's 65 counts (0..64) need its second register.
-        _onTable = [.. adcs.Select(a => !a.IsExact && a.FullScale < 128 && a.Top < 256)];
+        // An inexact block's codes stay below its count, an exact block's code is its count.
+        _onTables = adcs.All(a => a.FullScale < 128);
         _codeLow = new Vector512<byte>[adcs.Count];
         _codeHigh = new Vector512<byte>[adcs.Count];
-        for (var b = 0; b < adcs.Count; b++)
+        _blockFactor = [.. _kinds.BlockKind.Select(k => Vector512.Create((ulong)_kinds.KindFactor[k]))];
+        for (var b = 0; _onTables && b < adcs.Count; b++)
         {
-            if (_onTable[b])
+            var table = new byte[128];
+            for (var m = 0; m <= adcs[b].FullScale; m++)
             {
-                var table = new byte[128];
-                for (var m = 0; m <= adcs[b].FullScale; m++)
-                {
-                    table[m] = (byte)adcs[b].Code(m);
-                }
-
-                _codeLow[b] = Vector512.Create(table.AsSpan(0, 64));
-                _codeHigh[b] = Vector512.Create(table.AsSpan(64, 64));
+                table[m] = (byte)adcs[b].Code(m);
             }
+
+            _codeLow[b] = Vector512.Create(table.AsSpan(0, 64));
+            _codeHigh[b] = Vector512.Create(table.AsSpan(64, 64));
         }
     }
 
@@ -146,7 +146,9 @@ internal sealed partial class BlockLaneKernel
 
         GatherRows(fields[..FieldLength], rows[..RowLength]);
         ShiftRuns(rows, slots[..SlotLength]);
-        return Path == KernelPath.Avx512 ? Columns512(slots, scale, constant, output) : Columns256(slots, scale, constant, output);
+        return Path != KernelPath.Avx512 ? Columns256(slots, scale, constant, output)
+            : _onTables ? TableColumns512(slots, scale, constant, output)
+            : Columns512(slots, scale, constant, output);
     }
 
     /// <summary>rows [plane, t, channel word, pixel]: the field word each pixel reads at offset t (zero in the padding).</summary>
