@@ -113,7 +113,7 @@ public static class NeuroSimActivity
         var serial = (w + p.SpeedUp - 1) / Math.Max(1, p.SpeedUp);
         var perWindow = Math.Max(1, Ceil(l.OutputPixels, l.Copies));
         long Share(long cycles) => (long)Math.Ceiling((double)cycles * serial / perWindow);
-        var bufferCycles = (2 * tileIn / inPort) + (2 * tileOut / outPort)
+        var bufferCycles = (2 * tileIn / inPort) + (2 * tileOut / outPort) + PeFlipFlopCycles(p, plan, spec, kt, nt)
             + ((globalOut + globalIn) / GlobalBufferLineBits / globalLinesPerCycle * Math.Ceiling((double)plan.Tiles / p.Tiles));
         var icCycles = (Math.Ceiling((tileIn + tileOut) / inPort) * chip.TileHop) + (Math.Ceiling((globalOut + globalIn) / bus) * chip.GlobalHop);
         var timing = new LayerTiming(
@@ -125,6 +125,26 @@ public static class NeuroSimActivity
             InterconnectCycles: (long)icCycles,
             OtherCycles: Share(physicalTiming.OtherCycles));
         return (counts, timing);
+    }
+
+    /// <summary>
+    /// The cycles a layer's PE flip-flops take per image (ProcessingUnit.cpp, DFF.cpp: a cycle per fill of the flip-flops):
+    /// K_p · W / R input fills of R · b flip-flops and N_p · (A + b + 2) · W / ((C / m) · (A + b + 1 + ⌈log2 s_r⌉)) output
+    /// fills, for the largest PE block (K_p = min(K_t, P), N_p = min(N_t, P)) shared among the S copies; a PE handed a
+    /// whole tile block (copies filling the tile's PEs) fills for the block, shared among the p² PE slots (Tile.cpp).
+    /// </summary>
+    private static double PeFlipFlopCycles(NeuroSimLayerPlan layer, NeuroSimChipPlan plan, HardwareSpec spec, double kt, double nt)
+    {
+        var (pe, p) = (plan.PeSideCells, plan.PesPerSide);
+        var (rows, columns) = (spec.Subarray.Rows, spec.Subarray.Columns);
+        var b = Math.Max(1, spec.Readout.InputBits);
+        var adc = spec.Readout.AdcBits;
+        var columnCopies = Math.Max(1, layer.ColumnSpeedUp);
+        var filled = layer.SpeedUp / columnCopies >= p && columnCopies >= p;
+        var (kp, np, share) = filled ? (kt, nt, (double)p * p) : (Math.Min(kt, pe), Math.Min(nt, pe), Math.Max(1, layer.SpeedUp));
+        var stages = Math.Ceiling(Math.Log2(Math.Max(1.0, Math.Ceiling((double)pe / rows))));
+        var outputFlipFlops = (double)columns / spec.Readout.ColumnsPerAdc * (adc + b + 1 + stages);
+        return ((kp * layer.Windows / rows) + (np * (adc + b + 2) * layer.Windows / outputFlipFlops)) / share;
     }
 
     /// <summary>NeuroSim V1.3's global buffer cores (Chip.cpp, pipelined): 128 × 128-bit cores holding b bits of half of
