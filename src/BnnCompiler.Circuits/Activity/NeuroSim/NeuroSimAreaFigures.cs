@@ -35,7 +35,7 @@ public static class NeuroSimAreaFigures
     /// <summary>The repeater's width, µm.</summary>
     public const double RepeaterWidthUm = 1.00318;
 
-    /// <summary>The chip H-tree's layout folding (Param.cpp treeFoldedRatio) and the tile H-tree's (Tile.cpp).</summary>
+    /// <summary>The chip H-tree's layout folding (Param.cpp treeFoldedRatio).</summary>
     public const double ChipTreeFold = 4;
 
     /// <summary>The tile H-tree's layout folding (Tile.cpp).</summary>
