@@ -5,10 +5,11 @@ using BnnCompiler.Mapping.Repair;
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
-/// Spare-subarray repair: the spare subarrays of the chip's PEs (<c>pe.spare_subarrays</c>) in one trial, handed out as
-/// the layers are built (graph order, each layer's blocks row block by row block). A block that its own subarray's
-/// repair (<see cref="RepairPlanner"/>, spare rows and columns included) leaves with weight errors moves onto the free
-/// spare subarray of the same PE on which the same planner leaves the fewest, if that is fewer; the spare is then taken.
+/// Spare-subarray repair: the spare subarrays of the chip's PEs (<c>pe.spare_subarrays</c>) in one trial, assigned worst
+/// block first. Built once per chip: every first-copy block is planned on its own subarray (<see cref="RepairPlanner"/>,
+/// spare rows and columns included); then, PE by PE, the blocks in decreasing order of the weight errors left (ties in
+/// layer, row block, column block order) each take the free spare subarray of their PE on which the same planner leaves
+/// the fewest errors, if that is fewer. <see cref="Claim"/> hands a block its spare while the layers are built.
 /// A spare's stuck cells come from the chip's defect map (<see cref="IDefectSource.Spare"/>: listed after the PE's
 /// subarrays) or are drawn, like its variation, drift and ADC instances, from its own streams
 /// (<see cref="AnalogStreams.SpareCells"/>, <see cref="AnalogStreams.SpareAdcs"/>).
@@ -22,7 +23,7 @@ public sealed class SpareSubarrayPool
     private readonly ChipMapping _mapping;
     private readonly IDefectSource? _defects;
     private readonly int _trial;
-    private readonly HashSet<(int Tile, int Pe, int Spare)> _taken = [];
+    private readonly Dictionary<(string Layer, int RowBlock, int ColumnBlock), int> _assigned = [];
 
     public SpareSubarrayPool(ChipMapping mapping, int trial, IDefectSource? defects)
     {
@@ -30,50 +31,72 @@ public sealed class SpareSubarrayPool
         _mapping = mapping;
         _trial = trial;
         _defects = defects;
+        if (PerPe > 0)
+        {
+            Assign();
+        }
     }
 
     /// <summary>Spare subarrays in each PE.</summary>
     public int PerPe => _mapping.Spec.Pe.SpareSubarrays;
 
     /// <summary>
-    /// Moves block (<paramref name="rowBlock"/>, <paramref name="columnBlock"/>) of <paramref name="layer"/>'s first copy
-    /// onto a free spare of its PE when <paramref name="plan"/> leaves fewer than <paramref name="errorsLeft"/> weight
-    /// errors there (the best spare is taken); null when none does.
+    /// The spare subarray assigned to block (<paramref name="rowBlock"/>, <paramref name="columnBlock"/>) of
+    /// <paramref name="layer"/>'s first copy, with the block's plan on it (<paramref name="plan"/>), when that leaves
+    /// fewer than <paramref name="errorsLeft"/> weight errors; null otherwise.
     /// </summary>
     public SpareSubarray? Claim(string layer, int rowBlock, int columnBlock, long errorsLeft, Func<SubarrayDefects, (SubarrayRepair Plan, RepairCounts Counts)> plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (errorsLeft == 0 || PerPe == 0)
+        if (!_assigned.TryGetValue((layer, rowBlock, columnBlock), out var j))
         {
             return null;
         }
 
         var address = _mapping.Layer(layer).Block(0, rowBlock, columnBlock).Address;
-        lock (_taken)
+        var (draws, stuck) = Cells(address.Tile, address.Pe, j);
+        var (repair, counts) = plan(stuck);
+        return counts.RepairedErrors < errorsLeft ? new SpareSubarray(address.Tile, address.Pe, j, stuck, draws, repair, counts) : null;
+    }
+
+    /// <summary>Plans every first-copy block on its subarray, then hands each PE's spares to its worst blocks (see the summary).</summary>
+    private void Assign()
+    {
+        var spec = _mapping.Spec;
+        var (rows, columns) = (spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
+        var stuckAt = AnalogDeviceModels.From(spec).StuckAt;
+        var blocks = new List<(LayerMapping Layer, SubarrayBlock Block, long Errors)>();
+        foreach (var layer in _mapping.Layers)
         {
-            SpareSubarray? best = null;
-            for (var j = 0; j < PerPe; j++)
+            foreach (var block in layer.Blocks.Where(b => b.Copy == 0))
             {
-                if (_taken.Contains((address.Tile, address.Pe, j)))
-                {
-                    continue;
-                }
-
-                var (draws, stuck) = Cells(address.Tile, address.Pe, j);
-                var (repair, counts) = plan(stuck);
-                if (counts.RepairedErrors < (best?.Counts.RepairedErrors ?? errorsLeft))
-                {
-                    best = new SpareSubarray(address.Tile, address.Pe, j, stuck, draws, repair, counts);
-                }
+                var stuck = _defects?.For(layer.Name, block.RowBlock, block.ColumnBlock)
+                    ?? CellDraws.Draw(AnalogStreams.Cells(spec.NonIdealities.Seed, _trial, layer.Name, block.RowBlock, block.ColumnBlock), rows * columns).Defects(stuckAt, rows, columns);
+                blocks.Add((layer, block, Plan(layer, block, stuck).Counts.RepairedErrors));
             }
-
-            if (best is not null)
-            {
-                _taken.Add((best.Tile, best.Pe, best.Index));
-            }
-
-            return best;
         }
+
+        foreach (var pe in blocks.Where(x => x.Errors > 0).GroupBy(x => (x.Block.Address.Tile, x.Block.Address.Pe)))
+        {
+            var free = Enumerable.Range(0, PerPe).Select(j => (Index: j, Cells(pe.Key.Tile, pe.Key.Pe, j).Stuck)).ToList();
+            foreach (var (layer, block, errors) in pe.OrderByDescending(x => x.Errors).ThenBy(x => x.Layer.Index).ThenBy(x => x.Block.RowBlock).ThenBy(x => x.Block.ColumnBlock))
+            {
+                var best = free.Select(s => (s.Index, Errors: Plan(layer, block, s.Stuck).Counts.RepairedErrors)).Where(s => s.Errors < errors)
+                    .OrderBy(s => s.Errors).ThenBy(s => s.Index).Select(s => (int?)s.Index).FirstOrDefault();
+                if (best is { } j)
+                {
+                    _assigned[(layer.Name, block.RowBlock, block.ColumnBlock)] = j;
+                    free.RemoveAll(s => s.Index == j);
+                }
+            }
+        }
+    }
+
+    private (SubarrayRepair Plan, RepairCounts Counts) Plan(LayerMapping layer, SubarrayBlock block, SubarrayDefects stuck)
+    {
+        var spec = _mapping.Spec;
+        var problem = new RepairProblem(layer.Geometry, layer.Cells(block).States, stuck, useSpares: true);
+        return RepairPlanner.Plan(problem, spec.Repair.Mode, spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
     }
 
     /// <summary>The trial's cell draws of a spare subarray and its stuck cells (the defect map's, or drawn).</summary>

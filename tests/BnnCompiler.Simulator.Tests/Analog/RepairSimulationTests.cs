@@ -79,6 +79,28 @@ public sealed class RepairSimulationTests
     }
 
     [Fact]
+    public void Should_Give_A_Pes_Spare_Subarray_To_Its_Worst_Block_First()
+    {
+        // conv2's row blocks 0 and 1 share a PE. Block 0 (first in graph order) has two whole rows stuck on, which leaves
+        // it a few errors; block 1's subarray is stuck on in every cell (64 × 32 weights, each Off cell wrong: 2,048).
+        // The one spare goes to block 1, so what is left is block 0's few errors.
+        var (model, samples) = Load("fmnist-cnn.onnx", 2);
+        var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["repair.mode=map+spares", "pe.spare_subarrays=1"]);
+        var mapping = CrossbarMapper.Map(model.Graph, spec);
+        var (first, second) = (mapping.Layer("conv2").Block(0, 0, 0).Address, mapping.Layer("conv2").Block(0, 1, 0).Address);
+        Assert.Equal((first.Tile, first.Pe), (second.Tile, second.Pe));
+        var columns = spec.Subarray.PhysicalColumns;
+        var cells = Enumerable.Range(0, spec.Subarray.PhysicalRows * columns);
+        var map = new DefectMap(cells.Where(i => i / columns is 3 or 70).Select(i => new DefectEntry(first.Tile, first.Pe, first.Subarray, i / columns, i % columns, StuckState.On))
+            .Concat(cells.Select(i => new DefectEntry(second.Tile, second.Pe, second.Subarray, i / columns, i % columns, StuckState.On))));
+        var source = new MappedDefectSource(map, mapping);
+
+        var result = CompareLayers(model.Graph, spec, source, samples, new SpareSubarrayPool(mapping, 0, source));
+        Assert.Equal(1, result.Moved);
+        Assert.InRange(result.Left, 1, 2047);
+    }
+
+    [Fact]
     public void Should_Simulate_The_Same_Chip_From_A_Generated_Defect_Map_As_From_The_Draws()
     {
         var (model, samples) = Load("fmnist-cnn.onnx", 20);
