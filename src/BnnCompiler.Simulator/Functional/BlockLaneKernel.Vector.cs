@@ -7,64 +7,14 @@ namespace BnnCompiler.Simulator.Functional;
 
 /// <summary>
 /// The column loops of <see cref="BlockLaneKernel"/>: eight output pixels per 512-bit vector (driven matches by one
-/// ternary-logic instruction, byte counts by vpermi2b, the block's count by vpsadbw, its ADC code by a vpermi2b table)
-/// or four per 256-bit vector (nibble look-up, <see cref="VectorAdc"/>). Both compute y in doubles exactly as
-/// <see cref="ColumnKernel"/> does.
+/// ternary-logic instruction, byte counts by vpermi2b, the block's count by vpsadbw, its ADC code by a vpermi2b table),
+/// used when every block holds fewer than 128 rows, or four per 256-bit vector (nibble look-up, <see cref="VectorAdc"/>),
+/// used otherwise. Both compute y in doubles exactly as <see cref="ColumnKernel"/> does.
 /// </summary>
 internal sealed partial class BlockLaneKernel
 {
     /// <summary>Truth table of a ∧ ¬(b ⊕ c) for vpternlogq with a = driven, b = input bits, c = weights.</summary>
     private const byte DrivenMatch = 0x90;
-
-    private long Columns512(ReadOnlySpan<ulong> slots, double scale, double constant, Span<float> output)
-    {
-        var matched = Vector512<ulong>.Zero;
-        var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
-        var (words, perBlock, padded, planes) = (_words, _wordsPerBlock, _paddedPixels, _planes);
-        var kinds = _kinds.BlockKind;
-        var adcs = _kinds.VectorAdcs;
-        ref var x = ref MemoryMarshal.GetReference(slots);
-        ref var driven = ref MemoryMarshal.GetArrayDataReference(_driven);
-        for (var col = 0; col < _columns; col++)
-        {
-            ref var w = ref _weights[col * words];
-            for (var p = 0; p < _pixels; p += 8)
-            {
-                var (acc0, acc1) = (Vector512<ulong>.Zero, Vector512<ulong>.Zero);
-                for (var b = 0; b < _blocks; b++)
-                {
-                    var first = b * perBlock;
-                    for (var j = 0; j < planes; j++)
-                    {
-                        var bytes = Vector512<byte>.Zero;
-                        for (var word = first; word < first + perBlock; word++)
-                        {
-                            var d = Vector512.LoadUnsafe(ref driven, (nuint)((word * padded) + p));
-                            var bits = Vector512.LoadUnsafe(ref x, (nuint)((((j * words) + word) * padded) + p));
-                            bytes += BitCounts.ByteCounts(Avx512F.TernaryLogic(d, bits, Vector512.Create(Unsafe.Add(ref w, word)), DrivenMatch), low, high, one);
-                        }
-
-                        // Padding lanes past the last pixel drive no rows: their count is 0.
-                        var m = Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
-                        matched += m;
-                        var code = Vector512.ShiftLeft(adcs[b].IsExact ? m : adcs[b].Code(m), j);
-                        if (kinds[b] == 0)
-                        {
-                            acc0 += code;
-                        }
-                        else
-                        {
-                            acc1 += code;
-                        }
-                    }
-                }
-
-                Store512(acc0, acc1, col, p, scale, constant, output);
-            }
-        }
-
-        return (long)Vector512.Sum(matched);
-    }
 
     /// <summary>
     /// Every block below 128 rows: four columns per pass over the slot vectors, each block's count converted by its
@@ -122,20 +72,20 @@ internal sealed partial class BlockLaneKernel
                 }
             }
 
-            Store512(a0, Vector512<ulong>.Zero, col, p, scale, constant, output, weighted: true);
+            Store512(a0, col, p, scale, constant, output);
             if (col + 1 <= last)
             {
-                Store512(a1, Vector512<ulong>.Zero, col + 1, p, scale, constant, output, weighted: true);
+                Store512(a1, col + 1, p, scale, constant, output);
             }
 
             if (col + 2 <= last)
             {
-                Store512(a2, Vector512<ulong>.Zero, col + 2, p, scale, constant, output, weighted: true);
+                Store512(a2, col + 2, p, scale, constant, output);
             }
 
             if (col + 3 <= last)
             {
-                Store512(a3, Vector512<ulong>.Zero, col + 3, p, scale, constant, output, weighted: true);
+                Store512(a3, col + 3, p, scale, constant, output);
             }
         }
 
@@ -152,15 +102,11 @@ internal sealed partial class BlockLaneKernel
         return Vector512.ShiftLeft(Avx512F.Multiply(code, factor.AsUInt32()), plane);
     }
 
-    /// <summary>Pixels p..p+7 of one column: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot from the kind accumulators.</summary>
+    /// <summary>Pixels p..p+7 of one column: y = Scale·(dot − NegativeTerm) + Constant·SignedValid, dot = Σ factor·code / divisor.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    /// <param name="weighted">True when <paramref name="acc0"/> already holds Σ factor·code (and <paramref name="acc1"/> is zero).</param>
-    private void Store512(Vector512<ulong> acc0, Vector512<ulong> acc1, int col, int p, double scale, double constant, Span<float> output, bool weighted = false)
+    private void Store512(Vector512<ulong> weighted, int col, int p, double scale, double constant, Span<float> output)
     {
-        var dot = _kinds.Divisor == 1 || weighted
-            ? (BitCounts.ToDouble(acc0) + BitCounts.ToDouble(acc1)) / Vector512.Create((double)_kinds.Divisor)
-            : ((BitCounts.ToDouble(acc0) * Vector512.Create(_kinds.Factor(0))) + (BitCounts.ToDouble(acc1) * Vector512.Create(_kinds.Factor(1))))
-                / Vector512.Create((double)_kinds.Divisor);
+        var dot = BitCounts.ToDouble(weighted) / Vector512.Create((double)_kinds.Divisor);
         var at = (nuint)((col * _paddedPixels) + p);
         var negative = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref _negativeTerm[0], at));
         var signedValid = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref _signedValid[0], at));

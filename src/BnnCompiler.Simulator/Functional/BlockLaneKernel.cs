@@ -12,8 +12,9 @@ namespace BnnCompiler.Simulator.Functional;
 /// then each run of channels is shifted into its slot word for all pixels at once, giving x [plane, slot word, pixel];
 /// the driven rows of each pixel (padding rows are not driven) are a constant [slot word, pixel] mask. Per column,
 /// block and plane, eight pixels per 512-bit vector (four per 256-bit vector): m = popcount(driven ∧ ¬(x ⊕ w)), the
-/// block's ADC code (a byte-table look-up with vpermi2b over counts 0..127 on AVX-512, <see cref="VectorAdc"/> on
-/// AVX2), shifted by the plane into its kind's accumulator (<see cref="AdcKinds"/>). The outputs and counts equal
+/// block's ADC code (on AVX-512 a byte-table look-up with vpermi2b over counts 0..127, times the kind's factor, four
+/// columns per pass; with AVX2, or a block of 128 rows or more, <see cref="VectorAdc"/> on 256-bit vectors), shifted by
+/// the plane into its kind's accumulator (<see cref="AdcKinds"/>). The outputs and counts equal
 /// <see cref="ColumnKernel"/>'s (tested against the scalar path and the plain reference).
 /// <code>
 ///   codes [C, input pixel] → fields [plane, word, input pixel] → rows [plane, t, word, pixel] → x [plane, slot word, pixel]
@@ -116,7 +117,7 @@ internal sealed partial class BlockLaneKernel
         }
     }
 
-    /// <summary>The vector path that runs (AVX-512 or AVX2).</summary>
+    /// <summary>The vector path asked for (AVX-512 or AVX2; AVX-512 reads blocks of 128 rows or more on 256-bit vectors).</summary>
     public KernelPath Path { get; }
 
     /// <summary>Length of the field scratch <see cref="Run"/> takes.</summary>
@@ -146,9 +147,7 @@ internal sealed partial class BlockLaneKernel
 
         GatherRows(fields[..FieldLength], rows[..RowLength]);
         ShiftRuns(rows, slots[..SlotLength]);
-        return Path != KernelPath.Avx512 ? Columns256(slots, scale, constant, output)
-            : _onTables ? TableColumns512(slots, scale, constant, output)
-            : Columns512(slots, scale, constant, output);
+        return Path == KernelPath.Avx512 && _onTables ? TableColumns512(slots, scale, constant, output) : Columns256(slots, scale, constant, output);
     }
 
     /// <summary>rows [plane, t, channel word, pixel]: the field word each pixel reads at offset t (zero in the padding).</summary>
