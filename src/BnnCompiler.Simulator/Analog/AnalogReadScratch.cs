@@ -8,6 +8,12 @@ namespace BnnCompiler.Simulator.Analog;
 /// </summary>
 internal sealed class AnalogReadScratch
 {
+    private readonly int _stride;
+    private readonly int _reads;
+    private readonly bool _variances;
+    private float[][]? _counts;
+    private float[][]? _squares;
+
     public AnalogReadScratch(int stride, bool variances, int blocks, int planes)
     {
         BaseAcc = new float[stride];
@@ -15,15 +21,17 @@ internal sealed class AnalogReadScratch
         VarBase = variances ? new float[stride] : null;
         VarAcc = variances ? new float[stride] : null;
         Codes = new int[blocks * stride];
-        Counts = [.. Enumerable.Range(0, blocks * planes).Select(_ => new float[stride])];
-        Variances = variances ? [.. Enumerable.Range(0, blocks * planes).Select(_ => new float[stride])] : null;
+        _stride = stride;
+        _reads = blocks * planes;
+        _variances = variances;
     }
 
-    /// <summary>Per read of a pixel (block b, plane j at b·planes + j): every column's count.</summary>
-    public float[][] Counts { get; }
+    /// <summary>Per read of a pixel (block b, plane j at b·planes + j): every column's count (made on first use: the
+    /// one-pass kernels convert each read as it is counted and never need them).</summary>
+    public float[][] Counts => _counts ??= Arrays();
 
     /// <summary>Per read of a pixel: every column's Σ E² (read noise on), else null.</summary>
-    public float[][]? Variances { get; }
+    public float[][]? Variances => _variances ? _squares ??= Arrays() : null;
 
     public float[] BaseAcc { get; }
 
@@ -34,4 +42,6 @@ internal sealed class AnalogReadScratch
     public float[]? VarAcc { get; }
 
     public int[] Codes { get; }
+
+    private float[][] Arrays() => [.. Enumerable.Range(0, _reads).Select(_ => new float[_stride])];
 }
