@@ -98,23 +98,10 @@ internal sealed partial class BlockLaneKernel
             }
         }
 
-        // Counts 0..127 fit a two-register byte table; a 64-row block's 65 counts (0..64) need its second register.
-        // An inexact block's codes stay below its count, an exact block's code is its count.
-        _onTables = adcs.All(a => a.FullScale < 128);
-        _codeLow = new Vector512<byte>[adcs.Count];
-        _codeHigh = new Vector512<byte>[adcs.Count];
+        _onTables = _kinds.OnTables;
+        _codeLow = _kinds.CodeLow;
+        _codeHigh = _kinds.CodeHigh;
         _blockFactor = [.. _kinds.BlockKind.Select(k => Vector512.Create((ulong)_kinds.KindFactor[k]))];
-        for (var b = 0; _onTables && b < adcs.Count; b++)
-        {
-            var table = new byte[128];
-            for (var m = 0; m <= adcs[b].FullScale; m++)
-            {
-                table[m] = (byte)adcs[b].Code(m);
-            }
-
-            _codeLow[b] = Vector512.Create(table.AsSpan(0, 64));
-            _codeHigh[b] = Vector512.Create(table.AsSpan(64, 64));
-        }
     }
 
     /// <summary>The vector path asked for (AVX-512 or AVX2; AVX-512 reads blocks of 128 rows or more on 256-bit vectors).</summary>

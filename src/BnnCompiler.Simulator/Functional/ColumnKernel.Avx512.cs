@@ -64,6 +64,8 @@ internal sealed partial class ColumnKernel
         ref var slots = ref MemoryMarshal.GetReference(x);
         ref var driven = ref MemoryMarshal.GetReference(valid);
         var (low, high, one) = (BitCounts.LowCounts, BitCounts.HighCounts, Vector512.Create((byte)1));
+        var kinds = _kinds;
+        var onTables = kinds.OnTables;
         for (var group = 0; group < _columns; group += 8)
         {
             var real = RealLanes(group);
@@ -87,7 +89,7 @@ internal sealed partial class ColumnKernel
                     // A block of at most 31 words (1,984 rows) keeps every byte count below 256.
                     var m = Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
                     matched += m & real;
-                    var code = Vector512.ShiftLeft(adc.IsExact ? m : adc.Code(m), j);
+                    var code = Vector512.ShiftLeft(onTables ? kinds.TableCode(b, m) : adc.IsExact ? m : adc.Code(m), j);
                     if (second)
                     {
                         acc1 += code;

@@ -27,6 +27,7 @@ internal sealed partial class ColumnKernel
     private readonly long _divisor;
     private readonly ushort[][] _codes;    // per block; empty when its ADC is exact
     private readonly VectorAdc[] _vectorAdcs;
+    private readonly AdcKinds _kinds;
     private readonly Vector256<double> _factor0;
     private readonly Vector256<double> _factor1;
     private readonly Vector256<double> _divisorVector;
@@ -52,6 +53,7 @@ internal sealed partial class ColumnKernel
         }
 
         var kinds = new AdcKinds(adcs);
+        _kinds = kinds;
         _blockKind = kinds.BlockKind;
         _divisor = kinds.Divisor;
         _kindFactor = kinds.KindFactor;
