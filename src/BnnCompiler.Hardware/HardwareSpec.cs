@@ -62,11 +62,17 @@ public sealed record HardwareSpec
     public int WeightRowsPerRead => Math.Max(1, WeightRowsPerSubarray / RowGroups);
 
     /// <summary>
-    /// Output columns one subarray offers a layer: physical columns, less the reference column of
+    /// Output columns one subarray offers a layer: its <see cref="UsedColumns"/>, less the reference column of
     /// <see cref="WeightMappingMode.OneCellReference"/>, over the columns one weight takes. For the
     /// reference mode this is <c>columns − 1</c>, which is no longer a power of two.
     /// </summary>
-    public int WeightColumnsPerSubarray => (Subarray.Columns - Weights.ReferenceColumnsPerSubarray) / Weights.ColumnsPerWeight;
+    public int WeightColumnsPerSubarray => (UsedColumns - Weights.ReferenceColumnsPerSubarray) / Weights.ColumnsPerWeight;
+
+    /// <summary>
+    /// Physical columns of a subarray the mapping fills: all of them, or the first <c>repair.max_columns</c> (nearest the
+    /// row drivers) when the spec caps them; the subarray keeps its columns, ADCs and mux (the rest are left Off).
+    /// </summary>
+    public int UsedColumns => Math.Min(Subarray.Columns, Repair.MaxColumns ?? Subarray.Columns);
 
     /// <summary>ADCs in one subarray: one per <see cref="ReadoutSpec.ColumnsPerAdc"/> physical columns.</summary>
     public int AdcsPerSubarray => Subarray.Columns / Readout.ColumnsPerAdc;

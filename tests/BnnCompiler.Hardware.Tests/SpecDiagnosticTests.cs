@@ -233,6 +233,16 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
+    public void Should_Report_A_Column_Cap_Above_The_Subarrays_Columns()
+    {
+        Assert.Equal(
+            ["x.yaml(5,16): error BNN2009: repair.max_columns must be at most subarray.columns (64); got 128"],
+            Errors("version: 1\nsubarray:\n  columns: 64\nrepair:\n  max_columns: 128\n"));
+        Assert.Equal(32, Parse("version: 1\nrepair:\n  max_columns: 32\n").WeightColumnsPerSubarray);
+        Assert.Equal(128, Parse("version: 1\nrepair:\n  max_columns: all\n").WeightColumnsPerSubarray);
+    }
+
+    [Fact]
     public void Should_Report_More_Columns_Per_Adc_Than_Columns()
     {
         Assert.Equal(

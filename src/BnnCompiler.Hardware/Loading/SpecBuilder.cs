@@ -11,7 +11,7 @@ internal static class SpecBuilder
             : v.Get<double>("cell.r_off_ohm");
         var rows = v.Get<int>("subarray.rows");
 
-        return new HardwareSpec
+        var spec = new HardwareSpec
         {
             Version = v.Get<int>("version"),
             Name = v.GetText("name"),
@@ -128,9 +128,11 @@ internal static class SpecBuilder
             {
                 Mode = v.Get<RepairMode>("repair.mode"),
                 CalibrationImages = v.Get<int>("repair.calibration_images"),
+                MaxColumns = v.GetOrNull<int>("repair.max_columns"),
             },
             SourcePath = sourcePath,
         };
+        return IrDropReadPlan.Apply(spec, v.IsGiven("repair.max_columns"), v.IsGiven("subarray.parallel_rows"));
     }
 
     private static GridSpec? Grid(SpecValues v, string section) =>

@@ -181,6 +181,12 @@ internal static class SpecValidator
             Error($"subarray.parallel_rows must be at most subarray.rows ({v.Get<int>("subarray.rows")}); got {parallel}", "subarray.parallel_rows", "subarray.rows");
         }
 
+        if (Valid("subarray.columns", "repair.max_columns") && v.GetOrNull<int>("repair.max_columns") is { } maxColumns
+            && maxColumns > v.Get<int>("subarray.columns"))
+        {
+            Error($"repair.max_columns must be at most subarray.columns ({v.Get<int>("subarray.columns")}); got {maxColumns}", "repair.max_columns", "subarray.columns");
+        }
+
         if (Valid("subarray.columns", "readout.columns_per_adc") && v.Get<int>("readout.columns_per_adc") > v.Get<int>("subarray.columns"))
         {
             Error($"readout.columns_per_adc must be at most subarray.columns ({v.Get<int>("subarray.columns")}); got {v.Get<int>("readout.columns_per_adc")}",

@@ -92,7 +92,7 @@ public static class HardwareSpecSchema
         F("subarray.columns", new IntegerType(8, 4096, powerOfTwo: true), "cells", 128,
             "Columns (bit lines) of one crossbar.", s => s.Subarray.Columns),
         F("subarray.parallel_rows", new IntegerType(1, 4096, powerOfTwo: true, keyword: "all"), "rows", null,
-            "Rows driven in one read; all reads every row at once (at most subarray.rows). Fewer read the subarray in row groups, each converted on its own.", s => s.Subarray.ParallelRows),
+            "Rows driven in one read; all reads every row at once (at most subarray.rows). Fewer read the subarray in row groups, each converted on its own. Unset, map+spares+calibrate chooses it from the wire resistance (docs/repair.md).", s => s.Subarray.ParallelRows),
         F("subarray.spare_rows", new IntegerType(0, 256), "rows", 0,
             "Spare rows fabricated below the array for defect repair (priced as rows; used with repair.mode map+spares).", s => s.Subarray.SpareRows),
         F("subarray.spare_columns", new IntegerType(0, 256), "columns", 0,
@@ -177,6 +177,9 @@ public static class HardwareSpecSchema
             s => s.Repair.Mode),
         F("repair.calibration_images", new IntegerType(1, 100000), "images", 200,
             "Images of the calibration set (held apart from the test set) the column references are fitted on.", s => s.Repair.CalibrationImages),
+        F("repair.max_columns", new IntegerType(8, 4096, powerOfTwo: true, keyword: "all"), "columns", null,
+            "Columns of each subarray a layer's block may use, those nearest the row drivers (the rest stay Off, so the row lines stay electrically short against IR drop; more subarrays); all uses every column. Unset, map+spares+calibrate chooses it with subarray.parallel_rows from the wire resistance (docs/repair.md).",
+            s => s.Repair.MaxColumns),
     ];
 
     private static readonly Dictionary<string, FieldDescriptor> ByPath = Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace BnnCompiler.Mapping.Repair;
 /// Assigns a block's weight columns to physical column slots (spare columns included when allowed) so that the fewest
 /// programmed cells sit on stuck cells of the other state; a column's cost on a slot is the lesser of its two
 /// encodings (as programmed, or flipped by <see cref="PairFlipPass"/>). Each column keeps its own ADC read-out wiring
-/// through the column mux, so only the mux select changes.
+/// through the column mux, so only the mux select changes. With IR drop the cost is <see cref="IrDropObjective"/>'s.
 /// <code>
 /// before: column c in slot c                 after: column c in slot σ(c), σ minimising Σ_c min(errors(c, σ(c)),
 ///   col 0 on slot 0: 3 errors                       errors(−c, σ(c))) (an assignment problem over slots and spares);
@@ -22,13 +22,15 @@ public static class ColumnAssignmentPass
         ArgumentNullException.ThrowIfNull(plan);
         var slots = plan.WeightSlots;
         var candidates = problem.CandidateSlots(plan);
+        var cpw = problem.Geometry.ColumnsPerWeight;
         var cost = new long[slots * candidates];
         for (var c = 0; c < slots; c++)
         {
+            var used = Enumerable.Range(c * cpw, cpw).Any(problem.ColumnUsed);
             for (var s = 0; s < candidates; s++)
             {
                 var (asIs, flipped) = SlotErrors(problem, plan, c, s);
-                cost[(c * candidates) + s] = Math.Min(asIs, flipped);
+                cost[(c * candidates) + s] = IrDropObjective.Column(problem, plan, used, s, Math.Min(asIs, flipped));
             }
         }
 

@@ -6,7 +6,8 @@ namespace BnnCompiler.Mapping.Repair;
 /// Plans one block's repair for <c>repair.mode</c>: none keeps the naive mapping; map alternates
 /// <see cref="ColumnAssignmentPass"/>, <see cref="PairFlipPass"/> and <see cref="RowPermutationPass"/> (each can only
 /// lower the error count given the others, and the best plan seen is kept); map+spares lets them use the spare rows and
-/// column slots. Deterministic: same cells and defects, same plan.
+/// column slots. With IR drop the plans are compared by <see cref="IrDropObjective.Score"/> (errors first, then how near
+/// the drivers and sense amplifiers the used lines sit). Deterministic: same cells and defects, same plan.
 /// </summary>
 public static class RepairPlanner
 {
@@ -19,25 +20,26 @@ public static class RepairPlanner
         var plan = SubarrayRepair.Identity(problem.Geometry, physicalRows, physicalColumns);
         var naive = problem.Errors(plan);
         var stuck = problem.Defects.Count;
-        if (mode == RepairMode.None || stuck == 0)
+        if (mode == RepairMode.None || (stuck == 0 && !problem.IrDropAware))
         {
             return (plan, new RepairCounts(stuck, naive, naive));
         }
 
         var best = plan;
-        var bestErrors = naive;
-        for (var round = 0; round < Rounds && bestErrors > 0; round++)
+        var bestScore = IrDropObjective.Score(problem, plan);
+        for (var round = 0; round < Rounds && bestScore > 0; round++)
         {
             plan = ColumnAssignmentPass.Apply(problem, plan);
             plan = PairFlipPass.Apply(problem, plan);
             plan = RowPermutationPass.Apply(problem, plan);
-            var errors = problem.Errors(plan);
-            if (errors < bestErrors)
+            var score = IrDropObjective.Score(problem, plan);
+            if (score < bestScore)
             {
-                (best, bestErrors) = (plan, errors);
+                (best, bestScore) = (plan, score);
             }
         }
 
+        var bestErrors = problem.Errors(best);
         return (best, new RepairCounts(stuck, naive, bestErrors));
     }
 }

@@ -36,6 +36,35 @@ public sealed class RepairProblem
     /// <summary>Physical column slots the passes may choose from.</summary>
     public int CandidateSlots(SubarrayRepair plan) => UseSpares ? plan.PhysicalSlots : plan.WeightSlots;
 
+    /// <summary>
+    /// Weight slots of the array proper, from the row drivers on, that a used column may take (the spare slots stay
+    /// candidates too): all of them, or fewer when <c>repair.max_columns</c> keeps the row lines short.
+    /// </summary>
+    public int? ColumnWindow { get; init; }
+
+    /// <summary>
+    /// True when the wires drop voltage: among placements with the fewest weight errors the passes then prefer used
+    /// columns nearest the row drivers and used rows nearest the sense amplifiers (<see cref="IrDropObjective"/>).
+    /// </summary>
+    public bool IrDropAware { get; init; }
+
+    /// <summary>True when geometry column <paramref name="column"/> holds a programmed cell in some row.</summary>
+    public bool ColumnUsed(int column)
+    {
+        for (var r = 0; r < Geometry.Rows; r++)
+        {
+            if (At(r, column) != CellState.Empty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when geometry row <paramref name="row"/> holds a programmed cell in some column.</summary>
+    public bool RowUsed(int row) => Logical.AsSpan(row * Geometry.Columns, Geometry.Columns).ContainsAnyExcept(CellState.Empty);
+
     public CellState At(int row, int column) => Logical[(row * Geometry.Columns) + column];
 
     /// <summary>Weight errors of a placement: programmed cells stuck at the other state.</summary>

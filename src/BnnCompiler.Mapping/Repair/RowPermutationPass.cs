@@ -5,7 +5,8 @@ namespace BnnCompiler.Mapping.Repair;
 
 /// <summary>
 /// Permutes a block's rows onto the physical rows (spare rows included when allowed) so that the fewest programmed
-/// cells sit on stuck cells of the other state; the input gather drives each physical row with its row's bit.
+/// cells sit on stuck cells of the other state; the input gather drives each physical row with its row's bit. With IR
+/// drop the cost is <see cref="IrDropObjective"/>'s.
 /// <code>
 /// before: geometry row r on physical row r            after: row r on physical row π(r), π minimising
 ///   row 0  [+ - + +]  on  row 0 [. X . .]  1 error       Σ_r errors(r, π(r)) (an assignment problem);
@@ -48,6 +49,16 @@ public static class RowPermutationPass
                         cost[(r * candidates) + p]++;
                     }
                 }
+            }
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var used = problem.RowUsed(r);
+            for (var p = 0; p < candidates; p++)
+            {
+                var at = (r * candidates) + p;
+                cost[at] = IrDropObjective.Row(problem, plan, used, p, (int)cost[at]);
             }
         }
 

@@ -80,7 +80,11 @@ public sealed class AnalogLayerWeights
                 var states = States(node.Signs, k, geometry, rowStart, rowCount, columnStart, columnCount);
                 var draws = CellDraws.Draw(AnalogStreams.Cells(seed, trial, node.Name, b, cb), g.Length);
                 var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
-                var problem = new RepairProblem(geometry, states, stuck, spec.Repair.UsesSpares);
+                var problem = new RepairProblem(geometry, states, stuck, spec.Repair.UsesSpares)
+                {
+                    ColumnWindow = spec.Repair.MaxColumns is null ? null : columnsPerBlock,
+                    IrDropAware = models.WireResistanceOhm > 0,
+                };
                 var (plan, counts) = RepairPlanner.Plan(problem, spec.Repair.Mode, physicalRows, physicalColumns);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
                 if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb, counts.RepairedErrors,

@@ -58,6 +58,52 @@ public sealed class IrDropTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_Keep_The_Row_Lines_Short_When_The_Far_Columns_Are_Left_Off()
+    {
+        // repair.max_columns: a block of 64 columns on the first 64 columns of a 128-column array, the other 64 columns
+        // Off (1/150 of G_on). Beyond the block a row line carries only the Off cells' current, so the block's columns see
+        // the drop of a 64-column array, not of a 128-column one: the rows' spread of E/G in a column (what one calibrated
+        // line per column cannot absorb) follows the 64-column array's and stays well below the full array's. 16 rows, so
+        // that the spread is the row lines' (each row's own On cells set its decay), not the column's.
+        const int rows = 16;
+        var random = new SplitMix64(5);
+        var block = new bool[rows * 128];
+        for (var i = 0; i < block.Length; i++)
+        {
+            block[i] = random.NextDouble() < 0.5;
+        }
+
+        double Spread(int columns, int used)
+        {
+            var g = new double[rows * columns];
+            for (var i = 0; i < rows; i++)
+            {
+                for (var j = 0; j < columns; j++)
+                {
+                    g[(i * columns) + j] = j < used && block[(i * 128) + j] ? 1.0 : 1.0 / 150;
+                }
+            }
+
+            var e = IrDropModel.Effective(g, rows, columns, ROnOhm / 6);
+            var worst = 0.0;
+            for (var j = 0; j < used; j++)
+            {
+                var ratios = Enumerable.Range(0, rows).Where(i => g[(i * columns) + j] == 1.0).Select(i => e[(i * columns) + j]).ToArray();
+                worst = Math.Max(worst, (ratios.Max() - ratios.Min()) / ratios.Average());
+            }
+
+            return worst;
+        }
+
+        var full = Spread(128, 128);
+        var capped = Spread(128, 64);
+        var shortRows = Spread(64, 64);
+        output.WriteLine($"6 Ω, 16 rows: spread of E/G along a column, 128 columns used {full:P1}, 64 of 128 used {capped:P1}, 64-column array {shortRows:P1}");
+        Assert.True(capped < 0.7 * full, $"capped {capped:P1}, full {full:P1}");
+        Assert.Equal(shortRows, capped, 0.1 * shortRows);
+    }
+
+    [Fact]
     public void Should_Match_A_Hand_Solved_One_By_One_Array()
     {
         // One cell G between two segments r: current = V / (r + 1/G + r). In G_on units with γ = 1/r: G/(1 + 2G/γ).

@@ -1,0 +1,45 @@
+namespace BnnCompiler.Hardware;
+
+/// <summary>
+/// Chooses how a calibrated chip is read around IR drop, from the wire resistance r and the cell's R_on: the decay
+/// length λ = √(R_on / r) (in cells) of a row line of On cells. Where λ is shorter than half the subarray's columns the
+/// row lines are capped at the power of two nearest 2λ columns (<c>repair.max_columns</c>: the rest of each row stays
+/// Off, so the line carries current over that length only) and the subarray is read in groups of the power of two
+/// nearest λ rows (<c>subarray.parallel_rows</c>: each group gets its own calibrated line, so one line spans rows whose
+/// cells see about the same drop along the column). Only with <c>repair.mode map+spares+calibrate</c>, only for the
+/// keys the spec leaves unset; an uncalibrated chip keeps the spec's reads.
+/// <code>
+/// before: 128 × 128, r = 6 Ω (λ ≈ 32): every row read at once,     after: repair.max_columns 64, parallel_rows 32:
+///   a block's columns on all 128 columns of each row line                 64 columns a subarray (more subarrays),
+///                                                                          4 row groups each with its own trim words
+/// </code>
+/// </summary>
+public static class IrDropReadPlan
+{
+    /// <summary>The decay length in cells of a row line of On cells, or +∞ without wire resistance.</summary>
+    public static double DecayCells(double rOnOhm, double wireOhm) => wireOhm > 0 ? Math.Sqrt(rOnOhm / wireOhm) : double.PositiveInfinity;
+
+    /// <summary>
+    /// The spec with the plan applied to the keys not given (<paramref name="columnsGiven"/>: <c>repair.max_columns</c>,
+    /// <paramref name="rowsGiven"/>: <c>subarray.parallel_rows</c>); unchanged when the plan does not apply.
+    /// </summary>
+    public static HardwareSpec Apply(HardwareSpec spec, bool columnsGiven, bool rowsGiven)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var decay = DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm);
+        if (!spec.Repair.Calibrates || decay >= spec.Subarray.Columns / 2.0)
+        {
+            return spec;
+        }
+
+        var columns = Math.Clamp(NearestPowerOfTwo(2 * decay), 8, spec.Subarray.Columns);
+        var rows = Math.Clamp(NearestPowerOfTwo(decay), 1, spec.Subarray.Rows);
+        return spec with
+        {
+            Repair = columnsGiven ? spec.Repair : spec.Repair with { MaxColumns = columns },
+            Subarray = rowsGiven ? spec.Subarray : spec.Subarray with { ParallelRows = rows },
+        };
+    }
+
+    private static int NearestPowerOfTwo(double x) => 1 << (int)Math.Clamp(Math.Round(Math.Log2(Math.Max(1, x))), 0, 30);
+}
