@@ -20,6 +20,7 @@ public sealed class IrDropReadPlanTests
         Assert.Equal(columns, spec.UsedColumns);
         Assert.Equal(parallelRows, spec.Subarray.ParallelRows);
         Assert.Equal(128, spec.Subarray.Columns);
+        Assert.Equal(wireOhm >= 2, IrDropReadPlan.ShortDecay(spec));
     }
 
     [Fact]

@@ -20,17 +20,28 @@ public static class IrDropReadPlan
     public static double DecayCells(double rOnOhm, double wireOhm) => wireOhm > 0 ? Math.Sqrt(rOnOhm / wireOhm) : double.PositiveInfinity;
 
     /// <summary>
+    /// True when the wires drop voltage over less than half a row (λ below half the subarray's columns): then the plan
+    /// applies to a calibrated chip, and the repair passes place the used lines nearest the drivers and sense amplifiers.
+    /// </summary>
+    public static bool ShortDecay(HardwareSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm) < spec.Subarray.Columns / 2.0;
+    }
+
+    /// <summary>
     /// The spec with the plan applied to the keys not given (<paramref name="columnsGiven"/>: <c>repair.max_columns</c>,
     /// <paramref name="rowsGiven"/>: <c>subarray.parallel_rows</c>); unchanged when the plan does not apply.
     /// </summary>
     public static HardwareSpec Apply(HardwareSpec spec, bool columnsGiven, bool rowsGiven)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var decay = DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm);
-        if (!spec.Repair.Calibrates || decay >= spec.Subarray.Columns / 2.0)
+        if (!spec.Repair.Calibrates || !ShortDecay(spec))
         {
             return spec;
         }
+
+        var decay = DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm);
 
         var columns = Math.Clamp(NearestPowerOfTwo(2 * decay), 8, spec.Subarray.Columns);
         var rows = Math.Clamp(NearestPowerOfTwo(decay), 1, spec.Subarray.Rows);

@@ -43,7 +43,7 @@ public sealed class RepairProblem
     public int? ColumnWindow { get; init; }
 
     /// <summary>
-    /// True when the wires drop voltage: among placements with the fewest weight errors the passes then prefer used
+    /// True when the wires drop voltage over less than half a row (<c>IrDropReadPlan.ShortDecay</c>): among placements with the fewest weight errors the passes then prefer used
     /// columns nearest the row drivers and used rows nearest the sense amplifiers (<see cref="IrDropObjective"/>).
     /// </summary>
     public bool IrDropAware { get; init; }

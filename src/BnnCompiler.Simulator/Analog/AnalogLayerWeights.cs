@@ -80,15 +80,15 @@ public sealed class AnalogLayerWeights
                 var states = States(node.Signs, k, geometry, rowStart, rowCount, columnStart, columnCount);
                 var draws = CellDraws.Draw(AnalogStreams.Cells(seed, trial, node.Name, b, cb), g.Length);
                 var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
-                var problem = new RepairProblem(geometry, states, stuck, spec.Repair.UsesSpares)
+                RepairProblem Problem(SubarrayDefects d, bool useSpares) => new(geometry, states, d, useSpares)
                 {
                     ColumnWindow = spec.Repair.MaxColumns is null ? null : columnsPerBlock,
-                    IrDropAware = models.WireResistanceOhm > 0,
+                    IrDropAware = IrDropReadPlan.ShortDecay(spec),
                 };
-                var (plan, counts) = RepairPlanner.Plan(problem, spec.Repair.Mode, physicalRows, physicalColumns);
+                var (plan, counts) = RepairPlanner.Plan(Problem(stuck, spec.Repair.UsesSpares), spec.Repair.Mode, physicalRows, physicalColumns);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
                 if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb, counts.RepairedErrors,
-                    d => RepairPlanner.Plan(new RepairProblem(geometry, states, d, useSpares: true), spec.Repair.Mode, physicalRows, physicalColumns)) is { } spare)
+                    d => RepairPlanner.Plan(Problem(d, useSpares: true), spec.Repair.Mode, physicalRows, physicalColumns)) is { } spare)
                 {
                     // The block moves onto a spare subarray of its PE: the spare's cells, ADCs and plan.
                     (draws, stuck, plan) = (spare.Draws, spare.Defects, spare.Plan);
