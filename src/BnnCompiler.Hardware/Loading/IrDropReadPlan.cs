@@ -42,7 +42,6 @@ public static class IrDropReadPlan
         }
 
         var decay = DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm);
-
         var columns = Math.Clamp(NearestPowerOfTwo(2 * decay), 8, spec.Subarray.Columns);
         var rows = Math.Clamp(NearestPowerOfTwo(decay), 1, spec.Subarray.Rows);
         return spec with

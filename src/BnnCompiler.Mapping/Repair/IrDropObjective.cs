@@ -22,7 +22,7 @@ public static class IrDropObjective
     /// <summary>The cost of a used column on an array slot beyond the window: above any placement within it.</summary>
     public const long Excluded = 1L << 45;
 
-    /// <summary>The cost of weight column <paramref name="column"/> (used or not) with <paramref name="errors"/> errors in slot <paramref name="slot"/>.</summary>
+    /// <summary>The cost of a weight column (<paramref name="used"/>: it holds programmed cells) with <paramref name="errors"/> errors in slot <paramref name="slot"/>.</summary>
     public static long Column(RepairProblem problem, SubarrayRepair plan, bool used, int slot, int errors)
     {
         ArgumentNullException.ThrowIfNull(problem);

@@ -166,8 +166,9 @@ public sealed class RepairSimulationTests
         // 6 Ω of wire per cell, devices otherwise ideal (Off cells do not conduct, so the row lines carry half the load of
         // rram-nonideal.yaml's). One calibrated line per column cannot absorb the rows' spread along a 128-row column read
         // at once; row groups of 16 rows each get their own line, on 128 or 64 columns, and the chip follows the ideal one;
-        // as closely on 64 of the 128 columns (repair.max_columns: the row lines carry current over half their length). The
-        // compiler's own plan at 6 Ω (64 columns, groups of 32 rows: fewer trim words than groups of 16) beats the all-row read.
+        // as closely on 64 of the 128 columns (repair.max_columns: the row lines carry current over half their length) as on
+        // 64-column subarrays. The compiler's own plan at 6 Ω (64 columns, groups of 32 rows: half the trim words of groups
+        // of 16) takes back most of what the all-row read loses.
         var (model, samples) = Load("fmnist-cnn.onnx", 60);
         var calibration = CalibrationSet(model, 60);
         var reference = new FunctionalSimulator(model.Graph, HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), []));
@@ -188,7 +189,8 @@ public sealed class RepairSimulationTests
         Assert.True(all < 0.8, figures);
         Assert.True(groups > all + 0.1, figures);
         Assert.True(groups > 0.85 && shortRows > 0.85, figures);
-        Assert.True(capped >= groups && planned > all, figures);
+        Assert.True(Math.Abs(capped - shortRows) <= 0.05, figures);
+        Assert.True(planned > all + 0.1, figures);
     }
 
     [Fact]
