@@ -31,24 +31,13 @@ public sealed class IrDropObjectiveTests
         return states;
     }
 
-    private static SubarrayDefects Defects(int rows, int columns, params (int Row, int Column, StuckState State)[] stuck)
-    {
-        var cells = new StuckState[rows * columns];
-        foreach (var (r, c, s) in stuck)
-        {
-            cells[(r * columns) + c] = s;
-        }
-
-        return new SubarrayDefects(rows, columns, cells);
-    }
-
     [Fact]
     public void Should_Move_A_Healthy_Blocks_Rows_Next_To_The_Sense_Amplifiers_Under_IR_Drop()
     {
         // No stuck cells: without IR drop the naive mapping stays (rows 0..5, the far end of the columns); with it the six
         // used rows take the six physical rows nearest the sense amplifiers (spares 16, 17 included), columns stay at 0, 1.
         var logical = Block(3, 2);
-        var defects = Defects(18, 8);
+        var defects = HandDefects.Subarray(18, 8);
         var plain = RepairPlanner.Plan(new RepairProblem(Geometry, logical, defects, useSpares: true), RepairMode.MapSpares, 18, 8).Plan;
         Assert.Equal([0, 1, 2, 3, 4, 5], plain.RowOf[..6]);
         var problem = new RepairProblem(Geometry, logical, defects, useSpares: true) { IrDropAware = true };
@@ -64,7 +53,7 @@ public sealed class IrDropObjectiveTests
         // Physical column 0 is stuck off from top to bottom: every pair placed there has its On cell stuck off, in either
         // encoding and on any rows. Under IR drop the two used columns take slots 1 and 2, the nearest healthy ones.
         var logical = Block(3, 2);
-        var defects = Defects(16, 8, [.. Enumerable.Range(0, 16).Select(r => (r, 0, StuckState.Off))]);
+        var defects = HandDefects.Subarray(16, 8, [.. Enumerable.Range(0, 16).Select(r => (r, 0, StuckState.Off))]);
         var problem = new RepairProblem(Geometry, logical, defects, useSpares: false) { IrDropAware = true };
         var (plan, counts) = RepairPlanner.Plan(problem, RepairMode.Map, 16, 8);
         Assert.Equal(3, counts.NaiveErrors);
@@ -78,7 +67,7 @@ public sealed class IrDropObjectiveTests
         // Window of 2 slots: physical column 1 is stuck off from top to bottom; slots 2..7 are healthy but beyond the window,
         // so the column that cannot stay in slot 0 goes to the healthy spare slot 8 (an error outweighs any distance).
         var logical = Block(3, 2);
-        var defects = Defects(16, 9, [.. Enumerable.Range(0, 16).Select(r => (r, 1, StuckState.Off))]);
+        var defects = HandDefects.Subarray(16, 9, [.. Enumerable.Range(0, 16).Select(r => (r, 1, StuckState.Off))]);
         var problem = new RepairProblem(Geometry, logical, defects, useSpares: true) { IrDropAware = true, ColumnWindow = 2 };
         var (plan, counts) = RepairPlanner.Plan(problem, RepairMode.MapSpares, 16, 9);
         Assert.Equal(0, counts.RepairedErrors);

@@ -28,22 +28,11 @@ public sealed class RepairPassTests
         return states;
     }
 
-    private static SubarrayDefects Defects(int rows, int columns, params (int Row, int Column, StuckState State)[] stuck)
-    {
-        var cells = new StuckState[rows * columns];
-        foreach (var (r, c, s) in stuck)
-        {
-            cells[(r * columns) + c] = s;
-        }
-
-        return new SubarrayDefects(rows, columns, cells);
-    }
-
     [Fact]
     public void Should_Count_Only_Stuck_Cells_Of_The_Other_State_As_Errors()
     {
         // (0,0) is On and stuck on: harmless; (0,2) is Off and stuck on: error; (1,0) is Off and stuck off: harmless.
-        var problem = new RepairProblem(Rows4, Logical(), Defects(4, 4, (0, 0, StuckState.On), (0, 2, StuckState.On), (1, 0, StuckState.Off)), useSpares: false);
+        var problem = new RepairProblem(Rows4, Logical(), HandDefects.Subarray(4, 4, (0, 0, StuckState.On), (0, 2, StuckState.On), (1, 0, StuckState.Off)), useSpares: false);
         Assert.Equal(1, problem.Errors(SubarrayRepair.Identity(Rows4, 4, 4)));
     }
 
@@ -52,7 +41,7 @@ public sealed class RepairPassTests
     {
         // Physical row 0 has every cell stuck off: the positive row of weight row 0 (On, On, Off, Off) loses two cells.
         // A spare row (row 4) is healthy: the row pass moves geometry row 0 there.
-        var defects = Defects(5, 4, (0, 0, StuckState.Off), (0, 1, StuckState.Off), (0, 2, StuckState.Off), (0, 3, StuckState.Off));
+        var defects = HandDefects.Subarray(5, 4, (0, 0, StuckState.Off), (0, 1, StuckState.Off), (0, 2, StuckState.Off), (0, 3, StuckState.Off));
         var problem = new RepairProblem(Rows4, Logical(), defects, useSpares: true);
         var naive = SubarrayRepair.Identity(Rows4, 5, 4);
         Assert.Equal(2, problem.Errors(naive));
@@ -67,7 +56,7 @@ public sealed class RepairPassTests
     {
         // Row 0 stuck exactly as the negative row of weight row 0 wants (Off Off On On), row 1 as the positive row wants:
         // no spare, but swapping the pair's two rows (input bit on row 1, complement on row 0) makes both right.
-        var defects = Defects(4, 4,
+        var defects = HandDefects.Subarray(4, 4,
             (0, 0, StuckState.Off), (0, 1, StuckState.Off), (0, 2, StuckState.On), (0, 3, StuckState.On),
             (1, 0, StuckState.On), (1, 1, StuckState.On), (1, 2, StuckState.Off), (1, 3, StuckState.Off));
         var problem = new RepairProblem(Rows4, Logical(), defects, useSpares: false);
@@ -84,7 +73,7 @@ public sealed class RepairPassTests
         // Both cells of weight row 0's pair in physical column 1 are stuck off: whichever column sits there, and in either
         // encoding, one of the pair's cells must be On, so that slot costs one error. Without spares the column pass can
         // only move the error around; with spare column 4 (healthy) it leaves slot 1 unused.
-        var defects = Defects(4, 5, (0, 1, StuckState.Off), (1, 1, StuckState.Off));
+        var defects = HandDefects.Subarray(4, 5, (0, 1, StuckState.Off), (1, 1, StuckState.Off));
         var naive = SubarrayRepair.Identity(Rows4, 4, 5);
         var without = new RepairProblem(Rows4, Logical(), defects, useSpares: false);
         Assert.Equal(1, without.Errors(naive));
@@ -103,7 +92,7 @@ public sealed class RepairPassTests
     {
         // Column 0 holds +1, +1: cells On, Off, On, Off down the rows. All four are stuck the other way (Off, On, Off, On),
         // which is exactly the column negated: the flip pass stores it negated and the errors vanish.
-        var defects = Defects(4, 4, (0, 0, StuckState.Off), (1, 0, StuckState.On), (2, 0, StuckState.Off), (3, 0, StuckState.On));
+        var defects = HandDefects.Subarray(4, 4, (0, 0, StuckState.Off), (1, 0, StuckState.On), (2, 0, StuckState.Off), (3, 0, StuckState.On));
         var problem = new RepairProblem(Rows4, Logical(), defects, useSpares: false);
         var naive = SubarrayRepair.Identity(Rows4, 4, 4);
         Assert.Equal(4, problem.Errors(naive));
