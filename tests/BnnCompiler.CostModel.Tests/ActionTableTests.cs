@@ -14,7 +14,7 @@ namespace BnnCompiler.CostModel.Tests;
 public class ActionTableTests
 {
     private static readonly Lazy<ChipMapping> Mapping = new(() => CrossbarMapper.Map(
-        BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph,
+        DefaultCnn.Graph,
         HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), [])));
 
     [Fact]

@@ -12,9 +12,6 @@ namespace BnnCompiler.CostModel.Tests;
 /// </summary>
 public class CalibrationTrimPricingTests
 {
-    private static readonly Lazy<BnnCompiler.Core.Ir.IrGraph> Graph =
-        new(() => BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph);
-
     [Theory]
     [InlineData(0.5, 0.5)]
     [InlineData(0.8, 102.0 / 128)]        // 102.4 steps of 1/128
@@ -67,7 +64,7 @@ public class CalibrationTrimPricingTests
     private static (ChipMapping Mapping, ChipCircuits Circuits) Circuits(string[] overrides)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);
-        var mapping = CrossbarMapper.Map(Graph.Value, spec);
+        var mapping = CrossbarMapper.Map(DefaultCnn.Graph, spec);
         return (mapping, ChipCircuits.Build(mapping, CircuitOptions.Default));
     }
 }

@@ -11,9 +11,6 @@ namespace BnnCompiler.CostModel.Tests;
 /// </summary>
 public class ColumnCapPricingTests
 {
-    private static readonly Lazy<BnnCompiler.Core.Ir.IrGraph> Graph =
-        new(() => BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph);
-
     [Fact]
     public void Should_Map_Wide_Layers_Onto_More_Subarrays_Of_The_Same_Size_And_Price_Them()
     {
@@ -38,7 +35,7 @@ public class ColumnCapPricingTests
     private static (ChipMapping Mapping, ChipCircuits Circuits) Circuits(string[] overrides)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);
-        var mapping = CrossbarMapper.Map(Graph.Value, spec);
+        var mapping = CrossbarMapper.Map(DefaultCnn.Graph, spec);
         return (mapping, ChipCircuits.Build(mapping, CircuitOptions.Default));
     }
 }

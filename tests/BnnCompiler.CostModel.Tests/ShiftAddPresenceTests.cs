@@ -13,9 +13,6 @@ namespace BnnCompiler.CostModel.Tests;
 /// </summary>
 public class ShiftAddPresenceTests
 {
-    private static readonly Lazy<BnnCompiler.Core.Ir.IrGraph> Graph =
-        new(() => BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph);
-
     [Fact]
     public void Should_Build_A_Shift_Adder_Per_Adc_Only_For_Bit_Serial_Inputs()
     {
@@ -37,7 +34,7 @@ public class ShiftAddPresenceTests
     private static (ChipMapping Mapping, ChipCircuits Circuits) Circuits(string[] overrides)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);
-        var mapping = CrossbarMapper.Map(Graph.Value, spec);
+        var mapping = CrossbarMapper.Map(DefaultCnn.Graph, spec);
         return (mapping, ChipCircuits.Build(mapping, CircuitOptions.Default));
     }
 }

@@ -12,9 +12,6 @@ namespace BnnCompiler.CostModel.Tests;
 /// </summary>
 public class SparePricingTests
 {
-    private static readonly Lazy<BnnCompiler.Core.Ir.IrGraph> Graph =
-        new(() => BnnCompiler.Onnx.OnnxFrontend.Load(RepoPaths.Require(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx"))).Graph);
-
     [Fact]
     public void Should_Price_Spares_As_Fabricated_Rows_Columns_And_A_Wider_Mux()
     {
@@ -71,7 +68,7 @@ public class SparePricingTests
     private static (ChipMapping Mapping, ChipCircuits Circuits) Circuits(string[] overrides)
     {
         var spec = HardwareSpecLoader.Load(RepoPaths.Require(RepoPaths.Repo("hwspecs/default.yaml")), overrides);
-        var mapping = CrossbarMapper.Map(Graph.Value, spec);
+        var mapping = CrossbarMapper.Map(DefaultCnn.Graph, spec);
         return (mapping, ChipCircuits.Build(mapping, CircuitOptions.Default));
     }
 }
