@@ -46,7 +46,7 @@ public sealed class FunctionalSimulator
     /// <see cref="ChipSetup.CalibrationInputs"/>.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, ChipSetup setup)
-        : this(graph, spec, trial, IsAnalog(spec, setup), null, setup)
+        : this(graph, spec, trial, IsAnalog(spec, setup), null, setup, null)
     {
     }
 
@@ -57,7 +57,7 @@ public sealed class FunctionalSimulator
     /// <see cref="CrossbarLayer"/> whatever the non-idealities say.
     /// </summary>
     public FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog)
-        : this(graph, spec, trial, analog, analog ? null : CompileLayers(graph, spec), ChipSetup.Default)
+        : this(graph, spec, trial, analog, analog ? null : CompileLayers(graph, spec), ChipSetup.Default, null)
     {
     }
 
@@ -68,11 +68,11 @@ public sealed class FunctionalSimulator
     /// </summary>
     public FunctionalSimulator(IrGraph graph, ChipMapping mapping, MappedProgram program, int trial = 0, ChipSetup? setup = null)
         : this(graph, mapping.Spec, trial, IsAnalog(mapping.Spec, setup),
-            IsAnalog(mapping.Spec, setup) ? null : ProgramReader.Read(program, mapping), setup ?? ChipSetup.Default)
+            IsAnalog(mapping.Spec, setup) ? null : ProgramReader.Read(program, mapping), setup ?? ChipSetup.Default, mapping)
     {
     }
 
-    private FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog, IReadOnlyDictionary<string, ProgrammedLayer>? programmed, ChipSetup setup)
+    private FunctionalSimulator(IrGraph graph, HardwareSpec spec, int trial, bool analog, IReadOnlyDictionary<string, ProgrammedLayer>? programmed, ChipSetup setup, ChipMapping? mapping)
     {
         ArgumentNullException.ThrowIfNull(setup);
         programmed ??= analog ? null : CompileLayers(graph, spec);
@@ -83,7 +83,7 @@ public sealed class FunctionalSimulator
         var encodings = EncodingAnalysis.Compute(graph);
         var imageValues = ImageInputs.Of(graph);
         var spares = analog && spec.Repair.UsesSpares && spec.Pe.SpareSubarrays > 0
-            ? new SpareSubarrayPool(CrossbarMapper.Map(graph, spec), trial, setup.Defects)
+            ? new SpareSubarrayPool(mapping ?? CrossbarMapper.Map(graph, spec), trial, setup.Defects)
             : null;
         _interpreter = new IrInterpreter(graph, node =>
         {

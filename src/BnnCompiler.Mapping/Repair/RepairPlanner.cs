@@ -1,4 +1,6 @@
 using BnnCompiler.Hardware;
+using BnnCompiler.Mapping.Cells;
+using BnnCompiler.Mapping.Defects;
 
 namespace BnnCompiler.Mapping.Repair;
 
@@ -13,6 +15,22 @@ public static class RepairPlanner
 {
     /// <summary>Rounds of the three passes; the second round rarely finds more than a few errors, a third almost none.</summary>
     public const int Rounds = 2;
+
+    /// <summary>
+    /// One block of a chip built to <paramref name="spec"/>: its cells <paramref name="logical"/> repaired around
+    /// <paramref name="defects"/> in the spec's repair mode, with the spec's column window (<c>repair.max_columns</c>) and
+    /// IR-drop objective (<see cref="IrDropReadPlan.ShortDecay"/>), on a subarray of the spec's physical size.
+    /// </summary>
+    public static (SubarrayRepair Plan, RepairCounts Counts) PlanBlock(HardwareSpec spec, CellGeometry geometry, CellState[] logical, SubarrayDefects defects, bool useSpares)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var problem = new RepairProblem(geometry, logical, defects, useSpares)
+        {
+            ColumnWindow = spec.Repair.MaxColumns is null ? null : spec.WeightColumnsPerSubarray,
+            IrDropAware = IrDropReadPlan.ShortDecay(spec),
+        };
+        return Plan(problem, spec.Repair.Mode, spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
+    }
 
     public static (SubarrayRepair Plan, RepairCounts Counts) Plan(RepairProblem problem, RepairMode mode, int physicalRows, int physicalColumns)
     {

@@ -80,15 +80,9 @@ public sealed class AnalogLayerWeights
                 var states = States(node.Signs, k, geometry, rowStart, rowCount, columnStart, columnCount);
                 var draws = CellDraws.Draw(AnalogStreams.Cells(seed, trial, node.Name, b, cb), g.Length);
                 var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
-                RepairProblem Problem(SubarrayDefects d, bool useSpares) => new(geometry, states, d, useSpares)
-                {
-                    ColumnWindow = spec.Repair.MaxColumns is null ? null : columnsPerBlock,
-                    IrDropAware = IrDropReadPlan.ShortDecay(spec),
-                };
-                var (plan, counts) = RepairPlanner.Plan(Problem(stuck, spec.Repair.UsesSpares), spec.Repair.Mode, physicalRows, physicalColumns);
+                var (plan, counts) = RepairPlanner.PlanBlock(spec, geometry, states, stuck, spec.Repair.UsesSpares);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
-                if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb, counts.RepairedErrors,
-                    d => RepairPlanner.Plan(Problem(d, useSpares: true), spec.Repair.Mode, physicalRows, physicalColumns)) is { } spare)
+                if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb) is { } spare)
                 {
                     // The block moves onto a spare subarray of its PE: the spare's cells, ADCs and plan.
                     (draws, stuck, plan) = (spare.Draws, spare.Defects, spare.Plan);

@@ -9,7 +9,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// block first. Built once per chip: every first-copy block is planned on its own subarray (<see cref="RepairPlanner"/>,
 /// spare rows and columns included); then, PE by PE, the blocks in decreasing order of the weight errors left (ties in
 /// layer, row block, column block order) each take the free spare subarray of their PE on which the same planner leaves
-/// the fewest errors, if that is fewer. <see cref="Claim"/> hands a block its spare while the layers are built.
+/// the fewest errors, if that is fewer (planned as the layer plans its blocks: <see cref="RepairPlanner.PlanBlock"/>).
+/// <see cref="Claim"/> hands a block its spare, with the plan found here, while the layers are built.
 /// A spare's stuck cells come from the chip's defect map (<see cref="IDefectSource.Spare"/>: listed after the PE's
 /// subarrays) or are drawn, like its variation, drift and ADC instances, from its own streams
 /// (<see cref="AnalogStreams.SpareCells"/>, <see cref="AnalogStreams.SpareAdcs"/>).
@@ -23,7 +24,7 @@ public sealed class SpareSubarrayPool
     private readonly ChipMapping _mapping;
     private readonly IDefectSource? _defects;
     private readonly int _trial;
-    private readonly Dictionary<(string Layer, int RowBlock, int ColumnBlock), int> _assigned = [];
+    private readonly Dictionary<(string Layer, int RowBlock, int ColumnBlock), SpareSubarray> _assigned = [];
 
     public SpareSubarrayPool(ChipMapping mapping, int trial, IDefectSource? defects)
     {
@@ -42,22 +43,11 @@ public sealed class SpareSubarrayPool
 
     /// <summary>
     /// The spare subarray assigned to block (<paramref name="rowBlock"/>, <paramref name="columnBlock"/>) of
-    /// <paramref name="layer"/>'s first copy, with the block's plan on it (<paramref name="plan"/>), when that leaves
-    /// fewer than <paramref name="errorsLeft"/> weight errors; null otherwise.
+    /// <paramref name="layer"/>'s first copy, with the block's plan on it (it leaves fewer weight errors than the block's
+    /// own subarray); null when the block stays on its own subarray.
     /// </summary>
-    public SpareSubarray? Claim(string layer, int rowBlock, int columnBlock, long errorsLeft, Func<SubarrayDefects, (SubarrayRepair Plan, RepairCounts Counts)> plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (!_assigned.TryGetValue((layer, rowBlock, columnBlock), out var j))
-        {
-            return null;
-        }
-
-        var address = _mapping.Layer(layer).Block(0, rowBlock, columnBlock).Address;
-        var (draws, stuck) = Cells(address.Tile, address.Pe, j);
-        var (repair, counts) = plan(stuck);
-        return counts.RepairedErrors < errorsLeft ? new SpareSubarray(address.Tile, address.Pe, j, stuck, draws, repair, counts) : null;
-    }
+    public SpareSubarray? Claim(string layer, int rowBlock, int columnBlock) =>
+        _assigned.GetValueOrDefault((layer, rowBlock, columnBlock));
 
     /// <summary>Plans every first-copy block on its subarray, then hands each PE's spares to its worst blocks (see the summary).</summary>
     private void Assign()
@@ -78,26 +68,24 @@ public sealed class SpareSubarrayPool
 
         foreach (var pe in blocks.Where(x => x.Errors > 0).GroupBy(x => (x.Block.Address.Tile, x.Block.Address.Pe)))
         {
-            var free = Enumerable.Range(0, PerPe).Select(j => (Index: j, Cells(pe.Key.Tile, pe.Key.Pe, j).Stuck)).ToList();
+            var (tile, peIndex) = pe.Key;
+            var free = Enumerable.Range(0, PerPe).Select(j => (Index: j, Cells: Cells(tile, peIndex, j))).ToList();
             foreach (var (layer, block, errors) in pe.OrderByDescending(x => x.Errors).ThenBy(x => x.Layer.Index).ThenBy(x => x.Block.RowBlock).ThenBy(x => x.Block.ColumnBlock))
             {
-                var best = free.Select(s => (s.Index, Errors: Plan(layer, block, s.Stuck).Counts.RepairedErrors)).Where(s => s.Errors < errors)
-                    .OrderBy(s => s.Errors).ThenBy(s => s.Index).Select(s => (int?)s.Index).FirstOrDefault();
-                if (best is { } j)
+                var best = free.Select(s => (s.Index, s.Cells, Planned: Plan(layer, block, s.Cells.Stuck))).Where(s => s.Planned.Counts.RepairedErrors < errors)
+                    .OrderBy(s => s.Planned.Counts.RepairedErrors).ThenBy(s => s.Index).FirstOrDefault();
+                if (best.Cells.Stuck is not null)
                 {
-                    _assigned[(layer.Name, block.RowBlock, block.ColumnBlock)] = j;
-                    free.RemoveAll(s => s.Index == j);
+                    _assigned[(layer.Name, block.RowBlock, block.ColumnBlock)] =
+                        new SpareSubarray(tile, peIndex, best.Index, best.Cells.Stuck, best.Cells.Draws, best.Planned.Plan, best.Planned.Counts);
+                    free.RemoveAll(s => s.Index == best.Index);
                 }
             }
         }
     }
 
-    private (SubarrayRepair Plan, RepairCounts Counts) Plan(LayerMapping layer, SubarrayBlock block, SubarrayDefects stuck)
-    {
-        var spec = _mapping.Spec;
-        var problem = new RepairProblem(layer.Geometry, layer.Cells(block).States, stuck, useSpares: true);
-        return RepairPlanner.Plan(problem, spec.Repair.Mode, spec.Subarray.PhysicalRows, spec.Subarray.PhysicalColumns);
-    }
+    private (SubarrayRepair Plan, RepairCounts Counts) Plan(LayerMapping layer, SubarrayBlock block, SubarrayDefects stuck) =>
+        RepairPlanner.PlanBlock(_mapping.Spec, layer.Geometry, layer.Cells(block).States, stuck, useSpares: true);
 
     /// <summary>The trial's cell draws of a spare subarray and its stuck cells (the defect map's, or drawn).</summary>
     private (CellDraws Draws, SubarrayDefects Stuck) Cells(int tile, int pe, int spare)
