@@ -103,15 +103,20 @@ public sealed class ChipCircuits
         var adcsPerSubarray = spec.AdcsPerSubarray;
         var inputBits = Math.Max(1, spec.Readout.InputBits);
 
+        // The most row groups any block of the mapping is read in (a block shorter than a group is read once): the
+        // trim words and the shift-add's width serve that many groups (subarray.rows / parallel_rows once a layer
+        // fills a subarray's rows).
+        var groups = mapping.Layers.SelectMany(l => l.Blocks).Select(b => spec.ReadGroupsOf(b.RowCount)).DefaultIfEmpty(1).Max();
+
         // A calibrated chip trims each ADC's references per (column, row group): priced with the ADC it trims.
-        var trim = spec.Repair.Calibrates ? ReferenceTrimModel.PerAdc(spec.MuxInputsPerAdc * spec.RowGroups, tech) : UnitCost.Zero;
+        var trim = spec.Repair.Calibrates ? ReferenceTrimModel.PerAdc(spec.MuxInputsPerAdc * groups, tech) : UnitCost.Zero;
         var adc = AdcModel.For(spec.Readout.AdcKind, spec.Readout.AdcBits, tech).Plus(trim);
         var mux = ColumnMuxModel.PerAdc(spec.MuxInputsPerAdc, tech);
-        // Only a chip that feeds some layer bit-serially or reads its subarrays in row groups needs the shift-and-add
-        // behind its ADCs (NeuroSim V1.3, SubArray.cpp, likewise builds its input shift-adder only for more than one
-        // read pulse); g row groups widen its sum by ⌈log2 g⌉ bits.
-        var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) || spec.RowGroups > 1
-            ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits + GroupBits(spec.RowGroups), tech)
+        // Only a chip that feeds some layer bit-serially or reads some block in more than one row group needs the
+        // shift-and-add behind its ADCs (NeuroSim V1.3, SubArray.cpp, likewise builds its input shift-adder only for
+        // more than one read pulse); g row groups widen its sum by ⌈log2 g⌉ bits.
+        var shiftAdd = mapping.Layers.Any(l => l.InputBits > 1) || groups > 1
+            ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, inputBits + GroupBits(groups), tech)
             : UnitCost.Zero;
         var row = RowPeripheryModel.PerRow(sub, spec.Cell, tech, ChipClock.RowWriteVoltageV(spec, options));
         var columns = ColumnPeripheryModel.PerColumn(spec.Cell, tech, options.WriteVoltageV).Times(sub.Columns);

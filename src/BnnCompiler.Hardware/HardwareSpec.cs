@@ -62,6 +62,12 @@ public sealed record HardwareSpec
     public int WeightRowsPerRead => Math.Max(1, WeightRowsPerSubarray / RowGroups);
 
     /// <summary>
+    /// Reads (row groups) of a row block of <paramref name="blockRows"/> weight rows: ⌈rows / <see cref="WeightRowsPerRead"/>⌉,
+    /// at most <see cref="RowGroups"/> (<see cref="ReadGroups"/>).
+    /// </summary>
+    public int ReadGroupsOf(int blockRows) => ReadGroups.Of(blockRows, WeightRowsPerRead);
+
+    /// <summary>
     /// Output columns one subarray offers a layer: its <see cref="UsedColumns"/>, less the reference column of
     /// <see cref="WeightMappingMode.OneCellReference"/>, over the columns one weight takes. For the
     /// reference mode this is <c>columns − 1</c>, which is no longer a power of two.
@@ -81,8 +87,14 @@ public sealed record HardwareSpec
     /// Sensing cycles one subarray needs for one input-bit vector: the column mux steps through its columns,
     /// for every group of rows read together, and twice when the two cells of a weight are read one after the other.
     /// </summary>
-    public int SensingCyclesPerInputBit =>
-        MuxInputsPerAdc * RowGroups * Weights.ReadsPerInput;
+    public int SensingCyclesPerInputBit => SensingCyclesPerInputBitOf(WeightRowsPerSubarray);
+
+    /// <summary>
+    /// <see cref="SensingCyclesPerInputBit"/> of a row block of <paramref name="blockRows"/> weight rows: the mux steps
+    /// for each of the block's <see cref="ReadGroupsOf">row groups</see> (one for a block shorter than a group), twice
+    /// when the two cells of a weight are read one after the other.
+    /// </summary>
+    public int SensingCyclesPerInputBitOf(int blockRows) => MuxInputsPerAdc * ReadGroupsOf(blockRows) * Weights.ReadsPerInput;
 
     /// <summary>
     /// Inputs of each ADC's column mux: <see cref="ReadoutSpec.ColumnsPerAdc"/>, widened to share the spare columns

@@ -37,8 +37,15 @@ public sealed record MachineParameters
     /// <summary>Cycles of one read pulse: ⌈cell.read_pulse_ns / clock period⌉, at least 1.</summary>
     public required int ReadPulseCycles { get; init; }
 
-    /// <summary>Row groups read one after the other: subarray rows / parallel rows.</summary>
+    /// <summary>Row groups a full subarray is read in, one after the other: subarray rows / parallel rows.</summary>
     public required int RowGroups { get; init; }
+
+    /// <summary>Weight rows driven together in one read: the subarray's weight rows over <see cref="RowGroups"/> (at least one).</summary>
+    public int WeightRowsPerRead => Math.Max(1, SubarrayWeights.Rows / RowGroups);
+
+    /// <summary>Reads (row groups) of a row block of <paramref name="blockRows"/> weight rows (<see cref="ReadGroups"/>): a
+    /// block shorter than a group is read once.</summary>
+    public int ReadGroupsOf(int blockRows) => ReadGroups.Of(blockRows, WeightRowsPerRead);
 
     /// <summary>Reads per input vector: 2 when the two cells of a weight are read one after the other.</summary>
     public required int ReadsPerInput { get; init; }

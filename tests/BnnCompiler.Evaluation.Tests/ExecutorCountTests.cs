@@ -60,6 +60,7 @@ public sealed class ExecutorCountTests
     [InlineData("onnx-models/fmnist-rescnn.onnx", "fashion-mnist", "weights.mapping=two_cells_sequential")]
     [InlineData("onnx-models/fmnist-mlp.qonnx.onnx", "fashion-mnist", "weights.mapping=one_cell_reference")]
     [InlineData("onnx-models/mnist-cnn.onnx", "mnist-heldout", "weights.pair_layout=columns")]
+    [InlineData("onnx-models/fmnist-cnn.onnx", "fashion-mnist", "subarray.parallel_rows=32")]  // conv1's 9-row block: one group
     public void TheSimulatorCountsReadsConversionsAndPartialSumAddsAsTheEngineDoesAndTheRunTakesEachRowFromItsCounter(string model, string dataName, string setting)
     {
         const int Images = 12;
@@ -126,6 +127,44 @@ public sealed class ExecutorCountTests
         Assert.Equal(Circuits.Components.UnitCost.Zero, Circuits.ChipCircuits.Build(atOnce, Circuits.CircuitOptions.Default).ShiftAdd);
         Assert.Equal(0, EngineAndAnalyticalOf(atOnce).Sum(l => l.Engine[ChipActions.ShiftAdd]));
     }
+
+    [Fact]
+    public void EachRowBlockIsChargedTheRowGroupsItIsReadIn()
+    {
+        // fmnist-cnn with the pair in columns: 128 weight rows a subarray, read 32 rows at a time (groups of 32 weight
+        // rows, 4 for a full block). Per image, by hand:
+        // conv1: K = 9, one block of 9 rows read in 1 group (not 4); 784 pixels, 8 planes, N = 32 on 64 columns:
+        //   reads 784 · 8 = 6,272, conversions 6,272 · 64 = 401,408, all folded into the accumulators (8 planes).
+        // conv2: K = 288, blocks of 128, 128 and 32 rows: 4 + 4 + 1 = 9 groups (not 3 · 4 = 12); 784 pixels, 1 plane:
+        //   reads 784 · 9 = 7,056, conversions 7,056 · 64 = 451,584; shift-adds for the two 4-group blocks only,
+        //   784 · 8 · 64 = 401,408 (the 32-row block's one conversion goes on as it is).
+        // fc2: K = 256, two blocks of 128 rows, 4 groups each; N = 10 on 20 columns: reads 8, conversions 160, shift-adds 160.
+        var pipeline = new EvaluationPipeline(OnnxFrontend.Load(RepoPaths.Repo("onnx-models/fmnist-cnn.onnx")), null);
+        var mapping = pipeline.Map(Spec("weights.pair_layout=columns", "subarray.parallel_rows=32"));
+        var expected = new Dictionary<string, (long Reads, long Conversions, long ShiftAdds)>
+        {
+            ["conv1"] = (6_272, 401_408, 401_408),
+            ["conv2"] = (7_056, 451_584, 401_408),
+            ["fc2"] = (8, 160, 160),
+        };
+        var layers = EngineAndAnalyticalOf(mapping);
+        foreach (var (analytical, engine) in layers.Where(l => expected.ContainsKey(l.Analytical.Layer)))
+        {
+            foreach (var actions in new[] { analytical.Actions, engine })
+            {
+                Assert.Equal(expected[analytical.Layer], (actions[ChipActions.SubarrayRead], actions[ChipActions.AdcConvert], actions[ChipActions.ShiftAdd]));
+            }
+        }
+
+        // conv1's one group costs what reading every row at once costs: the same stage cycles, in the schedule too.
+        var atOnce = pipeline.Map(Spec("weights.pair_layout=columns"));
+        Assert.Equal(Stage(atOnce, "conv1"), Stage(mapping, "conv1"));
+        Assert.Equal(atOnce.Schedule.Stages[0].SensingCycles, mapping.Schedule.Stages[0].SensingCycles);
+        Assert.Equal(4 * atOnce.Schedule.Stages[^1].SensingCycles, mapping.Schedule.Stages[^1].SensingCycles);
+    }
+
+    private static long Stage(ChipMapping mapping, string layer) =>
+        TimingEngine.Run(EvaluationPipeline.Compile(mapping)).Stages.Single(s => s.Layer == layer).Breakdown.TotalCycles;
 
     /// <summary>
     /// The rows still priced analytically in a simulated run, where the engine counts differently (docs/cost-model.md,

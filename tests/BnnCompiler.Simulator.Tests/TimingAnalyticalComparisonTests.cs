@@ -2,6 +2,7 @@ using BnnCompiler.Circuits;
 using BnnCompiler.Core.Ir.Nodes;
 using BnnCompiler.Core.Ir;
 using BnnCompiler.Circuits.Activity;
+using BnnCompiler.Circuits.Components;
 using BnnCompiler.CostModel.Pricing;
 using BnnCompiler.Hardware;
 using BnnCompiler.Isa.Compilation;
@@ -151,6 +152,44 @@ public sealed class TimingAnalyticalComparisonTests
         }
 
         Assert.Equal(Analytical(groups)[ChipActions.AdcConvert], Engine(groups)[ChipActions.AdcConvert]);
+    }
+
+    [Theory]
+    [InlineData("all", 1)]
+    [InlineData("8", 1)]  // groups of 8 weight rows: the 8-row block is read once, not 16 / 8 = 2 times
+    [InlineData("4", 2)]
+    [InlineData("2", 4)]
+    public void Should_Charge_Each_Block_The_Row_Groups_Its_Rows_Are_Read_In(string parallelRows, int groups)
+    {
+        // Given the one-block layer (K = 8) with the pair in columns: 16 weight rows × 8 weight columns a subarray, so
+        // N = 16 takes two blocks of 8 rows × 16 physical columns; a group is parallel_rows weight rows
+        var spec = TimingTestModels.Tiny("cell.read_pulse_ns=2", "weights.pair_layout=columns", "subarray.parallel_rows=" + parallelRows);
+        var mapping = CrossbarMapper.Map(OneBlockDense(), spec);
+        var program = ProgramCompiler.Compile(mapping);
+        var engine = TimingEngine.Run(program).Stages.Single();
+        var (counts, timing) = AnalyticalActivity.Estimate(mapping, spec, ActivityAssumptions.Default);
+
+        // Then both counts charge each block g reads and 16 · g conversions, folded in the shift-add unit only when g > 1
+        foreach (var actions in new[] { engine.Actions, counts.Layers.Single().Actions })
+        {
+            Assert.Equal(2 * groups, actions[ChipActions.SubarrayRead]);
+            Assert.Equal(2 * 16 * groups, actions[ChipActions.AdcConvert]);
+            Assert.Equal(groups > 1 ? 2 * 16 * groups : 0, actions[ChipActions.ShiftAdd]);
+        }
+
+        // The compiler emits a shift_add per block only then; each read takes g pulses of 1 cycle and each convert g
+        // passes of 4 mux steps (16 columns on 4 ADCs) of 1 cycle, the two blocks' subarrays side by side
+        Assert.Equal(groups > 1 ? 2 : 0, program.Stages.Single().Copies[0].Body.OfType<ShiftAddInstruction>().Count());
+        Assert.Equal((1L * groups, 4L * groups), (engine.Breakdown.CrossbarCycles, engine.Breakdown.AdcCycles));
+        var layer = timing.Layers.Single();
+        Assert.Equal((layer.CrossbarCycles, layer.AdcCycles), (engine.Breakdown.CrossbarCycles, engine.Breakdown.AdcCycles));
+
+        // The chip builds the shift-add unit only for a block read in more than one group, ⌈log2 g⌉ bits wider
+        var circuits = ChipCircuits.Build(mapping, CircuitOptions.Default);
+        var unit = groups > 1
+            ? ShiftAddModel.PerAdc(spec.Readout.AdcBits, spec.Readout.InputBits + (groups == 2 ? 1 : 2), circuits.Tech)
+            : UnitCost.Zero;
+        Assert.Equal(unit, circuits.ShiftAdd);
     }
 
     private static long Busiest(StageTiming stage, ResourceClass c) => stage.Resources.Single(r => r.Class == c).BusiestInstanceCycles;

@@ -8,10 +8,13 @@ namespace BnnCompiler.Circuits.Activity;
 /// Action counts and NeuroSim-style stage timing computed from the mapping alone, for pricing a model without a
 /// dataset. Per image and layer (P output pixels, K × N matrix, b input bits, R × C blocks, d copies):
 /// <list type="bullet">
-/// <item>reads = P · b · R · C · reads per input · g (g = rows / parallel rows row groups, each read on its own); rows driven = P · b · C · K · rows per weight · f_drive;
+/// <item>reads = P · b · C · reads per input · G, G = Σ over the R row blocks of g_i = ⌈block rows / group rows⌉ (the row
+/// groups each block is read in, each read on its own: a block shorter than a group once; <see cref="ReadGroups"/>);
+/// rows driven = P · b · C · K · rows per weight · f_drive;
 /// cells read = P · b · K · rows per weight · f_drive · N; conducting = cells read · f_on;</item>
-/// <item>conversions = P · b · R · N · g (one per used column per read; + the reference column's);</item>
-/// <item>shift-adds = conversions when b &gt; 1 or g &gt; 1 (every plane's and row group's conversion folds into its accumulator); adder trees add R partial sums per output: PE trees R − R_pe,
+/// <item>conversions = P · b · N · G (one per used column per read; + the reference column's);</item>
+/// <item>shift-adds = the conversions of the blocks with b &gt; 1 or g_i &gt; 1 (every plane's and row group's conversion
+/// folds into its accumulator); adder trees add R partial sums per output: PE trees R − R_pe,
 /// tile trees R_pe − R_tile, chip R_tile − 1 (R_pe = ⌈R / subarray rows per PE⌉, R_tile = ⌈R_pe / PE rows per tile⌉);</item>
 /// <item>activations, residual adds: P · N per threshold / add operation on the layer's tiles; pooling 0.75 · P · N
 /// (2 × 2 windows: 3 steps per 4 values);</item>
@@ -23,8 +26,10 @@ namespace BnnCompiler.Circuits.Activity;
 /// </list>
 /// Stage cycles (per image; S = ⌈P/d⌉ windows of one copy, K_tile × N_tile the largest tile's share):
 /// <list type="bullet">
-/// <item>crossbar = S · b (row drive and settle), ADC = S · b · sensing cycles per input bit, accumulation = S ·
-/// levels · columns per ADC, other = S (activation per window);</item>
+/// <item>crossbar = S · b · reads per input · g_max (row drive and settle of each group of the layer's largest block;
+/// the blocks' subarrays read in parallel), ADC = S · b · sensing cycles per input bit of the largest block (mux
+/// inputs · g_max · reads per input), accumulation = S · levels · columns per ADC (one more level when b &gt; 1 or
+/// g_max &gt; 1), other = S (activation per window);</item>
 /// <item>buffer: the tile's single-ported register files, every line written once and read once (DNN+NeuroSim V1.3,
 /// Tile.cpp and Buffer.cpp: one line per cycle, write and read latencies added). Input buffer: a window's K_tile · b
 /// bits through a port of PE rows × subarray rows bits, 2 · S · ⌈K_tile·b / port⌉; output buffer: one word (a 1-bit
@@ -60,10 +65,13 @@ public static class AnalyticalActivity
     {
         long p = l.OutputPixels, k = l.Rows, n = l.Columns, b = l.InputBits, r = l.RowBlocks, c = l.ColumnBlocks;
         var w = spec.Weights;
-        var reads = p * b * r * c * w.ReadsPerInput * spec.RowGroups;  // each row group is its own read and conversion
+        var groups = Enumerable.Range(0, l.RowBlocks).Select(i => (long)spec.ReadGroupsOf(l.Block(0, i, 0).RowCount)).ToList();
+        var (g, gMax, gFolded) = (groups.Sum(), groups.Max(), b > 1 ? groups.Sum() : groups.Where(x => x > 1).Sum());
+        var reads = p * b * c * w.ReadsPerInput * g;  // each row group of each block is its own read and conversion
         var rowsDriven = (long)Math.Round(p * b * c * k * w.RowsPerWeight * a.DrivenRowFraction) * w.ReadsPerInput;
         var cellReads = (long)Math.Round(p * b * k * w.RowsPerWeight * a.DrivenRowFraction * n * w.ColumnsPerWeight) * w.ReadsPerInput;
-        var conversions = ((p * b * r * n * w.ColumnsPerWeight) + (p * b * r * c * w.ReferenceColumnsPerSubarray)) * w.ReadsPerInput * spec.RowGroups;
+        var conversionsPerGroup = ((p * b * n * w.ColumnsPerWeight) + (p * b * c * w.ReferenceColumnsPerSubarray)) * w.ReadsPerInput;
+        var conversions = conversionsPerGroup * g;
         var rPe = Ceil(r, fp.SubarraysPerPe.Rows);
         var rTile = Ceil(rPe, fp.PesPerTile.Rows);
         var sumBits = fp.Buffers.PeAdderTreeBits;
@@ -85,7 +93,7 @@ public static class AnalyticalActivity
                 (ChipActions.BitLineSense, conversions),
                 (ChipActions.AdcConvert, conversions),
                 (ChipActions.MuxSelect, conversions),
-                (ChipActions.ShiftAdd, b > 1 || spec.RowGroups > 1 ? conversions : 0),
+                (ChipActions.ShiftAdd, conversionsPerGroup * gFolded),
                 (ChipActions.PeAdd, p * n * (r - rPe)),
                 (ChipActions.TileAdd, p * n * (rPe - rTile)),
                 (ChipActions.ChipAdd, p * n * (rTile - 1)),
@@ -111,7 +119,7 @@ public static class AnalyticalActivity
             AccumulationLevel.Pe => 1,
             AccumulationLevel.Tile => 2,
             _ => 3,
-        } + (b > 1 || spec.RowGroups > 1 ? 1 : 0);
+        } + (b > 1 || gMax > 1 ? 1 : 0);
         var kTile = Math.Min(k, fp.WeightRowsPerTile);
         var nTile = Math.Min(n, fp.WeightColumnsPerTile);
         var layerBusBits = spec.Chip.Interconnect == InterconnectTopology.Mesh
@@ -119,8 +127,8 @@ public static class AnalyticalActivity
             : Math.Max(1.0, spec.Chip.BusWidthBits * (double)l.Tiles / Math.Max(1, fp.Tiles.Count));
         var timing = new LayerTiming(
             l.Name,
-            CrossbarCycles: serial * b * w.ReadsPerInput,
-            AdcCycles: serial * b * spec.SensingCyclesPerInputBit,
+            CrossbarCycles: serial * b * w.ReadsPerInput * gMax,
+            AdcCycles: serial * b * spec.SensingCyclesPerInputBitOf(l.Block(0, 0, 0).RowCount),
             AccumulationCycles: serial * levels * spec.Readout.ColumnsPerAdc,
             BufferCycles: (2 * serial * Ceil(kTile * b, TileBufferPorts.InputBits(fp))) + (2 * Ceil(serial * nTile, TileBufferPorts.OutputWords(fp))),
             InterconnectCycles: (long)Math.Ceiling((windowBits + outUpBits) / layerBusBits),

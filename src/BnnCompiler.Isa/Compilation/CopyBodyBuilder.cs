@@ -9,7 +9,8 @@ namespace BnnCompiler.Isa.Compilation;
 /// <list type="number">
 /// <item>per tile: transfer down the pixel's window slice (the tile's distinct weight rows × b bits), write it into the
 /// tile input buffer, read it out to the tile's PEs;</item>
-/// <item>per block and bit plane: read, convert, and (multi-bit inputs) shift_add;</item>
+/// <item>per block and bit plane: read, convert, and (multi-bit inputs, or a block read in more than one row group)
+/// shift_add;</item>
 /// <item>accumulate: row blocks of a column block inside a PE, then across the PEs of a tile; with chip accumulation
 /// each tile writes its partial sums of a column block into its output buffer, reads them out and transfers them up,
 /// and the chip adds them;</item>
@@ -101,7 +102,7 @@ internal sealed class CopyBodyBuilder
                 var read = Add(new ReadInstruction(a.Tile, a.Pe, a.Subarray, a.SubarrayId, x.RowBlock, x.ColumnBlock, p, x.RowCount, x.ColumnCount, ValueList.Of(load)));
                 var convert = Add(new ConvertInstruction(a.SubarrayId, p, physical, steps, ValueList.Of(read)));
                 // One plane read in one group goes on as it is; planes and row groups fold into the block's accumulator.
-                last = b == 1 && _machine.RowGroups == 1 ? convert
+                last = b == 1 && _machine.ReadGroupsOf(x.RowCount) == 1 ? convert
                     : Add(new ShiftAddInstruction(a.SubarrayId, p, x.ColumnCount, last < 0 ? ValueList.Of(convert) : ValueList.Of(last, convert)));
             }
 

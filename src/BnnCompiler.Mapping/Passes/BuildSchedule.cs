@@ -4,7 +4,8 @@ namespace BnnCompiler.Mapping.Passes;
 
 /// <summary>
 /// Builds the schedule: one stage per mapped layer in topological order, its sensing cycles per image
-/// (⌈pixels / copies⌉ · input bits · sensing cycles per input bit) and the layer it reads from.
+/// (⌈pixels / copies⌉ · input bits · sensing cycles per input bit of its largest row block: a block shorter than a row
+/// group is read in one) and the layer it reads from.
 /// <code>
 /// before: conv1 (8 copies, 12544 px, 8 bits), s1.b0 (1 copy, 3136 px, 1 bit), ...; 8 sensing cycles per input bit
 /// after:  stage 0 conv1 100352 cycles, stage 1 s1.b0 25088 cycles (reads conv1), ...; slowest stage 0
@@ -18,7 +19,7 @@ internal static class BuildSchedule
                 i,
                 l.Node.Name,
                 copies[i],
-                BalanceDuplication.Load(l, copies[i]) * spec.SensingCyclesPerInputBit,
+                BalanceDuplication.Load(l, copies[i]) * spec.SensingCyclesPerInputBitOf(Math.Min(l.K, spec.WeightRowsPerSubarray)),
                 digital.InputLayer[i] is { } from ? layers[from].Node.Name : null))
             .ToList();
         var slowest = stages.Aggregate((best, s) => s.SensingCycles > best.SensingCycles ? s : best);

@@ -1,3 +1,4 @@
+using BnnCompiler.Hardware;
 using BnnCompiler.Isa;
 using BnnCompiler.Mapping;
 using BnnCompiler.Mapping.Cells;
@@ -37,21 +38,18 @@ public static class ProgramReader
                 throw new InvalidOperationException($"program stage {stage.Index} ({stage.Layer}): row blocks [{string.Join(",", blockRows)}] do not cover its {stage.Rows} rows");
             }
 
-            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, ReadGroups(blockRows, program.Machine), stage.InputBits, Weights(layer)) { RowBlocks = blockRows.Length };
+            layers[stage.Layer] = new ProgrammedLayer(stage.Layer, GroupRows(blockRows, program.Machine), stage.InputBits, Weights(layer)) { RowBlocks = blockRows.Length };
         }
 
         return layers;
     }
 
     /// <summary>
-    /// The rows of each conversion: a row block is read in <c>row_groups</c> groups of rows driven together (the
-    /// subarray's weight rows over the row groups, at least one), each converted on its own.
+    /// The rows of each conversion: a row block is read in ⌈rows / group⌉ groups of rows driven together (the
+    /// subarray's weight rows over <c>row_groups</c>, at least one; <see cref="ReadGroups"/>), each converted on its own.
     /// </summary>
-    private static int[] ReadGroups(int[] blockRows, MachineParameters machine)
-    {
-        var group = Math.Max(1, machine.SubarrayWeights.Rows / machine.RowGroups);
-        return [.. blockRows.SelectMany(rows => Enumerable.Range(0, (rows + group - 1) / group).Select(g => Math.Min(group, rows - (g * group))))];
-    }
+    private static int[] GroupRows(int[] blockRows, MachineParameters machine) =>
+        [.. blockRows.SelectMany(rows => ReadGroups.Rows(rows, machine.WeightRowsPerRead))];
 
     /// <summary>The layer's ±1 weights [N, K] decoded from the cell states of copy 0's subarrays.</summary>
     private static sbyte[] Weights(LayerMapping layer)

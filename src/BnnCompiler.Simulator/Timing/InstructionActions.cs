@@ -8,8 +8,8 @@ namespace BnnCompiler.Simulator.Timing;
 /// stage (bulk: a copy's body once, times its pixels). Data-dependent actions (word lines driven, cells conducting)
 /// are not the engine's to count: the functional simulator counts those from the data.
 /// <code>
-///   read            → subarray.read × reads per input × row groups (rows / parallel rows, each read on its own)
-///   convert (C)     → bit_line.sense, adc.convert, column_mux.select: C × reads per input × row groups each
+///   read            → subarray.read × reads per input × the block's row groups (⌈rows / group rows⌉, each read on its own)
+///   convert (C)     → bit_line.sense, adc.convert, column_mux.select: C × reads per input × its read's row groups each
 ///   shift_add       → shift_add.add: the convert's columns (every converted column folds into its accumulator)
 ///   accumulate      → pe_adder / tile_adder / chip_adder.add: elements × (operands − 1)
 ///   activate / pool / residual_add → threshold_unit.compare / pooling_unit.pool / threshold_unit.residual_add: elements
@@ -20,19 +20,20 @@ namespace BnnCompiler.Simulator.Timing;
 /// </summary>
 internal static class InstructionActions
 {
-    /// <summary>Adds the actions of <paramref name="body"/> executed <paramref name="times"/> times to <paramref name="counts"/> (one entry per row).</summary>
-    public static void Add(IReadOnlyList<Instruction> body, MachineParameters m, long times, long[] counts)
+    /// <summary>Adds the actions of <paramref name="body"/> executed <paramref name="times"/> times to <paramref name="counts"/> (one entry
+    /// per row); <paramref name="readGroups"/>: each instruction's row groups (<see cref="BodyReadGroups"/>).</summary>
+    public static void Add(IReadOnlyList<Instruction> body, IReadOnlyList<int> readGroups, MachineParameters m, long times, long[] counts)
     {
         var lastConverted = 0L;
-        foreach (var instruction in body)
+        for (var i = 0; i < body.Count; i++)
         {
-            switch (instruction)
+            switch (body[i])
             {
                 case ReadInstruction:
-                    Count(counts, times * m.ReadsPerInput * m.RowGroups, ChipActions.SubarrayRead);  // each row group is its own read
+                    Count(counts, times * m.ReadsPerInput * readGroups[i], ChipActions.SubarrayRead);  // each row group is its own read
                     break;
                 case ConvertInstruction c:
-                    lastConverted = times * c.Columns * m.ReadsPerInput * m.RowGroups;
+                    lastConverted = times * c.Columns * m.ReadsPerInput * readGroups[i];
                     Count(counts, lastConverted, ChipActions.BitLineSense, ChipActions.AdcConvert, ChipActions.MuxSelect);
                     break;
                 case ShiftAddInstruction:

@@ -11,14 +11,15 @@ namespace BnnCompiler.Simulator.Timing;
 /// </summary>
 internal readonly record struct InstructionCost(ResourceClass? Resource, int Id1, int Id2, long Latency, long Occupancy, TimingComponent Component)
 {
-    /// <summary>The formulas of docs/timing.md, "Durations".</summary>
-    public static InstructionCost Of(Instruction instruction, MachineParameters m) => instruction switch
+    /// <summary>The formulas of docs/timing.md, "Durations"; <paramref name="readGroups"/>: the row groups a read or
+    /// convert handles (<see cref="BodyReadGroups"/>).</summary>
+    public static InstructionCost Of(Instruction instruction, int readGroups, MachineParameters m) => instruction switch
     {
         TransferInstruction t => Link(t.Tile, t.Bits, t.Hops, m),
         BufferWriteInstruction w => Buffer(w.Tile, w.Buffer, w.Words, w.Bits, m),
         BufferReadInstruction r => Buffer(r.Tile, r.Buffer, r.Words, r.Bits, m),
-        ReadInstruction r => Fixed(ResourceClass.Subarray, r.SubarrayId, 0, (long)m.RowGroups * m.ReadsPerInput * m.ReadPulseCycles, TimingComponent.Crossbar),
-        ConvertInstruction c => Fixed(ResourceClass.Subarray, c.SubarrayId, 0, (long)m.RowGroups * m.ReadsPerInput * c.MuxSteps * m.ConversionCycles, TimingComponent.Adc),
+        ReadInstruction r => Fixed(ResourceClass.Subarray, r.SubarrayId, 0, (long)readGroups * m.ReadsPerInput * m.ReadPulseCycles, TimingComponent.Crossbar),
+        ConvertInstruction c => Fixed(ResourceClass.Subarray, c.SubarrayId, 0, (long)readGroups * m.ReadsPerInput * c.MuxSteps * m.ConversionCycles, TimingComponent.Adc),
         ShiftAddInstruction s => Fixed(ResourceClass.ShiftAdd, s.SubarrayId, 0, 1, TimingComponent.Accumulation),
         AccumulateInstruction a => Tree(a, m),
         ActivateInstruction a => Digital(a.Tile, a.Elements, m),

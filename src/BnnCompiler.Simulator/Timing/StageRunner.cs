@@ -31,12 +31,16 @@ internal sealed class StageRunner
         var costs = new List<InstructionCost>();
         var resources = new List<int>();
         var deps = new List<int[]>();
+        var groups = new int[blocks.Count][];
         for (var c = 0; c < blocks.Count; c++)
         {
             offsets[c] = costs.Count;
-            foreach (var instruction in blocks[c].Body)
+            var body = blocks[c].Body;
+            groups[c] = BodyReadGroups.Of(body, _machine);
+            for (var k = 0; k < body.Count; k++)
             {
-                var cost = InstructionCost.Of(instruction, _machine);
+                var instruction = body[k];
+                var cost = InstructionCost.Of(instruction, groups[c][k], _machine);
                 costs.Add(cost);
                 resources.Add(cost.Resource is { } r ? pool.Get(r, cost.Id1, cost.Id2) : -1);
                 deps.Add(instruction.After.ToArray());
@@ -45,9 +49,9 @@ internal sealed class StageRunner
 
         // The actions executed, counted in bulk: each copy's body once, times its pixels.
         var actions = new long[ChipActions.All.Count];
-        foreach (var (body, pixels) in blocks)
+        for (var c = 0; c < blocks.Count; c++)
         {
-            InstructionActions.Add(body, _machine, pixels, actions);
+            InstructionActions.Add(blocks[c].Body, groups[c], _machine, blocks[c].Pixels, actions);
         }
 
         long total = blocks.Sum(b => (long)b.Body.Count * b.Pixels);
