@@ -99,7 +99,7 @@ internal sealed class StageRunner
                     wait[executed] = start - ready;
                     pred[executed] = from;
                     which[executed] = id;
-                    trace?.Add(c, n, k, blocks[c].Body[k], cost, start, iteration);
+                    trace?.Add(c, n, k, blocks[c].Body[k], cost, groups[c][k], start, iteration);
                     if (end[executed] >= finish)
                     {
                         (finish, last) = (end[executed], executed);

@@ -59,6 +59,25 @@ public sealed class ChromeTraceFormatTests
             stages.Skip(3).Select(s => (s.Name, s.Start)));
     }
 
+    [Fact]
+    public void Should_Show_Each_Read_And_Convert_With_The_Row_Groups_Of_Its_Block()
+    {
+        // Given the hand-computed two-layer pipeline on 16-row subarrays (8 weight rows) read 8 rows at a time, groups of
+        // 4 weight rows: conv0's block of 4 rows is one group, conv1's blocks of 8 rows are two each
+        var program = TimingTestModels.Compile(TimingTestModels.TwoLayerConv(), TimingTestModels.Tiny("cell.read_pulse_ns=2", "subarray.parallel_rows=8"));
+
+        // When one image is traced
+        var (timing, events) = Trace(program, 1);
+
+        // Then a read holds its subarray for g pulses of 1 cycle and a convert for g passes of its mux steps of 1 cycle:
+        // conv0 16 columns on 4 ADCs (4 steps) once, conv1 8 columns (2 steps) twice
+        CheckAgainstEngine(timing, events, 1);
+        var slices = events.Where(e => e.Ph == "X" && e.Cat != "latency" && e.Name is "read" or "convert")
+            .Select(e => (Layer: e.Args.GetProperty("layer").GetString(), e.Name, Groups: e.Args.GetProperty("row_groups").GetInt32(), e.Cycles))
+            .Distinct().OrderBy(x => x.Layer, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal([("conv0", "convert", 1, 4L), ("conv0", "read", 1, 1L), ("conv1", "convert", 2, 4L), ("conv1", "read", 2, 2L)], slices);
+    }
+
     private static (TimingResult, List<Event>) Trace(MappedProgram program, int images)
     {
         var trace = new TimingTrace();

@@ -135,6 +135,11 @@ public static class ChromeTraceWriter
             w.WriteNumber("plane", plane);
         }
 
+        if (s.Instruction is ReadInstruction or ConvertInstruction)
+        {
+            w.WriteNumber("row_groups", s.RowGroups);
+        }
+
         w.WriteNumber("image", item.Image);
         w.WriteNumber("position", s.Position);
         w.WriteString("op", ProgramWriter.Format(s.Instruction));

@@ -16,8 +16,8 @@ internal sealed class TraceScope(TimingTrace trace, int stage, string layer, IRe
 
     /// <summary>Records the instruction at <paramref name="position"/> of block <paramref name="block"/>'s body, run
     /// for its <paramref name="iteration"/>-th pixel; <paramref name="iterationStart"/> is the runner's execution index
-    /// of that iteration's first instruction.</summary>
-    public void Add(int block, int iteration, int position, Instruction instruction, InstructionCost cost, long start, int iterationStart)
+    /// of that iteration's first instruction; <paramref name="readGroups"/> the row groups it handled.</summary>
+    public void Add(int block, int iteration, int position, Instruction instruction, InstructionCost cost, int readGroups, long start, int iterationStart)
     {
         var copy = copies is null ? null : copies[block];
         var after = new int[instruction.After.Count];
@@ -28,7 +28,7 @@ internal sealed class TraceScope(TimingTrace trace, int stage, string layer, IRe
 
         trace.Add(new TraceSlice(
             stage, layer, copy?.Copy ?? 0, (copy?.FirstPixel ?? 0) + iteration, position, instruction,
-            cost.Resource, cost.Id1, cost.Id2, startCycle + start, cost.Occupancy, cost.Latency, after));
+            cost.Resource, cost.Id1, cost.Id2, startCycle + start, cost.Occupancy, cost.Latency, after) { RowGroups = readGroups });
     }
 
     public void End(long cycles) => trace.End(this, cycles);

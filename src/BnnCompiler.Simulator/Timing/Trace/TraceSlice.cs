@@ -24,6 +24,9 @@ public sealed record TraceSlice(
     long LatencyCycles,
     IReadOnlyList<int> After)
 {
+    /// <summary>The row groups a read or convert handled, one after the other (<see cref="BodyReadGroups"/>); 1 for the others.</summary>
+    public int RowGroups { get; init; } = 1;
+
     /// <summary>The cycle the resource is free again.</summary>
     public long BusyEndCycle => StartCycle + OccupancyCycles;
 
