@@ -7,7 +7,8 @@ namespace BnnCompiler.Isa;
 /// <see cref="Prologue"/> runs once per image at chip level (operations on the graph input); then every stage
 /// (one mapped layer, in pipeline order) runs its copies in parallel, each copy executing its body once per output
 /// pixel it owns. Saved and read as text by <see cref="Text.ProgramWriter"/> and <see cref="Text.ProgramReader"/>
-/// (header <c>bnnc-program 2</c>). Compared by value: a program read back equals the one written.
+/// (header <c>bnnc-program 2</c>, or <c>bnnc-program 3</c> when it carries a repair plan). Compared by value: a program
+/// read back equals the one written.
 /// </summary>
 public sealed record MappedProgram
 {
@@ -32,9 +33,24 @@ public sealed record MappedProgram
 
     public required ValueList<StageProgram> Stages { get; init; }
 
+    /// <summary>The repair plan of the chip the program is loaded into (<see cref="RepairFormatVersion"/>), or null for the
+    /// naive mapping (every weight on its nominal cells).</summary>
+    public Repair.ProgramRepair? Repair { get; init; }
+
     /// <summary>2: tile buffer writes and reads (<c>write_buffer</c>, <c>read_buffer</c>) replace <c>load</c>, a
     /// transfer names one tile, the machine line gives the tile buffers' two ports.</summary>
     public const int CurrentFormatVersion = 2;
+
+    /// <summary>3: version 2 followed by a repair plan (<c>repair</c> line, <c>placement</c> blocks of <c>cells</c> and
+    /// <c>trim</c> lines). A program without repair is written in version 2, byte for byte as before.</summary>
+    public const int RepairFormatVersion = 3;
+
+    /// <summary>This program carrying <paramref name="repair"/>, in <see cref="RepairFormatVersion"/>.</summary>
+    public MappedProgram WithRepair(Repair.ProgramRepair repair)
+    {
+        ArgumentNullException.ThrowIfNull(repair);
+        return this with { FormatVersion = RepairFormatVersion, Repair = repair };
+    }
 
     /// <summary>Instructions in all bodies (not multiplied by pixels).</summary>
     public int InstructionCount => Prologue.Count + Stages.Sum(s => s.Copies.Sum(c => c.Body.Count));

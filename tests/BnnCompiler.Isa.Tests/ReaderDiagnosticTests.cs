@@ -55,7 +55,7 @@ public class ReaderDiagnosticTests
     public void Should_Reject_An_Unsupported_Version()
     {
         var d = Assert.Single(Errors("# saved by an older bnnc\nbnnc-program 1\n"));
-        Assert.Equal("p.bnnp(2,14): error BNN6001: program format version 1 is not supported; this tool reads version 2", d.ToString());
+        Assert.Equal("p.bnnp(2,14): error BNN6001: program format version 1 is not supported; this tool reads versions 2 and 3 (with a repair plan)", d.ToString());
     }
 
     [Fact]

@@ -31,16 +31,22 @@ public static class ReferenceTrimModel
     /// The gain word's value for a fitted gain a: the nearest multiple of <see cref="GainStep"/>, saturating at the
     /// word's smallest non-zero code and its top code (2 − 1/128).
     /// </summary>
-    public static double QuantizeGain(double gain) => Math.Clamp(Math.Round(gain / GainStep, MidpointRounding.AwayFromZero), 1, (1 << TrimBits) - 1) * GainStep;
+    public static double QuantizeGain(double gain) => GainWord(gain) * GainStep;
+
+    /// <summary>The gain word's code k (gain k · <see cref="GainStep"/>, k = 1 … 2^b − 1) for a fitted gain a.</summary>
+    public static int GainWord(double gain) => (int)Math.Clamp(Math.Round(gain / GainStep, MidpointRounding.AwayFromZero), 1, (1 << TrimBits) - 1);
 
     /// <summary>
     /// The offset word's value for a fitted offset in LSB: the nearest multiple of <see cref="OffsetStepLsb"/>,
     /// saturating at −16 and 16 − 1/8 LSB.
     /// </summary>
-    public static double QuantizeOffsetLsb(double offsetLsb)
+    public static double QuantizeOffsetLsb(double offsetLsb) => OffsetWord(offsetLsb) * OffsetStepLsb;
+
+    /// <summary>The offset word's code k (offset k · <see cref="OffsetStepLsb"/> LSB, k = −2^(b−1) … 2^(b−1) − 1) for a fitted offset in LSB.</summary>
+    public static int OffsetWord(double offsetLsb)
     {
         var half = 1 << (TrimBits - 1);
-        return Math.Clamp(Math.Round(offsetLsb / OffsetStepLsb, MidpointRounding.AwayFromZero), -half, half - 1) * OffsetStepLsb;
+        return (int)Math.Clamp(Math.Round(offsetLsb / OffsetStepLsb, MidpointRounding.AwayFromZero), -half, half - 1);
     }
 
     /// <summary>Transistors of one stored trim bit: a 6-transistor static latch (cross-coupled inverters, two access devices).</summary>

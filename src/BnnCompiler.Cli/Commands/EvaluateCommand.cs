@@ -66,8 +66,10 @@ public static class EvaluateCommand
         var model = DataOptions.LoadModel(args, "evaluate");
         var data = DataOptions.Load(args, model, "evaluate");
         var feeder = new SampleFeeder(model.Graph, data, model.Path);
-        var setup = RepairOptions.Setup(args, spec, model, () => CrossbarMapper.Map(model.Graph, spec), args.Value("data") ?? ProjectFiles.DefaultData, "evaluate");
-        var pipeline = new EvaluationPipeline(model, feeder, setup: setup);
+        // A defect map is checked against the mapped chip; the pipeline keeps that mapping instead of mapping again.
+        var plain = new EvaluationPipeline(model, feeder);
+        var setup = RepairOptions.Setup(args, spec, model, () => plain.Map(spec), args.Value("data") ?? ProjectFiles.DefaultData, "evaluate");
+        var pipeline = plain.With(setup);
         var run = pipeline.Evaluate(spec, new ProgressBar(Console.Error, data.Count, "evaluate"));
         var (simulator, accuracy, cost, cycles) = (run.Simulator, run.Accuracy, run.Cost, run.Activity.Cycles);
         MonteCarloResult? monteCarlo = null;

@@ -72,6 +72,22 @@ public sealed class EvaluationPipeline(ImportedModel model, SampleFeeder? feeder
     public static MappedProgram Compile(ChipMapping mapping) => ProgramCompiler.Compile(mapping);
 
     /// <summary>
+    /// This pipeline's model, dataset and transforms on a chip with <paramref name="chip"/>'s defect map and calibration
+    /// set: the mappings already built are shared (a chip's defects do not change how the model maps, e.g. the mapping
+    /// a defect map was checked against), simulations and predictions are not.
+    /// </summary>
+    public EvaluationPipeline With(ChipSetup chip)
+    {
+        var other = new EvaluationPipeline(model, feeder, _transforms, chip);
+        foreach (var (key, mapping) in _mappings)
+        {
+            other._mappings[key] = mapping;
+        }
+
+        return other;
+    }
+
+    /// <summary>
     /// The chip's defect map and calibration set (<see cref="ChipSetup"/>). Defect repair (<c>repair.mode</c>) is planned
     /// when a trial's chip is built, because the stuck cells it works around are that trial's (drawn, or the map's).
     /// </summary>

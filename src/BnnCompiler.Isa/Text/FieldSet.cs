@@ -136,8 +136,9 @@ internal sealed class FieldSet
         return new GridSpec(rows, columns);
     }
 
-    /// <summary>A comma-separated list of non-negative integers; absent means empty when <paramref name="required"/> is false.</summary>
-    public ValueList<int> IntList(string key, bool required = true)
+    /// <summary>A comma-separated list of non-negative integers (any integers when <paramref name="signed"/>); absent means
+    /// empty when <paramref name="required"/> is false.</summary>
+    public ValueList<int> IntList(string key, bool required = true, bool signed = false)
     {
         if (!required && !Has(key))
         {
@@ -152,9 +153,9 @@ internal sealed class FieldSet
         var values = new List<int>();
         foreach (var part in token.Text.Split(','))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (!int.TryParse(part, signed ? NumberStyles.AllowLeadingSign : NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                Error(IsaCodes.Value, token.Column, $"{key} must be a comma-separated list of non-negative integers; got '{token.Text}'");
+                Error(IsaCodes.Value, token.Column, $"{key} must be a comma-separated list of {(signed ? string.Empty : "non-negative ")}integers; got '{token.Text}'");
                 return ValueList<int>.Empty;
             }
 

@@ -17,6 +17,7 @@ namespace BnnCompiler.Isa.Text;
 ///   2: read_buffer tile=0 buffer=input words=64 bits=64 after=1
 /// end
 /// </code>
+/// A program carrying a repair plan continues with it (<see cref="RepairWriter"/>, format version 3).
 /// The output is canonical: writing a program read back from it gives the same text.
 /// </summary>
 public static class ProgramWriter
@@ -29,6 +30,11 @@ public static class ProgramWriter
     public static string Write(MappedProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
+        if ((program.Repair is not null) != (program.FormatVersion == MappedProgram.RepairFormatVersion))
+        {
+            throw new ArgumentException($"a program in format version {program.FormatVersion} {(program.Repair is null ? "without" : "with")} a repair plan; a repair plan is written in version {MappedProgram.RepairFormatVersion} only", nameof(program));
+        }
+
         var sb = new StringBuilder();
         sb.Append(Header).Append(' ').Append(Int(program.FormatVersion)).Append('\n');
         sb.Append($"program model={Quote(program.Model)} spec={Quote(program.Spec)} clock_ns={Double(program.ClockPeriodNs)} pipeline={Enum(program.Pipeline)}\n");
@@ -59,6 +65,11 @@ public static class ProgramWriter
                 Body(sb, c.Body);
                 sb.Append("end\n");
             }
+        }
+
+        if (program.Repair is { } repair)
+        {
+            RepairWriter.Write(sb, repair);
         }
 
         return sb.ToString();

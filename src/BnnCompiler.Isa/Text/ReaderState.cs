@@ -10,6 +10,7 @@ internal sealed class ReaderState(string file)
 {
     private readonly DiagnosticBag _bag = new();
     private readonly List<StageBuilder> _stages = [];
+    private RepairReader? _plan;
     private int? _version;
     private (string Model, string Spec, double Clock, PipelineMode Mode)? _program;
     private MachineParameters? _machine;
@@ -19,6 +20,9 @@ internal sealed class ReaderState(string file)
     private (int Copy, int First, int Pixels, ValueList<int> Tiles)? _copy;
 
     public bool Fatal { get; private set; }
+
+    /// <summary>The reader of the repair plan (format version 3).</summary>
+    private RepairReader Plan => _plan ??= new RepairReader(file, _bag);
 
     public void Line(int line, string raw)
     {
@@ -44,6 +48,18 @@ internal sealed class ReaderState(string file)
         if (head.Text.EndsWith(':') && int.TryParse(head.Text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             InstructionLine(line, index, tokens);
+            return;
+        }
+
+        if (RepairReader.Takes(head.Text) || (head.Text == "end" && Plan.InPlacement))
+        {
+            Plan.Line(line, tokens, _version.Value);
+            return;
+        }
+
+        if (Plan.Started || Plan.InPlacement)
+        {
+            Error(IsaCodes.Structure, line, head.Column, $"'{head.Text}' after the repair plan; only placement blocks may follow the 'repair' line");
             return;
         }
 
@@ -120,6 +136,12 @@ internal sealed class ReaderState(string file)
             }
         }
 
+        var repair = Fatal ? null : Plan.Finish(lines);
+        if (!Fatal && _version == MappedProgram.RepairFormatVersion && repair is null)
+        {
+            Error(IsaCodes.Structure, lines, 1, $"a version {MappedProgram.RepairFormatVersion} program ends with its repair plan; the 'repair' line is missing");
+        }
+
         _bag.ThrowIfErrors();
         var p = _program!.Value;
         return new MappedProgram
@@ -132,6 +154,7 @@ internal sealed class ReaderState(string file)
             Machine = _machine!,
             Prologue = (_prologue ?? []).ToValueList(),
             Stages = _stages.Select(s => s.Build()).ToValueList(),
+            Repair = repair,
         };
     }
 
@@ -146,9 +169,9 @@ internal sealed class ReaderState(string file)
             return;
         }
 
-        if (version != MappedProgram.CurrentFormatVersion)
+        if (version is not (MappedProgram.CurrentFormatVersion or MappedProgram.RepairFormatVersion))
         {
-            Error(IsaCodes.NotAProgram, line, tokens[1].Column, $"program format version {version} is not supported; this tool reads version {MappedProgram.CurrentFormatVersion}");
+            Error(IsaCodes.NotAProgram, line, tokens[1].Column, $"program format version {version} is not supported; this tool reads versions {MappedProgram.CurrentFormatVersion} and {MappedProgram.RepairFormatVersion} (with a repair plan)");
             Fatal = true;
             return;
         }

@@ -81,16 +81,27 @@ public sealed class AnalogColumnReadout
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(gain);
         ArgumentNullException.ThrowIfNull(offset);
+        var gainWords = new int[Scale.Length];
+        var offsetWords = new int[Scale.Length];
         for (var i = 0; i < Scale.Length; i++)
         {
             var instance = cells.Adcs[i];
             var step = Quantizers[i / Columns].Step;
-            var a = ReferenceTrimModel.QuantizeGain(gain[i]);
-            var oLsb = ReferenceTrimModel.QuantizeOffsetLsb(offset[i] / step);
+            gainWords[i] = ReferenceTrimModel.GainWord(gain[i]);
+            offsetWords[i] = ReferenceTrimModel.OffsetWord(offset[i] / step);
+            var a = gainWords[i] * ReferenceTrimModel.GainStep;
+            var oLsb = offsetWords[i] * ReferenceTrimModel.OffsetStepLsb;
             Scale[i] = (float)(instance.Gain / (a * step));
             Bias[i] = (float)(instance.OffsetLsb + 0.5 - (instance.Gain * oLsb / a));
         }
 
+        (GainWords, OffsetWords) = (gainWords, offsetWords);
         StaticIdeal = false;
     }
+
+    /// <summary>After <see cref="Calibrate"/>, [block · N + column]: the gain word's code (gain k/128); null before.</summary>
+    public int[]? GainWords { get; private set; }
+
+    /// <summary>After <see cref="Calibrate"/>, [block · N + column]: the offset word's code (k/8 LSB); null before.</summary>
+    public int[]? OffsetWords { get; private set; }
 }

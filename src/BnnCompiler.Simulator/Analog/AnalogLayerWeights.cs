@@ -56,6 +56,7 @@ public sealed class AnalogLayerWeights
         var signs = new int[Blocks * n];
         Array.Fill(signs, 1);
         var repair = RepairCounts.Zero;
+        var placed = new List<PlacedBlock>();
         for (var read = 0; read < Blocks; read++)
         {
             var rowCount = Math.Min(RowsPerBlock, k - (read * RowsPerBlock));
@@ -82,7 +83,8 @@ public sealed class AnalogLayerWeights
                 var stuck = defects?.For(node.Name, b, cb) ?? draws.Defects(models.StuckAt, physicalRows, physicalColumns);
                 var (plan, counts) = RepairPlanner.PlanBlock(spec, geometry, states, stuck, spec.Repair.UsesSpares);
                 var adcs = AnalogStreams.Adcs(seed, trial, node.Name, b, cb);
-                if (spec.Repair.UsesSpares && spares?.Claim(node.Name, b, cb) is { } spare)
+                var spare = spec.Repair.UsesSpares ? spares?.Claim(node.Name, b, cb) : null;
+                if (spare is not null)
                 {
                     // The block moves onto a spare subarray of its PE: the spare's cells, ADCs and plan.
                     (draws, stuck, plan) = (spare.Draws, spare.Defects, spare.Plan);
@@ -91,10 +93,11 @@ public sealed class AnalogLayerWeights
                 }
 
                 repair = repair.Add(counts);
-                var placed = plan.Place(states);
+                placed.Add(new PlacedBlock(b, cb, plan, spare, counts));
+                var cells = plan.Place(states);
                 for (var i = 0; i < g.Length; i++)
                 {
-                    g[i] = models.Conductance(Nominal(placed[i], models.OnOff), draws.Variation[i], stuck.Cells[i], draws.Drift[i]);
+                    g[i] = models.Conductance(Nominal(cells[i], models.OnOff), draws.Variation[i], stuck.Cells[i], draws.Drift[i]);
                 }
 
                 var e = models.WireResistanceOhm > 0 ? IrDropModel.Effective(g, physicalRows, physicalColumns, models.WireConductance) : g;
@@ -118,7 +121,11 @@ public sealed class AnalogLayerWeights
         ColumnSigns = signs;
         HasFlips = signs.Any(x => x < 0);
         Repair = repair;
+        Placements = placed;
     }
+
+    /// <summary>Every block's plan on the trial's chip, in row block, then column block order.</summary>
+    public IReadOnlyList<PlacedBlock> Placements { get; }
 
     /// <summary>
     /// Weight rows of one read block: the rows driven together in one read (<see cref="HardwareSpec.WeightRowsPerRead"/>);
