@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -9,7 +8,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// <summary>
 /// <see cref="IAnalogKernel"/> on 256-bit vectors (AVX2), for machines without AVX-512: <see cref="AnalogVectorKernel"/>'s
 /// arithmetic with the tables padded to 16 columns, 16 columns' counts (and variances) in registers while the driven
-/// rows are added in ascending order, and eight conversions with eight noise draws (<see cref="ReadNoiseStream.Peek8"/>)
+/// row groups' entries are added in order (<see cref="RowGroups"/>), and eight conversions with eight noise draws (<see cref="ReadNoiseStream.Peek8"/>)
 /// per vector. Bit-identical to <see cref="AnalogReferenceKernel"/>.
 /// </summary>
 internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
@@ -28,11 +27,21 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
     /// <summary>True when this machine runs the kernel (AVX2).</summary>
     public static bool IsSupported => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
 
-    protected override void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
     {
         var n = _cells.Columns;
         var adc = _readout.Quantizers[b];
-        ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
+        var table = _diffGroups[b];
+        var squareTable = startSquares is null ? null : _diffSquareGroups![b];
+        Check(table, entries, Stride);
+        if (squareTable is not null)
+        {
+            Check(squareTable, entries, Stride);
+        }
+
+        ref var count0 = ref MemoryMarshal.GetArrayDataReference(start);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var e = ref MemoryMarshal.GetReference(entries);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
         ref var bias0 = ref _bias[b * Stride];
@@ -44,6 +53,11 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
         {
             var at = (nuint)col;
             var count = Vector256.LoadUnsafe(ref count0, at);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                count += Vector256.LoadUnsafe(ref t, ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at);
+            }
+
             if (_cells.Differential)
             {
                 count += Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref negative0, at));
@@ -53,9 +67,19 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
             var level = (count * gain) + Vector256.LoadUnsafe(ref bias0, at);
             if (_readout.Noisy)
             {
-                var spread = varAcc is null
-                    ? Vector256<float>.Zero
-                    : readVariance * Avx.Max(Vector256<float>.Zero, Vector256.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
+                var spread = Vector256<float>.Zero;
+                if (squareTable is not null)
+                {
+                    var squares = Vector256.LoadUnsafe(ref startSquares![0], at);
+                    ref var q = ref MemoryMarshal.GetArrayDataReference(squareTable);
+                    for (var i = 0; i < entries.Length; i++)
+                    {
+                        squares += Vector256.LoadUnsafe(ref q, ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at);
+                    }
+
+                    spread = readVariance * Avx.Max(Vector256<float>.Zero, squares) * gain * gain;
+                }
+
                 var sigma = Vector256.Sqrt(spread + noiseVariance);
                 var bits = reads.PeekBits8();
                 reads.Advance(Math.Min(8, n - col));
@@ -98,24 +122,22 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
     private static Vector256<float> Clamp(Vector256<float> level, Vector256<float> top) =>
         Avx.Min(Avx.Max(Vector256.Floor(level), Vector256<float>.Zero), top);
 
-    /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
-    protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
+    /// <summary>acc = start + Σ over <paramref name="entries"/>, in order, of the table's (padded) entry.</summary>
+    protected override void Sum(float[] table, ReadOnlySpan<int> entries, float[] start, float[] acc)
     {
-        Check(table, rows, Stride);
+        Check(table, entries, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var e = ref MemoryMarshal.GetReference(entries);
         for (var c = 0; c < Stride; c += Width)
         {
             var at = (nuint)c;
             var a0 = Vector256.LoadUnsafe(ref start[0], at);
             var a1 = Vector256.LoadUnsafe(ref start[0], at + 8);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < entries.Length; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector256.LoadUnsafe(ref t, offset);
-                    a1 += Vector256.LoadUnsafe(ref t, offset + 8);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector256.LoadUnsafe(ref t, offset);
+                a1 += Vector256.LoadUnsafe(ref t, offset + 8);
             }
 
             a0.StoreUnsafe(ref acc[0], at);
@@ -123,13 +145,14 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
         }
     }
 
-    /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
-    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
+    /// <summary><see cref="Sum(float[], ReadOnlySpan{int}, float[], float[])"/> of two tables at once (counts and variances).</summary>
+    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<int> entries, float[] start, float[] startSquares, float[] acc, float[] accSquares)
     {
-        Check(table, rows, Stride);
-        Check(squares, rows, Stride);
+        Check(table, entries, Stride);
+        Check(squares, entries, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         ref var s = ref MemoryMarshal.GetArrayDataReference(squares);
+        ref var e = ref MemoryMarshal.GetReference(entries);
         for (var c = 0; c < Stride; c += Width)
         {
             var at = (nuint)c;
@@ -137,16 +160,13 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
             var a1 = Vector256.LoadUnsafe(ref start[0], at + 8);
             var v0 = Vector256.LoadUnsafe(ref startSquares[0], at);
             var v1 = Vector256.LoadUnsafe(ref startSquares[0], at + 8);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < entries.Length; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector256.LoadUnsafe(ref t, offset);
-                    a1 += Vector256.LoadUnsafe(ref t, offset + 8);
-                    v0 += Vector256.LoadUnsafe(ref s, offset);
-                    v1 += Vector256.LoadUnsafe(ref s, offset + 8);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector256.LoadUnsafe(ref t, offset);
+                a1 += Vector256.LoadUnsafe(ref t, offset + 8);
+                v0 += Vector256.LoadUnsafe(ref s, offset);
+                v1 += Vector256.LoadUnsafe(ref s, offset + 8);
             }
 
             a0.StoreUnsafe(ref acc[0], at);

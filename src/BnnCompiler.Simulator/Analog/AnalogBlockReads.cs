@@ -18,7 +18,7 @@ internal static class AnalogBlockReads
     /// <summary>The counts of every plane of one block at one pixel into the scratch's reads b·planes + j (Base, then Plane).</summary>
     public static void Count(IAnalogKernel kernel, AnalogBlockRead read, AnalogReadScratch s)
     {
-        var (start, squares) = kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
+        var (start, squares) = Start(kernel, read, s);
         for (var j = 0; j < read.Planes; j++)
         {
             var at = (read.Block * read.Planes) + j;
@@ -66,6 +66,12 @@ internal static class AnalogBlockReads
         }
     }
 
+    /// <summary>The block's base count and variance: built beforehand (<see cref="AnalogBlockRead.Start"/>), else summed by the kernel into the scratch.</summary>
+    public static (float[] Start, float[]? Squares) Start(IAnalogKernel kernel, AnalogBlockRead read, AnalogReadScratch s) =>
+        read.Start is { } start && (read.Squares is not null || s.VarBase is null)
+            ? (start, read.Squares)
+            : kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
+
     /// <summary>Per block, the columns repair stores negated (their partial sums are subtracted).</summary>
     public static int[][] Flipped(AnalogLayerWeights cells) =>
         [.. Enumerable.Range(0, cells.Blocks).Select(b => Enumerable.Range(0, cells.Columns).Where(c => cells.ColumnSigns[(b * cells.Columns) + c] < 0).ToArray())];
@@ -76,7 +82,7 @@ internal static class AnalogBlockReads
     /// </summary>
     public static void Run(IAnalogKernel kernel, AnalogBlockRead read, int[] flipped, long[] total, ref ReadNoiseStream reads, AnalogReadScratch s, PlaneRecorder? record)
     {
-        var (start, squares) = kernel.Base(read.Block, read.Full, read.Valid, s.BaseAcc, s.VarBase);
+        var (start, squares) = Start(kernel, read, s);
         Span<long> before = flipped.Length <= 256 ? stackalloc long[flipped.Length] : new long[flipped.Length];
         for (var j = 0; j < read.Planes; j++)
         {

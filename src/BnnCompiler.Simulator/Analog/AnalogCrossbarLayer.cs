@@ -35,7 +35,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     private IAnalogKernel _kernel;
     private readonly ulong _readsKey;
     private readonly int[][] _flipped;  // per block: the columns repair stores negated (their partial sums are subtracted)
-    private readonly InteriorNegatives _interior;
+    private readonly PixelClasses _classes;   // per class of pixels with the same valid rows: negatives, full blocks, bases
     private float[][]? _storedSigns;    // while calibrating, per block: ±1 of the weight each cell pair holds, [local row, column]
     private ColumnCalibration? _recorder;
 
@@ -72,7 +72,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             _ => KernelPath.Scalar,
         };
         _kernel = Kernel();
-        _interior = new InteriorNegatives(_signs, _rows, Readout, _kernel.Stride);
+        _classes = new PixelClasses(_signs, _rows, Readout, _kernel, _cells.DiffSquares is not null);
 
         _readsKey = AnalogStreams.ReadsKey(spec.NonIdealities.Seed, trial, node.Name);
         IsIdeal = spec.NonIdealities.IsIdeal;
@@ -141,11 +141,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var stride = _kernel.Stride;
         var bitmaps = _rows.Planes(padded, planes);
         var driven = new ulong[planes * blocks * wpb];  // [plane, block, word]: valid rows whose input bit is 1
-        var negatives = new int[blocks * stride];
-        var fullBlocks = new bool[blocks];
         var scratch = new AnalogReadScratch(stride, _cells.DiffSquares is not null, blocks, planes);
         var total = new long[stride];      // Σ_b factor_b · Σ_j 2^j · code (exact integers)
-        var negativeSums = new int[stride];  // per column: −1 weights on the valid rows, over all blocks
         var flipNegatives = _cells.HasFlips ? new long[n] : null;   // what the negated columns take back of both sums
         var flipValid = _cells.HasFlips ? new long[n] : null;
         long readCount = 0, rowsDriven = 0, matched = 0;
@@ -153,12 +150,8 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         {
             Array.Clear(total);
             long validAll = 0;
-            var interior = _interior.IsInterior(p) && flipNegatives is null && _recorder is null;
-            if (!interior)
-            {
-                Array.Clear(negativeSums);
-            }
-
+            var c = _classes.Of(p);
+            var negatives = _classes.Negatives(c);   // per block and column: −1 weights on the valid rows
             if (flipNegatives is not null)
             {
                 Array.Clear(flipNegatives);
@@ -169,31 +162,21 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
             for (var b = 0; b < blocks; b++)
             {
                 var validRows = _rows.ValidRows(p, b);
-                var full = validRows == Readout.Quantizers[b].FullScale;
-                fullBlocks[b] = full;
-                var blockValid = _rows.Valid(p, b);
                 rowsDriven += (long)planes * validRows;
                 readCount += planes;
                 validAll += validRows;
-                if (interior)
-                {
-                    continue;
-                }
-
-                var blockNegatives = negatives.AsSpan(b * stride, stride);
-                _signs.Negatives(b, full, blockValid, blockNegatives);
-                InteriorNegatives.Add(negativeSums, blockNegatives);
                 foreach (var col in _flipped[b])
                 {
                     // The block's column holds −w: its partial sum (linear in the three sums) enters with sign −1.
-                    var neg = blockNegatives[col];
+                    var neg = negatives[(b * stride) + col];
                     flipNegatives![col] -= 2L * neg;
                     flipValid![col] -= 2L * (validRows - (2 * neg));
                 }
 
                 if (_recorder is not null)
                 {
-                    var read = new AnalogBlockRead(b, full, blockValid, blockNegatives, driven.AsSpan(b * wpb), blocks * wpb, planes);
+                    var blockNegatives = negatives.AsSpan(b * stride, stride);
+                    var read = new AnalogBlockRead(b, _classes.Full(c)[b], _rows.Valid(p, b), blockNegatives, driven.AsSpan(b * wpb), blocks * wpb, planes);
                     var block = b;
                     AnalogBlockReads.Run(_kernel, read, _flipped[b], total, ref reads, scratch, (_, plane, acc) => Record(block, plane, acc, negatives.AsSpan(block * stride, stride)));
                 }
@@ -201,10 +184,10 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
             if (_recorder is null)
             {
-                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, fullBlocks, interior ? _interior.Blocks : negatives, driven, planes), total, ref reads, scratch);
+                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, _classes.Full(c), negatives, driven, planes, _classes.Starts(c), _classes.Squares(c)), total, ref reads, scratch);
             }
 
-            AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, interior ? _interior.Sums : negativeSums, flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
+            AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, _classes.Sums(c), flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);
         }
 
         if (_recorder is null)

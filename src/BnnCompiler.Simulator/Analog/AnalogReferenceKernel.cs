@@ -1,16 +1,18 @@
-using System.Numerics;
-
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
-/// The scalar reference of <see cref="IAnalogKernel"/>: one row of coefficients at a time added to every column's
-/// running count, one column at a time converted. The vector kernels are tested against it.
+/// The scalar reference of <see cref="IAnalogKernel"/>: a block's base is its valid rows' coefficients added one row at
+/// a time in ascending order, a plane's count the base plus the entry of each driven four-row group's pattern
+/// (<see cref="RowGroups"/>), groups in ascending order, each entry added to every column's running count; one
+/// column at a time converted. The vector kernels are tested against it.
 /// </summary>
 internal sealed class AnalogReferenceKernel : IAnalogKernel
 {
     private readonly AnalogLayerWeights _cells;
     private readonly AnalogColumnReadout _readout;
     private readonly float[][]? _fullSquares;
+    private readonly float[][] _diffGroups;
+    private readonly float[][]? _diffSquareGroups;
     private readonly int[][] _flipped;
 
     public AnalogReferenceKernel(AnalogLayerWeights cells, AnalogColumnReadout readout)
@@ -19,6 +21,8 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
         _readout = readout;
         _fullSquares = cells.BaseSquares is null ? null : FullSquares(cells);
         _flipped = AnalogBlockReads.Flipped(cells);
+        _diffGroups = RowGroups.Build(cells.Diff, cells.Columns, cells.Columns);
+        _diffSquareGroups = cells.DiffSquares is null ? null : RowGroups.Build(cells.DiffSquares, cells.Columns, cells.Columns);
     }
 
     public int Stride => _cells.Columns;
@@ -48,12 +52,14 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
             return (_cells.BaseSum[b], varBase is null ? null : _fullSquares![b]);
         }
 
+        Span<int> entries = stackalloc int[valid.Length * 64];
+        entries = entries[..RowGroups.Rows(valid, entries)];
         Array.Clear(baseAcc);
-        Sum(_cells.Base[b], valid, baseAcc);
+        Sum(_cells.Base[b], entries, baseAcc);
         if (varBase is not null)
         {
             Array.Clear(varBase);
-            Sum(_cells.BaseSquares![b], valid, varBase);
+            Sum(_cells.BaseSquares![b], entries, varBase);
         }
 
         return (baseAcc, varBase);
@@ -61,12 +67,14 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
 
     public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
     {
+        Span<int> entries = stackalloc int[driven.Length * (64 / RowGroups.Size)];
+        entries = entries[..RowGroups.Entries(driven, entries)];
         baseAcc.CopyTo(acc, 0);
-        Sum(_cells.Diff[b], driven, acc);
+        Sum(_diffGroups[b], entries, acc);
         if (varAcc is not null)
         {
             varBase!.CopyTo(varAcc, 0);
-            Sum(_cells.DiffSquares![b], driven, varAcc);
+            Sum(_diffSquareGroups![b], entries, varAcc);
         }
     }
 
@@ -127,17 +135,12 @@ internal sealed class AnalogReferenceKernel : IAnalogKernel
         }
     }
 
-    /// <summary>acc += Σ over the rows set in <paramref name="rows"/>, ascending, of the table's row.</summary>
-    private void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] acc)
+    /// <summary>acc += Σ over <paramref name="entries"/>, in order, of the table's entry (a row, or a group's pattern).</summary>
+    private void Sum(float[] table, ReadOnlySpan<int> entries, float[] acc)
     {
-        var n = _cells.Columns;
-        for (var w = 0; w < rows.Length; w++)
+        foreach (var entry in entries)
         {
-            for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-            {
-                var r = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                RowSums.Add(acc, table, r * n);
-            }
+            RowSums.Add(acc, table, entry * _cells.Columns);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -9,7 +8,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// <summary>
 /// <see cref="IAnalogKernel"/> on 512-bit vectors (AVX-512 F and DQ): the coefficient tables copied with each row
 /// padded to a multiple of 32 columns, 32 columns' counts (and read-noise variances) held in registers while the
-/// driven rows of a plane are added in ascending order, then sixteen conversions at a time in single precision with
+/// entries of a plane's driven row groups (<see cref="RowGroups"/>) are added in order, then sixteen conversions at a time in single precision with
 /// sixteen noise draws at once (<see cref="ReadNoiseStream.Peek16"/>), most decided from both bounds of their bucket in one look-up
 /// (<see cref="NoiseBounds.LookupBoth"/>). Same additions in the same order as
 /// <see cref="AnalogReferenceKernel"/>, so bit-identical outputs.
@@ -30,11 +29,21 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated;
 
-    protected override void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
     {
         var n = _cells.Columns;
         var adc = _readout.Quantizers[b];
-        ref var count0 = ref MemoryMarshal.GetArrayDataReference(acc);
+        var table = _diffGroups[b];
+        var squareTable = startSquares is null ? null : _diffSquareGroups![b];
+        Check(table, entries, Stride);
+        if (squareTable is not null)
+        {
+            Check(squareTable, entries, Stride);
+        }
+
+        ref var count0 = ref MemoryMarshal.GetArrayDataReference(start);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var e = ref MemoryMarshal.GetReference(entries);
         ref var negative0 = ref MemoryMarshal.GetReference(negatives);
         ref var scale0 = ref _scale[b * Stride];
         ref var bias0 = ref _bias[b * Stride];
@@ -48,6 +57,11 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
         {
             var at = (nuint)col;
             var count = Vector512.LoadUnsafe(ref count0, at);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                count += Vector512.LoadUnsafe(ref t, ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at);
+            }
+
             if (differential)
             {
                 count += Vector512.ConvertToSingle(Vector512.LoadUnsafe(ref negative0, at));
@@ -58,9 +72,19 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             Vector512<float> clamped;
             if (noisy)
             {
-                var spread = varAcc is null
-                    ? Vector512<float>.Zero
-                    : readVariance * Avx512F.Max(Vector512<float>.Zero, Vector512.LoadUnsafe(ref varAcc[0], at)) * gain * gain;
+                var spread = Vector512<float>.Zero;
+                if (squareTable is not null)
+                {
+                    var squares = Vector512.LoadUnsafe(ref startSquares![0], at);
+                    ref var q = ref MemoryMarshal.GetArrayDataReference(squareTable);
+                    for (var i = 0; i < entries.Length; i++)
+                    {
+                        squares += Vector512.LoadUnsafe(ref q, ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at);
+                    }
+
+                    spread = readVariance * Avx512F.Max(Vector512<float>.Zero, squares) * gain * gain;
+                }
+
                 var sigma = Vector512.Sqrt(spread + noiseVariance);
                 var bits = stream.PeekBits16();
                 stream.Advance(Math.Min(16, n - col));
@@ -106,11 +130,13 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
     private static Vector512<float> Clamp(Vector512<float> level, Vector512<float> top) =>
         Avx512F.Min(Avx512F.Max(Vector512.Floor(level), Vector512<float>.Zero), top);
 
-    /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
-    protected override void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc)
+    /// <summary>acc = start + Σ over <paramref name="entries"/>, in order, of the table's (padded) entry.</summary>
+    protected override void Sum(float[] table, ReadOnlySpan<int> entries, float[] start, float[] acc)
     {
-        Check(table, rows, Stride);
+        Check(table, entries, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var e = ref MemoryMarshal.GetReference(entries);
+        var count = entries.Length;
         var c = 0;
         for (; c + 64 <= Stride; c += 64)
         {
@@ -120,16 +146,13 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var a1 = Vector512.LoadUnsafe(ref start[0], at + 16);
             var a2 = Vector512.LoadUnsafe(ref start[0], at + 32);
             var a3 = Vector512.LoadUnsafe(ref start[0], at + 48);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < count; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector512.LoadUnsafe(ref t, offset);
-                    a1 += Vector512.LoadUnsafe(ref t, offset + 16);
-                    a2 += Vector512.LoadUnsafe(ref t, offset + 32);
-                    a3 += Vector512.LoadUnsafe(ref t, offset + 48);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector512.LoadUnsafe(ref t, offset);
+                a1 += Vector512.LoadUnsafe(ref t, offset + 16);
+                a2 += Vector512.LoadUnsafe(ref t, offset + 32);
+                a3 += Vector512.LoadUnsafe(ref t, offset + 48);
             }
 
             a0.StoreUnsafe(ref acc[0], at);
@@ -143,14 +166,11 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var at = (nuint)c;
             var a0 = Vector512.LoadUnsafe(ref start[0], at);
             var a1 = Vector512.LoadUnsafe(ref start[0], at + 16);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < count; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector512.LoadUnsafe(ref t, offset);
-                    a1 += Vector512.LoadUnsafe(ref t, offset + 16);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector512.LoadUnsafe(ref t, offset);
+                a1 += Vector512.LoadUnsafe(ref t, offset + 16);
             }
 
             a0.StoreUnsafe(ref acc[0], at);
@@ -158,13 +178,15 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
         }
     }
 
-    /// <summary><see cref="Sum(float[], ReadOnlySpan{ulong}, float[], float[])"/> of two tables at once (counts and variances).</summary>
-    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares)
+    /// <summary><see cref="Sum(float[], ReadOnlySpan{int}, float[], float[])"/> of two tables at once (counts and variances).</summary>
+    protected override void Sum(float[] table, float[] squares, ReadOnlySpan<int> entries, float[] start, float[] startSquares, float[] acc, float[] accSquares)
     {
-        Check(table, rows, Stride);
-        Check(squares, rows, Stride);
+        Check(table, entries, Stride);
+        Check(squares, entries, Stride);
         ref var t = ref MemoryMarshal.GetArrayDataReference(table);
         ref var s = ref MemoryMarshal.GetArrayDataReference(squares);
+        ref var e = ref MemoryMarshal.GetReference(entries);
+        var count = entries.Length;
         var c = 0;
         for (; c + 64 <= Stride; c += 64)
         {
@@ -177,20 +199,17 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var v1 = Vector512.LoadUnsafe(ref startSquares[0], at + 16);
             var v2 = Vector512.LoadUnsafe(ref startSquares[0], at + 32);
             var v3 = Vector512.LoadUnsafe(ref startSquares[0], at + 48);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < count; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector512.LoadUnsafe(ref t, offset);
-                    a1 += Vector512.LoadUnsafe(ref t, offset + 16);
-                    a2 += Vector512.LoadUnsafe(ref t, offset + 32);
-                    a3 += Vector512.LoadUnsafe(ref t, offset + 48);
-                    v0 += Vector512.LoadUnsafe(ref s, offset);
-                    v1 += Vector512.LoadUnsafe(ref s, offset + 16);
-                    v2 += Vector512.LoadUnsafe(ref s, offset + 32);
-                    v3 += Vector512.LoadUnsafe(ref s, offset + 48);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector512.LoadUnsafe(ref t, offset);
+                a1 += Vector512.LoadUnsafe(ref t, offset + 16);
+                a2 += Vector512.LoadUnsafe(ref t, offset + 32);
+                a3 += Vector512.LoadUnsafe(ref t, offset + 48);
+                v0 += Vector512.LoadUnsafe(ref s, offset);
+                v1 += Vector512.LoadUnsafe(ref s, offset + 16);
+                v2 += Vector512.LoadUnsafe(ref s, offset + 32);
+                v3 += Vector512.LoadUnsafe(ref s, offset + 48);
             }
 
             a0.StoreUnsafe(ref acc[0], at);
@@ -210,16 +229,13 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
             var a1 = Vector512.LoadUnsafe(ref start[0], at + 16);
             var v0 = Vector512.LoadUnsafe(ref startSquares[0], at);
             var v1 = Vector512.LoadUnsafe(ref startSquares[0], at + 16);
-            for (var w = 0; w < rows.Length; w++)
+            for (var i = 0; i < count; i++)
             {
-                for (var bits = rows[w]; bits != 0; bits &= bits - 1)
-                {
-                    var offset = (nuint)((((w << 6) + BitOperations.TrailingZeroCount(bits)) * Stride) + c);
-                    a0 += Vector512.LoadUnsafe(ref t, offset);
-                    a1 += Vector512.LoadUnsafe(ref t, offset + 16);
-                    v0 += Vector512.LoadUnsafe(ref s, offset);
-                    v1 += Vector512.LoadUnsafe(ref s, offset + 16);
-                }
+                var offset = ((nuint)Unsafe.Add(ref e, i) * (nuint)Stride) + at;
+                a0 += Vector512.LoadUnsafe(ref t, offset);
+                a1 += Vector512.LoadUnsafe(ref t, offset + 16);
+                v0 += Vector512.LoadUnsafe(ref s, offset);
+                v1 += Vector512.LoadUnsafe(ref s, offset + 16);
             }
 
             a0.StoreUnsafe(ref acc[0], at);

@@ -1,12 +1,12 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
 /// What the vector kernels share: the coefficient tables copied with each row padded to a multiple of the kernel's
-/// column width (zeros beyond the last column), the per-column ADC tables padded likewise, the base of a block and
-/// the count of a plane through the kernel's row sums, the exact conversion of noise-free ideal ADCs, and the conversion of
+/// column width (zeros beyond the last column), the difference tables as tables of four-row groups
+/// (<see cref="RowGroups"/>), the per-column ADC tables padded likewise, the base of a block (its valid rows) and
+/// the count of a plane (its driven rows' groups) through the kernel's sums of table entries, the exact conversion of noise-free ideal ADCs, and the conversion of
 /// every read of a pixel: each block's plane codes summed in 32-bit integers (Σ_j 2^j·code, the kernel's
 /// <see cref="Codes"/>), then once per block multiplied by the column's signed factor into the 64-bit totals
 /// (<see cref="Accumulate"/>).
@@ -15,16 +15,17 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
 {
     protected readonly AnalogLayerWeights _cells;
     protected readonly AnalogColumnReadout _readout;
-    protected readonly float[][] _diff;
+    protected readonly float[][] _diffGroups;   // per block: U − V of every four-row group's patterns (RowGroups)
     protected readonly float[][] _base;
     protected readonly float[][] _baseSum;
-    protected readonly float[][]? _diffSquares;
+    protected readonly float[][]? _diffSquareGroups;
     protected readonly float[][]? _baseSquares;
     protected readonly float[][]? _fullSquares;
     protected readonly float[] _scale;   // [block · Stride + column]
     protected readonly float[] _bias;
     protected readonly long[] _signedFactors;   // [block · Stride + column]: ±factor_b (− where repair stores the column negated)
     private readonly int[][] _flipped;
+    private readonly int _wordsPerBlock;
 
     protected PaddedAnalogKernel(AnalogLayerWeights cells, AnalogColumnReadout readout, int width)
     {
@@ -32,10 +33,10 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         _readout = readout;
         var n = cells.Columns;
         Stride = (n + width - 1) / width * width;
-        _diff = Pad(cells.Diff, n, Stride);
+        _diffGroups = RowGroups.Build(Pad(cells.Diff, n, Stride), n, Stride);
         _base = Pad(cells.Base, n, Stride);
         _baseSum = Pad(cells.BaseSum, n, Stride);
-        _diffSquares = cells.DiffSquares is null ? null : Pad(cells.DiffSquares, n, Stride);
+        _diffSquareGroups = cells.DiffSquares is null ? null : RowGroups.Build(Pad(cells.DiffSquares, n, Stride), n, Stride);
         _baseSquares = cells.BaseSquares is null ? null : Pad(cells.BaseSquares, n, Stride);
         _fullSquares = cells.BaseSquares is null ? null : Pad(AnalogReferenceKernel.FullSquares(cells), n, Stride);
         _scale = Pad(readout.Scale, n, Stride, cells.Blocks);
@@ -50,6 +51,7 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         }
 
         _flipped = AnalogBlockReads.Flipped(cells);
+        _wordsPerBlock = (cells.RowsPerBlock + 63) / 64;
     }
 
     public int Stride { get; }
@@ -62,26 +64,30 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         }
 
         Array.Clear(baseAcc);
+        Span<int> entries = stackalloc int[valid.Length * 64];
+        entries = entries[..RowGroups.Rows(valid, entries)];
         if (varBase is null)
         {
-            Sum(_base[b], valid, baseAcc, baseAcc);
+            Sum(_base[b], entries, baseAcc, baseAcc);
             return (baseAcc, null);
         }
 
         Array.Clear(varBase);
-        Sum(_base[b], _baseSquares![b], valid, baseAcc, varBase, baseAcc, varBase);
+        Sum(_base[b], _baseSquares![b], entries, baseAcc, varBase, baseAcc, varBase);
         return (baseAcc, varBase);
     }
 
     public void Plane(int b, ReadOnlySpan<ulong> driven, float[] baseAcc, float[]? varBase, float[] acc, float[]? varAcc)
     {
+        Span<int> entries = stackalloc int[driven.Length * (64 / RowGroups.Size)];
+        entries = entries[..RowGroups.Entries(driven, entries)];
         if (varAcc is null)
         {
-            Sum(_diff[b], driven, baseAcc, acc);
+            Sum(_diffGroups[b], entries, baseAcc, acc);
             return;
         }
 
-        Sum(_diff[b], _diffSquares![b], driven, baseAcc, varBase!, acc, varAcc);
+        Sum(_diffGroups[b], _diffSquareGroups![b], entries, baseAcc, varBase!, acc, varAcc);
     }
 
     public void Convert(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, long[] total, ref ReadNoiseStream reads)
@@ -92,7 +98,7 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         }
 
         var codes = new int[Stride];
-        Codes(b, j, acc, varAcc, negatives, codes, ref reads);
+        Codes(b, j, acc, varAcc, [], negatives, codes, ref reads);
         var factor = _readout.Factor[b];
         for (var col = 0; col < _cells.Columns; col++)
         {
@@ -111,15 +117,17 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
 
         // Each read is converted as soon as it is counted: the draws keep their order (block, plane, column).
         Array.Clear(scratch.Codes);
+        Span<int> entries = stackalloc int[_wordsPerBlock * (64 / RowGroups.Size)];
         for (var b = 0; b < blocks; b++)
         {
             var read = pixel.Block(b);
-            var (start, squares) = Base(b, read.Full, read.Valid, scratch.BaseAcc, scratch.VarBase);
+            var (start, squares) = AnalogBlockReads.Start(this, read, scratch);
             var codes = scratch.Codes.AsSpan(b * Stride, Stride);
             for (var j = 0; j < read.Planes; j++)
             {
-                Plane(b, read.Plane(j), start, squares, scratch.Acc, scratch.VarAcc);
-                Codes(b, j, scratch.Acc, scratch.VarAcc, read.Negatives, codes, ref reads);
+                // The plane's count (its driven groups' entries on the base) is summed as each vector is converted.
+                var count = RowGroups.Entries(read.Plane(j), entries);
+                Codes(b, j, start, squares, entries[..count], read.Negatives, codes, ref reads);
             }
         }
 
@@ -130,10 +138,12 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
     }
 
     /// <summary>
-    /// Converts every column's count of block b, plane j (noise drawn in column order), and adds 2^j·code to its entry
-    /// of <paramref name="codes"/>; per-column arrays have <see cref="Stride"/> entries.
+    /// Converts every column's count of block b, plane j, <paramref name="start"/> plus the group entries
+    /// <paramref name="entries"/> (<see cref="RowGroups"/>, none: the count is <paramref name="start"/>), likewise its
+    /// variance (noise drawn in column order), and adds 2^j·code to its entry of <paramref name="codes"/>; per-column
+    /// arrays have <see cref="Stride"/> entries.
     /// </summary>
-    protected abstract void Codes(int b, int j, float[] acc, float[]? varAcc, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads);
+    protected abstract void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads);
 
     /// <summary>total += signed factor of block b · codes, per column (64-bit).</summary>
     protected abstract void Accumulate(int b, ReadOnlySpan<int> codes, long[] total);
@@ -158,25 +168,19 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
         return false;
     }
 
-    /// <summary>acc = start + Σ over the rows set in <paramref name="rows"/>, ascending, of the table's (padded) row.</summary>
-    protected abstract void Sum(float[] table, ReadOnlySpan<ulong> rows, float[] start, float[] acc);
+    /// <summary>acc = start + Σ over <paramref name="entries"/>, in order, of the table's (padded) entry (a row or a group's pattern).</summary>
+    protected abstract void Sum(float[] table, ReadOnlySpan<int> entries, float[] start, float[] acc);
 
     /// <summary>The same sum over two tables at once (counts and variances).</summary>
-    protected abstract void Sum(float[] table, float[] squares, ReadOnlySpan<ulong> rows, float[] start, float[] startSquares, float[] acc, float[] accSquares);
+    protected abstract void Sum(float[] table, float[] squares, ReadOnlySpan<int> entries, float[] start, float[] startSquares, float[] acc, float[] accSquares);
 
-    /// <summary>Every row set in <paramref name="rows"/> lies inside the table (the unchecked loads rely on it).</summary>
+    /// <summary>Every entry (ascending) lies inside the table (the unchecked loads rely on it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static void Check(float[] table, ReadOnlySpan<ulong> rows, int stride)
+    protected static void Check(float[] table, ReadOnlySpan<int> entries, int stride)
     {
-        var last = rows.Length - 1;
-        while (last >= 0 && rows[last] == 0)
+        if (entries.Length > 0 && (entries[0] < 0 || (((long)entries[^1] + 1) * stride) > table.Length))
         {
-            last--;
-        }
-
-        if (last >= 0 && ((((last << 6) + 64 - BitOperations.LeadingZeroCount(rows[last])) * stride) > table.Length))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rows), "a driven row lies outside the block");
+            throw new ArgumentOutOfRangeException(nameof(entries), "a driven row lies outside the block");
         }
     }
 
