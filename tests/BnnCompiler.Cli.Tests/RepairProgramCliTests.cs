@@ -42,12 +42,43 @@ public sealed class RepairProgramCliTests : IDisposable
         var repair = program.Repair!;
         Assert.Equal((MappedProgram.RepairFormatVersion, RepairMode.Map, "chip.csv", 5), (program.FormatVersion, repair.Mode, repair.Defects, repair.Seed));
         var defects = DefectMapCsv.Read(map);
-        Assert.Equal(report.GetProperty("weight_errors_repaired").GetInt64(), repair.Blocks.Sum(b => Conflicts(b, defects)));
-        Assert.Equal(report.GetProperty("weight_errors_naive").GetInt64(), repair.Blocks.Sum(b => b.NaiveErrors));
-        Assert.Equal(report.GetProperty("stuck_cells").GetInt64(), repair.Blocks.Sum(b => b.StuckCells));
-        Assert.True(repair.Errors < repair.Blocks.Sum(b => b.NaiveErrors));
-        Assert.Equal(repair.Errors, repair.Blocks.Sum(b => Conflicts(b, defects)));
+        Assert.Equal(report.GetProperty("weight_errors_repaired").GetInt64(), repair.FirstCopy.Sum(b => Conflicts(b, defects)));
+        Assert.Equal(report.GetProperty("weight_errors_naive").GetInt64(), repair.FirstCopy.Sum(b => b.NaiveErrors));
+        Assert.Equal(report.GetProperty("stuck_cells").GetInt64(), repair.FirstCopy.Sum(b => b.StuckCells));
+        Assert.True(repair.Errors < repair.FirstCopy.Sum(b => b.NaiveErrors));
+        Assert.Equal(repair.Errors, repair.FirstCopy.Sum(b => Conflicts(b, defects)));
         Assert.Contains(repair.Blocks, b => b.Negated.Count > 0);
+    }
+
+    [Fact]
+    public void Should_Place_Every_Copy_Around_Its_Own_Stuck_Cells()
+    {
+        // Given the default CNN (its first convolution in 8 copies) on a chip with 5 % stuck cells in every copy's subarrays
+        var cnn = RepoPaths.Repo("onnx-models/fmnist-cnn.onnx");
+        var map = Path.Combine(_dir, "cnn.csv");
+        Assert.Equal(0, CliRun.Of("defects", "generate", cnn, "--hw", Ideal, "--set", "non_idealities.stuck_at_on_rate=0.05", "-o", map).ExitCode);
+        var program = Compile([cnn, "--hw", Ideal, "--defects", map, "--repair", "map"]);
+        var mapping = CrossbarMapper.Map(OnnxFrontend.Load(cnn).Graph, HardwareSpecLoader.Load(Ideal, []));
+        var conv1 = mapping.Layers[0];
+        Assert.True(conv1.Copies > 1);
+
+        // Then every block of every copy has a placement on its own subarray whose cells, checked against the map, leave
+        // the errors it states, fewer than the naive mapping's, and still hold the layer's weights
+        var defects = DefectMapCsv.Read(map);
+        var others = program.Repair!.Blocks.Where(b => b.Copy > 0).ToList();
+        Assert.Equal(mapping.Layers.Sum(l => l.Blocks.Count), program.Repair.Blocks.Count);
+        foreach (var b in others)
+        {
+            var block = mapping.Layer(b.Layer).Block(b.Copy, b.RowBlock, b.ColumnBlock);
+            Assert.Equal((block.Address.Tile, block.Address.Pe, block.Address.Subarray), (b.Tile, b.Pe, b.Subarray));
+            Assert.Equal(defects.For(block.Address, b.Rows, b.Columns).Count, b.StuckCells);
+            Assert.Equal(b.Errors, Conflicts(b, defects));
+            Assert.Empty(b.Trims);
+            Assert.Equal(Weights(mapping.Layer(b.Layer), block), Decoded(mapping.Layer(b.Layer), block, b));
+        }
+
+        Assert.True(others.Sum(b => b.Errors) < others.Sum(b => b.NaiveErrors));
+        Assert.Contains(others, b => b.Negated.Count > 0);
     }
 
     [Fact]
@@ -186,6 +217,23 @@ public sealed class RepairProgramCliTests : IDisposable
         var run = CliRun.Of(["evaluate", .. args, "--data", "mnist-heldout", "--limit", "20", "-o", path]);
         Assert.True(run.ExitCode == 0, run.Error);
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("repair").Clone();
+    }
+
+    /// <summary>The block's ±1 weights, [local row · columns + local column].</summary>
+    private static sbyte[] Weights(LayerMapping layer, SubarrayBlock block) =>
+        [.. Enumerable.Range(0, block.RowCount * block.ColumnCount).Select(i =>
+            layer.Node.Signs[((long)(block.ColumnStart + (i % block.ColumnCount)) * layer.Rows) + block.RowStart + (i / block.ColumnCount)])];
+
+    /// <summary>The weights a placement's cells hold: geometry cell (r, c) at physical row row_of[r] and its column's slot, a negated column negated back.</summary>
+    private static sbyte[] Decoded(LayerMapping layer, SubarrayBlock block, BlockPlacement placement)
+    {
+        var plan = placement.Plan(layer.Geometry);
+        return [.. Enumerable.Range(0, block.RowCount * block.ColumnCount).Select(i =>
+        {
+            var p = plan.Physical(layer.Geometry.PositiveCell(i / block.ColumnCount, i % block.ColumnCount));
+            var on = placement.At(p.Row, p.Column) == Mapping.Cells.CellState.On;
+            return on != placement.Negated.Contains(i % block.ColumnCount) ? (sbyte)1 : (sbyte)-1;
+        })];
     }
 
     /// <summary>Programmed cells of a placement stuck at the other state, by the defect map's cells of the subarray it names.</summary>

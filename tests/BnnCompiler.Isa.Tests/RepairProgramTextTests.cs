@@ -14,7 +14,7 @@ public class RepairProgramTextTests
 {
     private const string Plan = """
         repair mode=map+spares+calibrate seed=7 trial=0 defects=chip.csv blocks=1
-        placement layer=fc row_block=0 column_block=0 tile=0 pe=0 subarray=4 moved_from=0 rows=3 columns=4 stuck=2 errors_naive=1 errors=0 row_of=2,0 slot_of=1,0 negated=1
+        placement layer=fc copy=0 row_block=0 column_block=0 tile=0 pe=0 subarray=4 moved_from=0 rows=3 columns=4 stuck=2 errors_naive=1 errors=0 row_of=2,0 slot_of=1,0 negated=1
         cells 0 01
         cells 2 .1r0
         trim group=0 gain=128,1 offset=-128,127
@@ -27,7 +27,8 @@ public class RepairProgramTextTests
         // Given TFC compiled for the tiny chip, carrying a hand-made plan for one block (moved onto a spare, a column negated, trimmed)
         var program = ProgramCompiler.Compile(IsaTestModels.Tfc()).WithRepair(new ProgramRepair(RepairMode.MapSparesCalibrate, 3, 0, "my chip.csv", ValueList.Of(
             Block("fc0", negated: [1], moved: 0, trims: [new RowGroupTrim(0, ValueList.Of(1, 255, 128), ValueList.Of(-128, 127, 0)), new RowGroupTrim(1, ValueList.Of(64, 64, 64), ValueList.Of(0, 0, -1))]),
-            Block("fc1", negated: [], moved: null, trims: []))));
+            Block("fc1", negated: [], moved: null, trims: []),
+            Block("fc1", negated: [0, 1], moved: null, trims: []) with { Copy = 1 })));
 
         // When it is written and read back
         var text = ProgramWriter.Write(program);
@@ -37,11 +38,13 @@ public class RepairProgramTextTests
         Assert.StartsWith("bnnc-program 3\n", text);
         Assert.Equal(program, read);
         Assert.Equal(text, ProgramWriter.Write(read));
-        Assert.Contains("\nrepair mode=map+spares+calibrate seed=3 trial=0 defects=\"my chip.csv\" blocks=2\n", text);
+        Assert.Contains("\nrepair mode=map+spares+calibrate seed=3 trial=0 defects=\"my chip.csv\" blocks=3\n", text);
         Assert.Contains("# fc0 block (1, 2): tile 5, PE 1, subarray 4 (a spare; moved from subarray 0); 1 used rows and 2 columns moved, 1 column negated; weight errors 9 naive, 4 left (11 stuck cells); 2 calibrated row groups\n", text);
         Assert.Contains("\ncells 1 1r.0\n", text);
+        Assert.Contains("# fc1 block (1, 2) of copy 1: tile 5, PE 1, subarray 1; 1 used rows and 2 columns moved, 2 columns negated;", text);
+        Assert.Equal(ValueList.Of(0, 1), read.Repair!.Find("fc1", 1, 2, copy: 1)!.Negated);
         Assert.DoesNotContain("\ncells 0 ", text);   // a row without programmed cells is left out
-        Assert.Equal(CellState.Reference, read.Repair!.Find("fc0", 1, 2)!.At(1, 1));
+        Assert.Equal(CellState.Reference, read.Repair.Find("fc0", 1, 2)!.At(1, 1));
     }
 
     [Fact]
@@ -79,8 +82,8 @@ public class RepairProgramTextTests
     }
 
     [Theory]
-    [InlineData("negated=1", "negated=2", "negated must name each a weight column of slot_of at most once, below 2")]
-    [InlineData("row_of=2,0", "row_of=3,0", "row_of must name each a physical row of the subarray at most once, below 3")]
+    [InlineData("negated=1", "negated=2", "negated must list weight columns of slot_of, each at most once and below 2")]
+    [InlineData("row_of=2,0", "row_of=3,0", "row_of must list physical rows of the subarray, each at most once and below 3")]
     [InlineData("blocks=1", "blocks=2", "the repair line announces 2 placement(s); the file holds 1")]
     [InlineData("mode=map+spares+calibrate", "mode=magic", "mode must be one of none, map, map+spares, map+spares+calibrate; got 'magic'")]
     public void Should_Refuse_A_Placement_That_Contradicts_Itself(string field, string replacement, string expected)

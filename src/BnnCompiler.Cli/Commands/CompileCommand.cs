@@ -71,9 +71,16 @@ public static class CompileCommand
         if (program.Repair is { } repair)
         {
             var chip = repair.Defects == ProgramRepair.Drawn ? $"drawn from seed {repair.Seed}, trial {repair.Trial}" : repair.Defects;
-            var trims = repair.Blocks.Sum(b => b.Trims.Count);
+            var first = repair.FirstCopy.ToList();
+            var trims = first.Sum(b => b.Trims.Count);
+            var others = repair.Blocks.Where(b => b.Copy > 0).ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"repair {RepairModes.Word(repair.Mode)} on the chip {chip}: {repair.Blocks.Count} blocks placed, weight errors {repair.Blocks.Sum(b => b.NaiveErrors):N0} naive, {repair.Errors:N0} left, {repair.Blocks.Count(b => b.MovedFrom is not null)} on spare subarrays{(trims > 0 ? $", {trims} row groups calibrated" : string.Empty)}"));
+                $"repair {RepairModes.Word(repair.Mode)} on the chip {chip}: {first.Count} blocks placed, weight errors {first.Sum(b => b.NaiveErrors):N0} naive, {repair.Errors:N0} left, {first.Count(b => b.MovedFrom is not null)} on spare subarrays{(trims > 0 ? $", {trims} row groups calibrated" : string.Empty)}"));
+            if (others.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"       and {others.Count} blocks of the layers' other copies, weight errors {others.Sum(b => b.NaiveErrors):N0} naive, {others.Sum(b => b.Errors):N0} left (placed only: not simulated, not calibrated)"));
+            }
         }
 
         return 0;
@@ -89,6 +96,6 @@ public static class CompileCommand
         var setup = RepairOptions.Setup(args, spec, model, () => mapping, string.Empty, "compile");
         var simulator = new EvaluationPipeline(model, null, setup: setup).Simulator(mapping, program);
         var defects = args.Value(RepairOptions.Defects.Name) is { } file ? Path.GetFileName(file) : ProgramRepair.Drawn;
-        return RepairPlanExport.Export(simulator, mapping, defects);
+        return RepairPlanExport.Export(simulator, mapping, setup, defects);
     }
 }

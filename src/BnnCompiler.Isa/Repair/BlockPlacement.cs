@@ -4,7 +4,7 @@ using BnnCompiler.Mapping.Repair;
 namespace BnnCompiler.Isa.Repair;
 
 /// <summary>
-/// One block's repair on the chip: the fabricated subarray that holds it (<see cref="Tile"/>, <see cref="Pe"/>,
+/// One block's repair on the chip (one copy's block of a layer): the fabricated subarray that holds it (<see cref="Tile"/>, <see cref="Pe"/>,
 /// <see cref="Subarray"/> numbered as in a defect map, so a PE's spare subarray j is subarrays per PE + j, and
 /// <see cref="MovedFrom"/> the block's own subarray when it moved onto a spare), the physical row of each geometry row
 /// (<see cref="RowOf"/>), the physical column slot of each weight column (<see cref="SlotOf"/>), the weight columns
@@ -16,6 +16,10 @@ namespace BnnCompiler.Isa.Repair;
 public sealed record BlockPlacement
 {
     public required string Layer { get; init; }
+
+    /// <summary>The copy of the layer's weights (0: the copy the simulator reads; the others are placed around their own
+    /// stuck cells, not moved onto spare subarrays nor calibrated).</summary>
+    public int Copy { get; init; }
 
     public required int RowBlock { get; init; }
 

@@ -117,6 +117,7 @@ internal sealed class RepairReader(string file, DiagnosticBag bag)
         var placement = new BlockPlacement
         {
             Layer = f.String("layer"),
+            Copy = f.Int("copy"),
             RowBlock = f.Int("row_block"),
             ColumnBlock = f.Int("column_block"),
             Tile = f.Int("tile"),
@@ -134,9 +135,9 @@ internal sealed class RepairReader(string file, DiagnosticBag bag)
             Cells = ValueList<CellState>.Empty,
             Trims = ValueList<RowGroupTrim>.Empty,
         };
-        Check(line, f, "row_of", placement.RowOf, rows, "a physical row of the subarray");
-        Check(line, f, "slot_of", placement.SlotOf, int.MaxValue, "a column slot");
-        Check(line, f, "negated", placement.Negated, placement.SlotOf.Count, "a weight column of slot_of");
+        Check(line, f, "row_of", placement.RowOf, rows, "physical rows of the subarray");
+        Check(line, f, "slot_of", placement.SlotOf, int.MaxValue, "column slots");
+        Check(line, f, "negated", placement.Negated, placement.SlotOf.Count, "weight columns of slot_of");
         if (placement.Negated.Zip(placement.Negated.Skip(1)).Any(p => p.First >= p.Second))
         {
             Error(IsaCodes.Value, line, f.ColumnOf("negated"), "negated must list weight columns in ascending order");
@@ -236,7 +237,7 @@ internal sealed class RepairReader(string file, DiagnosticBag bag)
     {
         if (values.Any(v => v >= bound) || values.Distinct().Count() != values.Count)
         {
-            Error(IsaCodes.Value, line, f.ColumnOf(key), $"{key} must name each {what} at most once{(bound == int.MaxValue ? string.Empty : $", below {bound}")}");
+            Error(IsaCodes.Value, line, f.ColumnOf(key), $"{key} must list {what}, each at most once{(bound == int.MaxValue ? string.Empty : $" and below {bound}")}");
         }
     }
 

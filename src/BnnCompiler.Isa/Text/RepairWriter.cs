@@ -13,7 +13,7 @@ namespace BnnCompiler.Isa.Text;
 /// <code>
 /// repair mode=map+spares seed=1 trial=0 defects=chip.csv blocks=1
 /// # fc1 block (0, 0): tile 3, PE 0, subarray 0; 2 rows and 5 columns moved, 1 column negated; weight errors 7 → 0 of 9 stuck cells
-/// placement layer=fc1 row_block=0 column_block=0 tile=3 pe=0 subarray=0 rows=136 columns=136 stuck=9 errors_naive=7 errors=0 row_of=… slot_of=… negated=17
+/// placement layer=fc1 copy=0 row_block=0 column_block=0 tile=3 pe=0 subarray=0 rows=136 columns=136 stuck=9 errors_naive=7 errors=0 row_of=… slot_of=… negated=17
 /// cells 0 1001…
 /// trim group=0 gain=128,131,… offset=0,-3,…
 /// end
@@ -29,7 +29,7 @@ internal static class RepairWriter
         foreach (var b in repair.Blocks)
         {
             sb.Append(Comment(b)).Append('\n');
-            sb.Append($"placement layer={Quote(b.Layer)} row_block={Int(b.RowBlock)} column_block={Int(b.ColumnBlock)} tile={Int(b.Tile)} pe={Int(b.Pe)} subarray={Int(b.Subarray)}");
+            sb.Append($"placement layer={Quote(b.Layer)} copy={Int(b.Copy)} row_block={Int(b.RowBlock)} column_block={Int(b.ColumnBlock)} tile={Int(b.Tile)} pe={Int(b.Pe)} subarray={Int(b.Subarray)}");
             if (b.MovedFrom is { } home)
             {
                 sb.Append($" moved_from={Int(home)}");
@@ -79,7 +79,8 @@ internal static class RepairWriter
         var rowsMoved = b.RowOf.Where((p, r) => p != r && Row(b, p).Length > 0).Count();
         var columnsMoved = b.SlotOf.Where((s, c) => s != c).Count();
         var trims = b.Trims.Count > 0 ? $"; {Int(b.Trims.Count)} calibrated row group{(b.Trims.Count == 1 ? string.Empty : "s")}" : string.Empty;
-        return $"# {Quote(b.Layer)} block ({Int(b.RowBlock)}, {Int(b.ColumnBlock)}): {where}; {Int(rowsMoved)} used rows and {Int(columnsMoved)} columns moved, " +
+        var copy = b.Copy == 0 ? string.Empty : $" of copy {Int(b.Copy)}";
+        return $"# {Quote(b.Layer)} block ({Int(b.RowBlock)}, {Int(b.ColumnBlock)}){copy}: {where}; {Int(rowsMoved)} used rows and {Int(columnsMoved)} columns moved, " +
             $"{Int(b.Negated.Count)} column{(b.Negated.Count == 1 ? string.Empty : "s")} negated; weight errors {Int(b.NaiveErrors)} naive, {Int(b.Errors)} left ({Int(b.StuckCells)} stuck cells){trims}";
     }
 

@@ -18,9 +18,11 @@ public sealed class MappedDefectSource : IDefectSource
         _mapping = mapping;
     }
 
-    public SubarrayDefects? For(string layer, int rowBlock, int columnBlock)
+    public SubarrayDefects? For(string layer, int rowBlock, int columnBlock) => ForCopy(layer, 0, rowBlock, columnBlock);
+
+    public SubarrayDefects? ForCopy(string layer, int copy, int rowBlock, int columnBlock)
     {
-        var block = _mapping.Layer(layer).Block(0, rowBlock, columnBlock);
+        var block = _mapping.Layer(layer).Block(copy, rowBlock, columnBlock);
         var sub = _mapping.Spec.Subarray;
         return _map.For(block.Address, sub.PhysicalRows, sub.PhysicalColumns);
     }
