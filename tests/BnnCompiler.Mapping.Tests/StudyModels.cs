@@ -6,13 +6,14 @@ namespace BnnCompiler.Mapping.Tests;
 
 /// <summary>
 /// The models the tests map, each imported at most once per run: the study's BResNet18 (generated with seed 0 into a
-/// temporary folder that is deleted afterwards) and the shared TFC-W1A1 MLP. The mapper never changes a graph.
+/// temporary folder that is deleted afterwards), the shared TFC-W1A1 MLP and the default CNN (fmnist-cnn). The mapper never changes a graph.
 /// </summary>
 public sealed class StudyModels : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bnnc-mapping-tests-" + Guid.NewGuid().ToString("N"));
     private readonly Lazy<IrGraph> _bresnet18;
     private readonly Lazy<IrGraph> _tfc;
+    private readonly Lazy<IrGraph> _fmnistCnn;
 
     public StudyModels()
     {
@@ -24,11 +25,14 @@ public sealed class StudyModels : IDisposable
             return OnnxFrontend.Load(path).Graph;
         });
         _tfc = new Lazy<IrGraph>(() => OnnxFrontend.Load(TestFiles.TfcModel).Graph);
+        _fmnistCnn = new Lazy<IrGraph>(() => OnnxFrontend.Load(TestFiles.Model("fmnist-cnn.onnx")).Graph);
     }
 
     public IrGraph BResNet18 => _bresnet18.Value;
 
     public IrGraph Tfc => _tfc.Value;
+
+    public IrGraph FmnistCnn => _fmnistCnn.Value;
 
     public void Dispose()
     {

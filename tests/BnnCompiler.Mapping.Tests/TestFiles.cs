@@ -2,12 +2,14 @@ using System.Reflection;
 
 namespace BnnCompiler.Mapping.Tests;
 
-/// <summary>The repository's specs and its third-party TFC model, found from the test binaries or the build's project folder.</summary>
+/// <summary>The repository's specs, its shipped models and the third-party TFC model, found from the test binaries or the build's project folder.</summary>
 internal static class TestFiles
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static string Spec(string name) => Require(Path.Combine(RepoRoot, "hwspecs", name));
+
+    public static string Model(string name) => Require(Path.Combine(RepoRoot, "onnx-models", name));
 
     public static string TfcModel => Require(Path.Combine(RepoRoot, "onnx-models", "external", "tfc-w1a1", "TFC_1W1A.qonnx.onnx"));
 

@@ -5,12 +5,14 @@ namespace BnnCompiler.Mapping.Passes;
 
 /// <summary>
 /// Decides how many copies of its weights each layer gets. Fixed: <c>degree</c> copies (at most one per output
-/// pixel). Auto: repeatedly give the slowest stage (load = ⌈pixels / copies⌉ · input bits) the fewest extra copies
-/// that lower its load, while it stays within max_copies and the tile budget (tile_budget and a fixed chip grid);
-/// pipelined, stop when the slowest stage cannot be lowered; layer-by-layer, go on with the slowest that can.
+/// pixel). Auto: repeatedly give the slowest stage (its schedule cycles, <see cref="BuildSchedule.StageCycles"/>:
+/// ⌈pixels / copies⌉ · input bits · sensing cycles per input bit of its row groups) the fewest extra copies that
+/// lower it, while it stays within max_copies and the tile budget (tile_budget and a fixed chip grid); pipelined,
+/// stop when the slowest stage cannot be lowered; layer-by-layer, go on with the slowest that can.
 /// <code>
-/// before: conv1 12544 px x 8 bits = 100352, s1.b0 3136 px x 1 bit, ... (1 copy each)
-/// after:  conv1 8 copies (load 12544), the rest 1 copy; 7 more tiles
+/// before: conv1 784 px x 8 bits x 8 = 50176 cycles (9 rows: one group of 32), conv2 784 px x 1 bit x 32 = 25088
+///         (64 rows: two groups), conv3 and conv4 6272 (1 copy each; parallel_rows = 32 of 128)
+/// after:  conv1 8 copies (6272), conv2 4 copies (6272), the rest 1 copy; one image every 6272 cycles, 6 more tiles
 /// </code>
 /// </summary>
 internal static class BalanceDuplication
@@ -43,20 +45,17 @@ internal static class BalanceDuplication
         }
 
         var budget = Math.Min(duplication.TileBudget ?? int.MaxValue, chipTiles ?? int.MaxValue);
-        return Greedy(layers, partitions, duplication.MaxCopies, budget, spec.Pipeline.Mode);
+        return Greedy(layers, partitions, spec, duplication.MaxCopies, budget);
     }
 
-    /// <summary>Stage load in input-bit vectors: ⌈pixels / copies⌉ · input bits.</summary>
-    public static long Load(MatrixLayer layer, int copies) => (long)LayerPartition.Ceil(layer.Pixels, copies) * layer.InputBits;
-
-    private static int[] Greedy(IReadOnlyList<MatrixLayer> layers, IReadOnlyList<LayerPartition> partitions, int maxCopies, int budget, PipelineMode mode)
+    private static int[] Greedy(IReadOnlyList<MatrixLayer> layers, IReadOnlyList<LayerPartition> partitions, HardwareSpec spec, int maxCopies, int budget)
     {
         var copies = layers.Select(_ => 1).ToArray();
         long tiles = partitions.Sum(p => p.Tiles);
         while (true)
         {
             int? pick = null;
-            var order = Enumerable.Range(0, layers.Count).OrderByDescending(i => Load(layers[i], copies[i])).ThenBy(i => i);
+            var order = Enumerable.Range(0, layers.Count).OrderByDescending(i => BuildSchedule.StageCycles(layers[i], copies[i], spec)).ThenBy(i => i);
             foreach (var i in order)
             {
                 var next = NextUsefulCopies(layers[i].Pixels, copies[i]);
@@ -66,7 +65,7 @@ internal static class BalanceDuplication
                     break;
                 }
 
-                if (mode == PipelineMode.LayerPipelined)
+                if (spec.Pipeline.Mode == PipelineMode.LayerPipelined)
                 {
                     break; // the slowest stage sets the pipeline's pace: lowering any other stage gains nothing
                 }

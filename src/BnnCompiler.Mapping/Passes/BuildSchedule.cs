@@ -19,10 +19,18 @@ internal static class BuildSchedule
                 i,
                 l.Node.Name,
                 copies[i],
-                BalanceDuplication.Load(l, copies[i]) * spec.SensingCyclesPerInputBitOf(Math.Min(l.K, spec.WeightRowsPerSubarray)),
+                StageCycles(l, copies[i], spec),
                 digital.InputLayer[i] is { } from ? layers[from].Node.Name : null))
             .ToList();
         var slowest = stages.Aggregate((best, s) => s.SensingCycles > best.SensingCycles ? s : best);
         return new ChipSchedule(spec.Pipeline.Mode, stages, slowest.Index, slowest.SensingCycles, stages.Sum(s => s.SensingCycles));
     }
+
+    /// <summary>
+    /// Sensing cycles a stage of <paramref name="copies"/> copies takes per image: ⌈pixels / copies⌉ · input bits ·
+    /// sensing cycles per input bit of its largest row block (its row groups: one for a block shorter than a group).
+    /// The schedule's figure, and the one <see cref="BalanceDuplication"/> balances.
+    /// </summary>
+    public static long StageCycles(MatrixLayer layer, int copies, HardwareSpec spec) =>
+        (long)LayerPartition.Ceil(layer.Pixels, copies) * layer.InputBits * spec.SensingCyclesPerInputBitOf(Math.Min(layer.K, spec.WeightRowsPerSubarray));
 }
