@@ -5,11 +5,12 @@ using BnnCompiler.Mapping.Repair;
 namespace BnnCompiler.Simulator.Analog;
 
 /// <summary>
-/// Spare-subarray repair: the spare subarrays of the chip's PEs (<c>pe.spare_subarrays</c>) in one trial, assigned worst
-/// block first. Built once per chip: every first-copy block is planned on its own subarray (<see cref="RepairPlanner"/>,
-/// spare rows and columns included); then, PE by PE, the blocks in decreasing order of the weight errors left (ties in
-/// layer, row block, column block order) each take the free spare subarray of their PE on which the same planner leaves
-/// the fewest errors, if that is fewer (planned as the layer plans its blocks: <see cref="RepairPlanner.PlanBlock"/>).
+/// Spare-subarray repair: the spare subarrays of the chip's PEs (<c>pe.spare_subarrays</c>) in one trial, assigned so
+/// that each PE leaves the fewest weight errors. Built once per chip: every first-copy block is planned on its own
+/// subarray (<see cref="RepairPlanner"/>, spare rows and columns included) and, in each PE, every block left with
+/// errors on each of the PE's spare subarrays with the same planner (<see cref="RepairPlanner.PlanBlock"/>); then
+/// <see cref="SpareAssignment"/> picks, over the PE's blocks × spares, the moves that minimise the errors left in all
+/// (a block staying home costs its own subarray's errors; a spare no better than home is never taken).
 /// <see cref="Claim"/> hands a block its spare, with the plan found here, while the layers are built.
 /// A spare's stuck cells come from the chip's defect map (<see cref="IDefectSource.Spare"/>: listed after the PE's
 /// subarrays) or are drawn, like its variation, drift and ADC instances, from its own streams
@@ -49,7 +50,7 @@ public sealed class SpareSubarrayPool
     public SpareSubarray? Claim(string layer, int rowBlock, int columnBlock) =>
         _assigned.GetValueOrDefault((layer, rowBlock, columnBlock));
 
-    /// <summary>Plans every first-copy block on its subarray, then hands each PE's spares to its worst blocks (see the summary).</summary>
+    /// <summary>Plans every first-copy block on its subarray and on its PE's spares, then assigns each PE's spares (see the summary).</summary>
     private void Assign()
     {
         var spec = _mapping.Spec;
@@ -69,16 +70,19 @@ public sealed class SpareSubarrayPool
         foreach (var pe in blocks.Where(x => x.Errors > 0).GroupBy(x => (x.Block.Address.Tile, x.Block.Address.Pe)))
         {
             var (tile, peIndex) = pe.Key;
-            var free = Enumerable.Range(0, PerPe).Select(j => (Index: j, Cells: Cells(tile, peIndex, j))).ToList();
-            foreach (var (layer, block, errors) in pe.OrderByDescending(x => x.Errors).ThenBy(x => x.Layer.Index).ThenBy(x => x.Block.RowBlock).ThenBy(x => x.Block.ColumnBlock))
+            var spares = Enumerable.Range(0, PerPe).Select(j => Cells(tile, peIndex, j)).ToList();
+            var candidates = pe.OrderByDescending(x => x.Errors).ThenBy(x => x.Layer.Index).ThenBy(x => x.Block.RowBlock).ThenBy(x => x.Block.ColumnBlock).ToList();
+            var planned = candidates.Select(x => spares.Select(c => Plan(x.Layer, x.Block, c.Stuck)).ToList()).ToList();
+            var moves = SpareAssignment.Solve(
+                [.. candidates.Select(x => x.Errors)],
+                [.. planned.Select(row => (IReadOnlyList<long>)[.. row.Select(p => p.Counts.RepairedErrors)])]);
+            for (var i = 0; i < candidates.Count; i++)
             {
-                var best = free.Select(s => (s.Index, s.Cells, Planned: Plan(layer, block, s.Cells.Stuck))).Where(s => s.Planned.Counts.RepairedErrors < errors)
-                    .OrderBy(s => s.Planned.Counts.RepairedErrors).ThenBy(s => s.Index).FirstOrDefault();
-                if (best.Cells.Stuck is not null)
+                if (moves[i] is { } j)
                 {
+                    var (layer, block, _) = candidates[i];
                     _assigned[(layer.Name, block.RowBlock, block.ColumnBlock)] =
-                        new SpareSubarray(tile, peIndex, best.Index, best.Cells.Stuck, best.Cells.Draws, best.Planned.Plan, best.Planned.Counts);
-                    free.RemoveAll(s => s.Index == best.Index);
+                        new SpareSubarray(tile, peIndex, j, spares[j].Stuck, spares[j].Draws, planned[i][j].Plan, planned[i][j].Counts);
                 }
             }
         }
