@@ -79,11 +79,11 @@ public sealed class RepairSimulationTests
     }
 
     [Fact]
-    public void Should_Give_A_Pes_Spare_Subarray_To_Its_Worst_Block_First()
+    public void Should_Give_A_Pes_Spare_Subarray_To_The_Block_It_Helps_Most()
     {
         // conv2's row blocks 0 and 1 share a PE. Block 0 (first in graph order) has two whole rows stuck on, which leaves
         // it a few errors; block 1's subarray is stuck on in every cell (64 × 32 weights, each Off cell wrong: 2,048).
-        // The one spare goes to block 1, so what is left is block 0's few errors.
+        // The one spare goes to block 1 (the fewest errors left in all), so what is left is block 0's few errors.
         var (model, samples) = Load("fmnist-cnn.onnx", 2);
         var spec = HardwareSpecLoader.Load(RepoPaths.Repo("hwspecs/default.yaml"), ["repair.mode=map+spares", "pe.spare_subarrays=1"]);
         var mapping = CrossbarMapper.Map(model.Graph, spec);
