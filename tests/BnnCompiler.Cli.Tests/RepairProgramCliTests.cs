@@ -154,10 +154,11 @@ public sealed class RepairProgramCliTests : IDisposable
 
         Assert.Contains(program.Repair!.Blocks.SelectMany(b => b.Trims).SelectMany(t => t.GainWords), g => g != 128);
 
-        // Compiled again, the same chip gives the same program byte for byte
+        // Compiled again, the same chip gives the same program byte for byte, and disasm prints it as saved
         var second = Path.Combine(_dir, "b.bnnp");
         Assert.Equal(0, CliRun.Of(["compile", .. chip, "-o", second]).ExitCode);
         Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
+        Assert.Equal(File.ReadAllText(first), CliRun.Of("disasm", first).Output);
     }
 
     [Fact]
@@ -184,6 +185,9 @@ public sealed class RepairProgramCliTests : IDisposable
         CliRun.Of("compile", Tfc, "--hw", Spec, "--repair", "map+spares", "-o", output).ShouldFailWith("BNN4012", "subarray.spare_columns");
         CliRun.Of("compile", Tfc, "--hw", Spec, "--set", "subarray.spare_columns=8", "--repair", "map+spares+calibrate", "-o", output).ShouldFailWith("BNN1001", "--calibration DATA");
         CliRun.Of("compile", Tfc, "--hw", Spec, "--repair", "magic", "-o", output).ShouldFailWith("BNN1001", "--repair");
+        CliRun.Of("compile", Tfc, "--hw", Spec, "--defects", Path.Combine(_dir, "none.csv"), "--repair", "map", "-o", output).ShouldFailWith("BNN4010", "does not exist");
+        CliRun.Of("compile", Tfc, "--hw", Spec, "--set", "subarray.spare_columns=8", "--repair", "map+spares+calibrate", "--calibration", Path.Combine(_dir, "none.npy"), "-o", output)
+            .ShouldFailWith("BNN5002", "none.npy");
         Assert.False(File.Exists(output));
 
         // A damaged repair plan in a program file
