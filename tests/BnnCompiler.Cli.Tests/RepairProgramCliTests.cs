@@ -162,6 +162,28 @@ public sealed class RepairProgramCliTests : IDisposable
     }
 
     [Fact]
+    public void Should_Reproduce_The_Calibrated_Chip_From_The_Program_Trim_Words()
+    {
+        // Given a calibrated program of TFC at 1 Ω (trial 0 of seed 3, 40 calibration images of mnist-train)
+        string[] sets = ["non_idealities.ir_drop.wire_resistance_ohm=1", "subarray.spare_columns=8", "repair.calibration_images=40", "non_idealities.seed=3", "repair.mode=map+spares+calibrate"];
+        var program = Compile([Tfc, "--hw", Spec, .. sets.SelectMany(x => new[] { "--set", x }), "--calibration", "mnist-train"]);
+        var model = OnnxFrontend.Load(Tfc);
+        var mapping = CrossbarMapper.Map(model.Graph, HardwareSpecLoader.Load(Spec, sets));
+        var compiled = ProgramCompiler.Compile(mapping);
+        var chip = new FunctionalSimulator(model.Graph, mapping, compiled, 0, new ChipSetup(null, Samples(model, "mnist-train", 40)));
+
+        // When the same chip, calibrated on 3 other images, is loaded with the program's trim words
+        var reloaded = new FunctionalSimulator(model.Graph, mapping, compiled, 0, new ChipSetup(null, Samples(model, "mnist-heldout", 3)));
+        var test = Samples(model, "mnist-heldout", 60);
+        var before = test.Count(x => !chip.Run(x).SequenceEqual(reloaded.Run(x)));
+        Assert.True(RepairTrimLoader.Load(reloaded, mapping, program.Repair!) > 0);
+
+        // Then it computes what the chip the program was calibrated on computes, output for output
+        Assert.True(before > 0);
+        Assert.All(test, x => Assert.Equal(chip.Run(x), reloaded.Run(x)));
+    }
+
+    [Fact]
     public void Should_Write_A_Program_Without_Repair_As_Before()
     {
         var plain = Path.Combine(_dir, "plain.bnnp");
@@ -197,6 +219,12 @@ public sealed class RepairProgramCliTests : IDisposable
         lines[cells] = lines[cells][..^1] + "x";
         File.WriteAllLines(output, lines);
         CliRun.Of("disasm", output).ShouldFailWith("BNN6004", $"{output}({cells + 1},", "cell state 'x'");
+    }
+
+    private static float[][] Samples(Onnx.ImportedModel model, string data, int count)
+    {
+        var feeder = new SampleFeeder(model.Graph, DatasetCatalog.Load(data, new DataLoadOptions(ModelInput: SampleFeeder.ModelInput(model.Graph))).Take(count), Tfc);
+        return [.. Enumerable.Range(0, feeder.Count).Select(feeder.Sample)];
     }
 
     private string Generate(string spec, string[] extra)

@@ -78,30 +78,46 @@ public sealed class AnalogColumnReadout
     /// </summary>
     public void Calibrate(AnalogLayerWeights cells, double[] gain, double[] offset)
     {
-        ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(gain);
         ArgumentNullException.ThrowIfNull(offset);
         var gainWords = new int[Scale.Length];
         var offsetWords = new int[Scale.Length];
         for (var i = 0; i < Scale.Length; i++)
         {
+            gainWords[i] = ReferenceTrimModel.GainWord(gain[i]);
+            offsetWords[i] = ReferenceTrimModel.OffsetWord(offset[i] / Quantizers[i / Columns].Step);
+        }
+
+        Trim(cells, gainWords, offsetWords);
+    }
+
+    /// <summary>
+    /// Loads the trim words (<see cref="ReferenceTrimModel"/>: gain k/128, offset k/8 LSB) of every (block, column), as
+    /// calibration writes them or a repaired program carries them: the ADC's input level becomes
+    /// (1 + g)·(c − o)/(a·Δ) + offset + ½ with a and o the words' values.
+    /// </summary>
+    public void Trim(AnalogLayerWeights cells, int[] gainWords, int[] offsetWords)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(gainWords);
+        ArgumentNullException.ThrowIfNull(offsetWords);
+        for (var i = 0; i < Scale.Length; i++)
+        {
             var instance = cells.Adcs[i];
             var step = Quantizers[i / Columns].Step;
-            gainWords[i] = ReferenceTrimModel.GainWord(gain[i]);
-            offsetWords[i] = ReferenceTrimModel.OffsetWord(offset[i] / step);
             var a = gainWords[i] * ReferenceTrimModel.GainStep;
             var oLsb = offsetWords[i] * ReferenceTrimModel.OffsetStepLsb;
             Scale[i] = (float)(instance.Gain / (a * step));
             Bias[i] = (float)(instance.OffsetLsb + 0.5 - (instance.Gain * oLsb / a));
         }
 
-        (GainWords, OffsetWords) = (gainWords, offsetWords);
+        (GainWords, OffsetWords) = ((int[])gainWords.Clone(), (int[])offsetWords.Clone());
         StaticIdeal = false;
     }
 
-    /// <summary>After <see cref="Calibrate"/>, [block · N + column]: the gain word's code (gain k/128); null before.</summary>
+    /// <summary>After <see cref="Calibrate"/> or <see cref="Trim"/>, [block · N + column]: the gain word's code (gain k/128); null before.</summary>
     public int[]? GainWords { get; private set; }
 
-    /// <summary>After <see cref="Calibrate"/>, [block · N + column]: the offset word's code (k/8 LSB); null before.</summary>
+    /// <summary>After <see cref="Calibrate"/> or <see cref="Trim"/>, [block · N + column]: the offset word's code (k/8 LSB); null before.</summary>
     public int[]? OffsetWords { get; private set; }
 }

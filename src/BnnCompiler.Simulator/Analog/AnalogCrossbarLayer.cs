@@ -118,6 +118,13 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         _storedSigns = null;
     }
 
+    /// <summary>Loads trim words into the column references instead of fitting them (<see cref="AnalogColumnReadout.Trim"/>).</summary>
+    public void Trim(int[] gainWords, int[] offsetWords)
+    {
+        Readout.Trim(_cells, gainWords, offsetWords);
+        _kernel = Kernel();  // a kernel keeps its own copy of the levels
+    }
+
     public void Execute(ReadOnlySpan<float> input, float[] output)
     {
         var padded = new int[input.Length + 1];   // the codes and a 0 that padding rows read
