@@ -9,9 +9,9 @@ public sealed class IrDropReadPlanTests
         TestSupport.Parse("version: 1\nsubarray:\n  spare_columns: 8\n", ["repair.mode=map+spares+calibrate", .. overrides]);
 
     [Theory]
-    [InlineData(6.0, 64, 32)]   // λ = 31.6: 2λ = 63.2 → 64 columns, λ → 32 rows a read
-    [InlineData(3.0, 64, 32)]   // λ = 44.7: 2λ = 89.4 → 64 (log2 6.48), λ → 32 (log2 5.48)
-    [InlineData(2.0, 128, 64)]  // λ = 54.8: 2λ = 109.5 → 128, λ → 64
+    [InlineData(6.0, 64, 16)]   // λ = 31.6: 2λ = 63.2 → 64 columns, λ/2 = 15.8 → 16 rows a read
+    [InlineData(3.0, 64, 16)]   // λ = 44.7: 2λ = 89.4 → 64 (log2 6.48), λ/2 = 22.4 → 16 (log2 4.48)
+    [InlineData(2.0, 128, 32)]  // λ = 54.8: 2λ = 109.5 → 128, λ/2 = 27.4 → 32 (log2 4.78)
     [InlineData(1.0, 128, 128)] // λ = 77.5 ≥ 64: the spec's reads
     [InlineData(0.0, 128, 128)] // no IR drop
     public void Should_Cap_Columns_And_Group_Rows_From_The_Decay_Length(double wireOhm, int columns, int parallelRows)

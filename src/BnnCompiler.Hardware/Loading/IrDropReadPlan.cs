@@ -2,22 +2,29 @@ namespace BnnCompiler.Hardware;
 
 /// <summary>
 /// Chooses how a calibrated chip is read around IR drop, from the wire resistance r and the cell's R_on: the decay
-/// length λ = √(R_on / r) (in cells) of a row line of On cells. Where λ is shorter than half the subarray's columns the
+/// length λ = √(R_on / r) (in cells) of a line of On cells. Where λ is shorter than half the subarray's columns the
 /// row lines are capped at the power of two nearest 2λ columns (<c>repair.max_columns</c>: the rest of each row stays
 /// Off, so the line carries current over that length only) and the subarray is read in groups of the power of two
-/// nearest λ rows (<c>subarray.parallel_rows</c>: each group gets its own calibrated line, so one line spans rows whose
-/// cells see about the same drop along the column). Only with <c>repair.mode map+spares+calibrate</c>, only for the
-/// keys the spec leaves unset; an uncalibrated chip keeps the spec's reads.
+/// nearest λ/2 rows (<c>subarray.parallel_rows</c>: each group gets its own calibrated line). Along a column the share
+/// of a row's current that reaches the sense amplifier falls about as e^(−k/λ) with the row's distance k from it, so the
+/// rows of a group of P differ by up to a factor e^(−P/λ), which one line a·m + o per group cannot follow: 0.37 for
+/// P = λ, 0.61 for P = λ/2 (<see cref="GroupDecayFraction"/>; measured in IrDropTests and docs/repair.md: groups of λ
+/// left fmnist-cnn at 6 Ω 1.35 points short of ideal, groups of λ/2 within a point). Only with
+/// <c>repair.mode map+spares+calibrate</c>, only for the keys the spec leaves unset; an uncalibrated chip keeps the
+/// spec's reads.
 /// <code>
-/// before: 128 × 128, r = 6 Ω (λ ≈ 32): every row read at once,     after: repair.max_columns 64, parallel_rows 32:
+/// before: 128 × 128, r = 6 Ω (λ ≈ 32): every row read at once,     after: repair.max_columns 64, parallel_rows 16:
 ///   a block's columns on all 128 columns of each row line                 64 columns a subarray (more subarrays),
-///                                                                          4 row groups each with its own trim words
+///                                                                          8 row groups each with its own trim words
 /// </code>
 /// </summary>
 public static class IrDropReadPlan
 {
     /// <summary>The decay length in cells of a row line of On cells, or +∞ without wire resistance.</summary>
     public static double DecayCells(double rOnOhm, double wireOhm) => wireOhm > 0 ? Math.Sqrt(rOnOhm / wireOhm) : double.PositiveInfinity;
+
+    /// <summary>The row group's length as a fraction of the decay length: a group spans half of it.</summary>
+    public const double GroupDecayFraction = 0.5;
 
     /// <summary>
     /// True when the wires drop voltage over less than half a row (λ below half the subarray's columns): then the plan
@@ -43,7 +50,7 @@ public static class IrDropReadPlan
 
         var decay = DecayCells(spec.Cell.ROnOhm, spec.NonIdealities.WireResistanceOhm);
         var columns = Math.Clamp(NearestPowerOfTwo(2 * decay), 8, spec.Subarray.Columns);
-        var rows = Math.Clamp(NearestPowerOfTwo(decay), 1, spec.Subarray.Rows);
+        var rows = Math.Clamp(NearestPowerOfTwo(GroupDecayFraction * decay), 1, spec.Subarray.Rows);
         return spec with
         {
             Repair = columnsGiven ? spec.Repair : spec.Repair with { MaxColumns = columns },
