@@ -27,10 +27,16 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
     /// <summary>True when this machine runs the kernel (AVX2).</summary>
     public static bool IsSupported => Avx2.IsSupported && Vector256.IsHardwareAccelerated;
 
-    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads, UndrivenRead? undriven = null)
     {
         var n = _cells.Columns;
         var adc = _readout.Quantizers[b];
+        if (undriven is not null && entries.IsEmpty && _readout.Noisy)
+        {
+            Codes(j, undriven, Vector256.Create((float)adc.Top), codes, ref reads);
+            return;
+        }
+
         var table = _diffGroups[b];
         var squareTable = startSquares is null ? null : _diffSquareGroups![b];
         Check(table, entries, Stride);
@@ -80,16 +86,7 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
                     spread = readVariance * Avx.Max(Vector256<float>.Zero, squares) * gain * gain;
                 }
 
-                var sigma = Vector256.Sqrt(spread + noiseVariance);
-                var bits = reads.PeekBits8();
-                reads.Advance(Math.Min(8, n - col));
-
-                // As in the 512-bit kernel, over the coarse buckets: the bounds decide the code unless they differ.
-                var bucket = bits >>> NoiseBounds.CoarseShift;
-                var clamped = Clamp(level + (sigma * NoiseBounds.Lookup(_lowDraws, bucket)), top);
-                level = clamped == Clamp(level + (sigma * NoiseBounds.Lookup(_highDraws, bucket)), top)
-                    ? clamped
-                    : Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
+                level = Noisy(level, Vector256.Sqrt(spread + noiseVariance), top, ref reads, Math.Min(8, n - col));
             }
             else
             {
@@ -99,6 +96,71 @@ internal sealed class AnalogAvx2Kernel : PaddedAnalogKernel
             var code = Avx.ConvertToVector256Int32WithTruncation(level);
             (Vector256.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
         }
+    }
+
+    /// <summary>
+    /// The codes of a read whose level and σ per column were computed beforehand (<see cref="PaddedAnalogKernel.Undriven"/>):
+    /// from the code's steps in the draw's bits where it has them (two integer comparisons per lane), else from the levels.
+    /// </summary>
+    private void Codes(int j, UndrivenRead undriven, Vector256<float> top, Span<int> codes, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        var levels = undriven.Levels;
+        if (levels.Length < 2 * Stride || codes.Length < Stride || (undriven.Steps is { } s && s.Length < (NoiseSteps.MaxSteps + 1) * Stride))
+        {
+            throw new ArgumentException("levels hold a level and a σ per column, steps a code and two steps", nameof(undriven));
+        }
+
+        if (undriven.Steps is { } steps)
+        {
+            Steps(j, steps, codes, ref reads);
+            return;
+        }
+
+        ref var level0 = ref MemoryMarshal.GetArrayDataReference(levels);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        for (var col = 0; col < n; col += 8)
+        {
+            var at = (nuint)col;
+            var clamped = Noisy(Vector256.LoadUnsafe(ref level0, at), Vector256.LoadUnsafe(ref level0, (nuint)Stride + at), top, ref reads, Math.Min(8, n - col));
+            var code = Avx.ConvertToVector256Int32WithTruncation(clamped);
+            (Vector256.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+    }
+
+    /// <summary>Each column's code from its steps (<see cref="NoiseSteps"/>): code at q = 0, plus one per step T ≤ q.</summary>
+    private void Steps(int j, int[] steps, Span<int> codes, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        ref var step0 = ref MemoryMarshal.GetArrayDataReference(steps);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        var stride = (nuint)Stride;
+        for (var col = 0; col < n; col += 8)
+        {
+            var at = (nuint)col;
+            var bits = reads.PeekBits8();
+            reads.Advance(Math.Min(8, n - col));
+            var code = Vector256.LoadUnsafe(ref step0, at)
+                - Vector256.GreaterThanOrEqual(bits, Vector256.LoadUnsafe(ref step0, stride + at))
+                - Vector256.GreaterThanOrEqual(bits, Vector256.LoadUnsafe(ref step0, (2 * stride) + at));
+            (Vector256.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+    }
+
+    /// <summary>
+    /// ⌊level + σ·z⌋ clamped to 0..top for the next eight draws z, consuming <paramref name="count"/> of them; as in the
+    /// 512-bit kernel, over the coarse buckets: the bounds decide the code unless they differ.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<float> Noisy(Vector256<float> level, Vector256<float> sigma, Vector256<float> top, ref ReadNoiseStream reads, int count)
+    {
+        var bits = reads.PeekBits8();
+        reads.Advance(count);
+        var bucket = bits >>> NoiseBounds.CoarseShift;
+        var clamped = Clamp(level + (sigma * NoiseBounds.Lookup(_lowDraws, bucket)), top);
+        return clamped == Clamp(level + (sigma * NoiseBounds.Lookup(_highDraws, bucket)), top)
+            ? clamped
+            : Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
     }
 
     protected override void Accumulate(int b, ReadOnlySpan<int> codes, long[] total)

@@ -6,7 +6,7 @@ namespace BnnCompiler.Simulator.Analog;
 /// j·<see cref="PlaneStride"/> of <see cref="Driven"/>), and the block's base count and variance when they were built
 /// beforehand (<see cref="PixelClasses"/>; null: the kernel sums them).
 /// </summary>
-internal readonly ref struct AnalogBlockRead(int block, bool full, ReadOnlySpan<ulong> valid, ReadOnlySpan<int> negatives, ReadOnlySpan<ulong> driven, int planeStride, int planes, float[]? start = null, float[]? squares = null)
+internal readonly ref struct AnalogBlockRead(int block, bool full, ReadOnlySpan<ulong> valid, ReadOnlySpan<int> negatives, ReadOnlySpan<ulong> driven, int planeStride, int planes, float[]? start = null, float[]? squares = null, UndrivenRead? undriven = null)
 {
     public int Block { get; } = block;
 
@@ -27,6 +27,9 @@ internal readonly ref struct AnalogBlockRead(int block, bool full, ReadOnlySpan<
 
     /// <summary>The block's base read-noise variance per column (with <see cref="Start"/>, when read noise is on).</summary>
     public float[]? Squares { get; } = squares;
+
+    /// <summary>The level and σ of every column when a plane drives no row of the block (<see cref="PaddedAnalogKernel.Undriven"/>), or null.</summary>
+    public UndrivenRead? Undriven { get; } = undriven;
 
     /// <summary>The driven rows of plane j (the block's words).</summary>
     public ReadOnlySpan<ulong> Plane(int j) => Driven.Slice(j * PlaneStride, Valid.Length);

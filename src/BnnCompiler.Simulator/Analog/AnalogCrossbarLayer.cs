@@ -114,6 +114,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var (gain, offset) = recorder.Fit();
         Readout.Calibrate(_cells, gain, offset);
         _kernel = Kernel();  // a kernel keeps its own copy of the levels
+        _classes.Refresh(_kernel);
         _recorder = null;
         _storedSigns = null;
     }
@@ -191,7 +192,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
 
             if (_recorder is null)
             {
-                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, _classes.Full(c), negatives, driven, planes, _classes.Starts(c), _classes.Squares(c)), total, ref reads, scratch);
+                _kernel.ReadPixel(new AnalogPixelReads(_rows, p, _classes.Full(c), negatives, driven, planes, _classes.Starts(c), _classes.Squares(c), _classes.Undriven(c)), total, ref reads, scratch);
             }
 
             AnalogPixelOutputs.Write(new AnalogPixelOutputs.Sums(total, _classes.Sums(c), flipNegatives, flipValid, validAll), new AnalogPixelOutputs.Scaling(planes, scale, constant, Readout.Divisor), output, p, pixels, n);

@@ -29,10 +29,16 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
     /// <summary>True when this machine runs the kernel (AVX-512 F and DQ).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Avx512DQ.IsSupported && Vector512.IsHardwareAccelerated;
 
-    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads)
+    protected override void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads, UndrivenRead? undriven = null)
     {
         var n = _cells.Columns;
         var adc = _readout.Quantizers[b];
+        if (undriven is not null && entries.IsEmpty && _readout.Noisy)
+        {
+            Codes(j, undriven, Vector512.Create((float)adc.Top), codes, ref reads);
+            return;
+        }
+
         var table = _diffGroups[b];
         var squareTable = startSquares is null ? null : _diffSquareGroups![b];
         Check(table, entries, Stride);
@@ -85,17 +91,7 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
                     spread = readVariance * Avx512F.Max(Vector512<float>.Zero, squares) * gain * gain;
                 }
 
-                var sigma = Vector512.Sqrt(spread + noiseVariance);
-                var bits = stream.PeekBits16();
-                stream.Advance(Math.Min(16, n - col));
-
-                // The code never decreases with the draw: when both bounds of the draw's bucket give one code, it is the code.
-                var (low, high) = NoiseBounds.LookupBoth(draws, bits >>> NoiseBounds.Shift);
-                clamped = Clamp(level + (sigma * low), top);
-                if (clamped != Clamp(level + (sigma * high), top))
-                {
-                    clamped = Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
-                }
+                clamped = Noisy(level, Vector512.Sqrt(spread + noiseVariance), top, draws, ref stream, Math.Min(16, n - col));
             }
             else
             {
@@ -107,6 +103,76 @@ internal sealed class AnalogVectorKernel : PaddedAnalogKernel
         }
 
         reads = stream;
+    }
+
+    /// <summary>
+    /// The codes of a read whose level and σ per column were computed beforehand (<see cref="PaddedAnalogKernel.Undriven"/>):
+    /// from the code's steps in the draw's bits where it has them (two integer comparisons per lane), else from the levels.
+    /// </summary>
+    private void Codes(int j, UndrivenRead undriven, Vector512<float> top, Span<int> codes, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        var levels = undriven.Levels;
+        if (levels.Length < 2 * Stride || codes.Length < Stride || (undriven.Steps is { } s && s.Length < (NoiseSteps.MaxSteps + 1) * Stride))
+        {
+            throw new ArgumentException("levels hold a level and a σ per column, steps a code and two steps", nameof(undriven));
+        }
+
+        if (undriven.Steps is { } steps)
+        {
+            Steps(j, steps, codes, ref reads);
+            return;
+        }
+
+        ref var level0 = ref MemoryMarshal.GetArrayDataReference(levels);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        var draws = _draws;
+        var stream = reads;
+        for (var col = 0; col < n; col += 16)
+        {
+            var at = (nuint)col;
+            var clamped = Noisy(Vector512.LoadUnsafe(ref level0, at), Vector512.LoadUnsafe(ref level0, (nuint)Stride + at), top, draws, ref stream, Math.Min(16, n - col));
+            var code = Avx512F.ConvertToVector512Int32WithTruncation(clamped);
+            (Vector512.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+
+        reads = stream;
+    }
+
+    /// <summary>Each column's code from its steps (<see cref="NoiseSteps"/>): code at q = 0, plus one per step T ≤ q.</summary>
+    private void Steps(int j, int[] steps, Span<int> codes, ref ReadNoiseStream reads)
+    {
+        var n = _cells.Columns;
+        ref var step0 = ref MemoryMarshal.GetArrayDataReference(steps);
+        ref var codes0 = ref MemoryMarshal.GetReference(codes);
+        var stride = (nuint)Stride;
+        var stream = reads;
+        for (var col = 0; col < n; col += 16)
+        {
+            var at = (nuint)col;
+            var bits = stream.PeekBits16();
+            stream.Advance(Math.Min(16, n - col));
+            var code = Vector512.LoadUnsafe(ref step0, at)
+                - Vector512.GreaterThanOrEqual(bits, Vector512.LoadUnsafe(ref step0, stride + at))
+                - Vector512.GreaterThanOrEqual(bits, Vector512.LoadUnsafe(ref step0, (2 * stride) + at));
+            (Vector512.LoadUnsafe(ref codes0, at) + (code << j)).StoreUnsafe(ref codes0, at);
+        }
+
+        reads = stream;
+    }
+
+    /// <summary>
+    /// ⌊level + σ·z⌋ clamped to 0..top for the next sixteen draws z, consuming <paramref name="count"/> of them. The code
+    /// never decreases with the draw: when both bounds of the draws' buckets give one code, it is the code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Noisy(Vector512<float> level, Vector512<float> sigma, Vector512<float> top, Vector512<float>[] draws, ref ReadNoiseStream stream, int count)
+    {
+        var bits = stream.PeekBits16();
+        stream.Advance(count);
+        var (low, high) = NoiseBounds.LookupBoth(draws, bits >>> NoiseBounds.Shift);
+        var clamped = Clamp(level + (sigma * low), top);
+        return clamped == Clamp(level + (sigma * high), top) ? clamped : Clamp(level + (sigma * ReadNoiseStream.Normal(bits)), top);
     }
 
     protected override void Accumulate(int b, ReadOnlySpan<int> codes, long[] total)

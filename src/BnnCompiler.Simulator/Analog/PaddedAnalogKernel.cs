@@ -127,7 +127,7 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
             {
                 // The plane's count (its driven groups' entries on the base) is summed as each vector is converted.
                 var count = RowGroups.Entries(read.Plane(j), entries);
-                Codes(b, j, start, squares, entries[..count], read.Negatives, codes, ref reads);
+                Codes(b, j, start, squares, entries[..count], read.Negatives, codes, ref reads, read.Undriven);
             }
         }
 
@@ -143,7 +143,41 @@ internal abstract class PaddedAnalogKernel : IAnalogKernel
     /// variance (noise drawn in column order), and adds 2^j·code to its entry of <paramref name="codes"/>; per-column
     /// arrays have <see cref="Stride"/> entries.
     /// </summary>
-    protected abstract void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads);
+    /// <remarks><paramref name="undriven"/> (<see cref="Undriven"/>), when given, holds the read's level and σ per column if
+    /// it drives no row; used when <paramref name="entries"/> is empty.</remarks>
+    protected abstract void Codes(int b, int j, float[] start, float[]? startSquares, ReadOnlySpan<int> entries, ReadOnlySpan<int> negatives, Span<int> codes, ref ReadNoiseStream reads, UndrivenRead? undriven = null);
+
+    /// <summary>
+    /// The ADC's input level and the noise's σ of every column of block b when a plane drives none of its rows (the
+    /// count is <paramref name="start"/>): [level per column, then σ per column], Stride entries each; computed as the
+    /// conversions compute them (<see cref="AnalogReferenceKernel.Convert"/>), so reads that use them convert
+    /// bit-identically; with the code's steps in the draw's bits where they exist (<see cref="NoiseSteps"/>). Null when
+    /// conversions draw no noise.
+    /// </summary>
+    public UndrivenRead? Undriven(int b, float[] start, float[]? squares, ReadOnlySpan<int> negatives)
+    {
+        if (!_readout.Noisy)
+        {
+            return null;
+        }
+
+        var levels = new float[2 * Stride];
+        for (var col = 0; col < _cells.Columns; col++)
+        {
+            var count = start[col];
+            if (_cells.Differential)
+            {
+                count += negatives[col];
+            }
+
+            var gain = _scale[(b * Stride) + col];
+            levels[col] = (count * gain) + _bias[(b * Stride) + col];
+            var variance = (squares is null ? 0f : _readout.ReadVariance * MathF.Max(0f, squares[col]) * gain * gain) + _readout.NoiseVariance;
+            levels[Stride + col] = MathF.Sqrt(variance);
+        }
+
+        return new UndrivenRead(levels, NoiseSteps.Of(levels, _cells.Columns, Stride, _readout.Quantizers[b].Top));
+    }
 
     /// <summary>total += signed factor of block b · codes, per column (64-bit).</summary>
     protected abstract void Accumulate(int b, ReadOnlySpan<int> codes, long[] total);

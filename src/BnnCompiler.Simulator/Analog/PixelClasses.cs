@@ -8,7 +8,8 @@ namespace BnnCompiler.Simulator.Analog;
 /// class: the interior, each edge and each corner of a padded convolution. What depends only on the valid rows is
 /// built once per class: each block's −1 weights per column and their sum over the blocks, whether each block is
 /// full, and each block's base count and read-noise variance from the kernel (<see cref="IAnalogKernel.Base"/>), so no
-/// pixel counts them.
+/// pixel counts them; with a vector kernel also each block's ADC level and noise σ per column of a read that drives
+/// no row (<see cref="PaddedAnalogKernel.Undriven"/>; a layer's binary input often drives none).
 /// <code>
 ///   3×3, padding 1: 9 classes (interior, 4 edges, 4 corners) → pixel p reads Negatives(Of(p)), Starts(Of(p)), …
 /// </code>
@@ -21,6 +22,7 @@ internal sealed class PixelClasses
     private readonly bool[][] _full;      // [class][block]
     private readonly float[][][] _starts; // [class][block][column]
     private readonly float[][][]? _squares;   // [class][block][column], null without read noise
+    private UndrivenRead[]?[] _undriven = [];   // [class][block]: level and σ per column of a read that drives no row
 
     public PixelClasses(PackedSigns signs, AnalogPixelRows rows, AnalogColumnReadout readout, IAnalogKernel kernel, bool variances)
     {
@@ -79,7 +81,41 @@ internal sealed class PixelClasses
                 }
             }
         }
+
+        Refresh(kernel);
     }
+
+    /// <summary>Computes each class's levels of reads that drive no row with <paramref name="kernel"/> (again after a calibration moves the ADC levels).</summary>
+    public void Refresh(IAnalogKernel kernel)
+    {
+        _undriven = new UndrivenRead[]?[Count];
+        if (kernel is not PaddedAnalogKernel padded)
+        {
+            return;
+        }
+
+        for (var c = 0; c < Count; c++)
+        {
+            var levels = new UndrivenRead[_full[c].Length];
+            for (var b = 0; b < levels.Length; b++)
+            {
+                var stride = kernel.Stride;
+                var block = padded.Undriven(b, _starts[c][b], _squares?[c][b], _negatives[c].AsSpan(b * stride, stride));
+                if (block is null)
+                {
+                    levels = null;
+                    break;
+                }
+
+                levels[b] = block;
+            }
+
+            _undriven[c] = levels;
+        }
+    }
+
+    /// <summary>Per block, the level and σ per column of a read that drives no row, or null (<see cref="Refresh"/>).</summary>
+    public UndrivenRead[]? Undriven(int c) => _undriven[c];
 
     /// <summary>How many classes the layer's pixels fall in.</summary>
     public int Count { get; }
