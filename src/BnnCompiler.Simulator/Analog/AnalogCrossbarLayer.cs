@@ -113,8 +113,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         var recorder = _recorder ?? throw new InvalidOperationException("calibration was not started");
         var (gain, offset) = recorder.Fit();
         Readout.Calibrate(_cells, gain, offset);
-        _kernel = Kernel();  // a kernel keeps its own copy of the levels
-        _classes.Refresh(_kernel);
+        Rekernel();
         _recorder = null;
         _storedSigns = null;
     }
@@ -123,7 +122,7 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
     public void Trim(int[] gainWords, int[] offsetWords)
     {
         Readout.Trim(_cells, gainWords, offsetWords);
-        _kernel = Kernel();  // a kernel keeps its own copy of the levels
+        Rekernel();
     }
 
     public void Execute(ReadOnlySpan<float> input, float[] output)
@@ -223,6 +222,13 @@ public sealed class AnalogCrossbarLayer : IBinaryLayerExecutor
         {
             codes[i] = (int)MathF.Round((input[i] - _encoding.Offset) / _encoding.Scale);
         }
+    }
+
+    /// <summary>A new kernel after the ADC levels moved (a kernel keeps its own copy of them), and the pixel classes' levels of undriven reads.</summary>
+    private void Rekernel()
+    {
+        _kernel = Kernel();
+        _classes.Refresh(_kernel);
     }
 
     private IAnalogKernel Kernel() => Path switch
